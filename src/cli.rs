@@ -1,0 +1,95 @@
+//! The command line: `hocso` runs the tutor; subcommands are for authors and volunteers.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hocso",
+    version,
+    about = "Học số: a kiosk tutor for first-time smartphone users"
+)]
+pub struct Cli {
+    /// Folder of lesson files (default: the bundled `lessons/`).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check lesson files: every problem with file, line and column.
+    Check(CheckArgs),
+    /// Write a new lesson scaffold that passes `check`.
+    New(NewArgs),
+    /// Print the JSON Schema of lesson files (committed as schema/lesson.schema.json).
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Lesson files or folders (default: the lesson folder).
+    pub paths: Vec<PathBuf>,
+    /// Output for people, or JSON for editors and CI.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Languages the kiosk offers; a text lacking one gets a warning.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "vi,en",
+        value_name = "LANG,…"
+    )]
+    pub locales: Vec<String>,
+    /// Rewrite files that are not Unicode NFC in NFC, then check.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The new lesson's id: lowercase letters, digits and hyphens (e.g. "zalo-goi-video").
+    pub id: String,
+    /// The topic it belongs to.
+    #[arg(long, default_value = "chung")]
+    pub topic: String,
+    /// Folder to write it in (default: the lesson folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let lessons = cli
+        .lessons
+        .clone()
+        .unwrap_or_else(commands::bundled_lessons_dir);
+    let result = match cli.command {
+        None => commands::catalogue::run(&lessons),
+        Some(Command::Check(args)) => commands::check::run(args, &lessons),
+        Some(Command::New(args)) => commands::new::run(args, &lessons),
+        Some(Command::Schema) => commands::schema::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("hocso: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! Every lesson the kiosk offers, loaded from a folder; checks that span files.
+//!
+//! A broken file never stops the others: it is skipped and reported. Problems between
+//! files (an unknown or circular prerequisite) keep the lesson and drop the bad link.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use super::Lesson;
+pub use super::check::CheckOptions;
+use super::check::closest;
+use super::diagnostic::{Diagnostic, Position};
+use super::load::{ParsedLesson, SourceFile, parse_lesson};
+
+/// The lessons the kiosk offers, in learning order, and the problems found loading them.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// Prerequisites before the lessons that recommend them; otherwise by file name.
+    pub lessons: Vec<Lesson>,
+    /// Every error and warning, for the log and the volunteer panel.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The outcome of checking some files: what `hocso check` reports.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    pub sources: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub lessons: Vec<Lesson>,
+}
+
+impl CheckRun {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// The text of a file that was read, for rendering its diagnostics.
+    pub fn text_of(&self, path: &Path) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|s| s.path == path)
+            .and_then(|s| s.text.as_deref())
+    }
+}
+
+impl Catalogue {
+    /// Loads every `*.toml` lesson in `dir`.
+    pub fn load_dir(dir: &Path, options: &CheckOptions) -> Catalogue {
+        let run = check_paths(&[dir.to_owned()], options);
+        Catalogue {
+            lessons: run.lessons,
+            problems: run.diagnostics,
+        }
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+}
+
+/// Checks the lesson files at `paths` (files, or folders whose `*.toml` files are read).
+pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckRun {
+    let mut run = CheckRun::default();
+    let mut parsed: Vec<ParsedLesson> = Vec::new();
+    let files = lesson_files(paths, &mut run.diagnostics);
+    for (source, problem, lesson) in read_and_parse(&files, options) {
+        run.diagnostics.extend(problem);
+        if let Some(mut p) = lesson {
+            run.diagnostics.append(&mut p.diagnostics);
+            parsed.push(p);
+        }
+        run.sources.push(source);
+    }
+    let siblings = sibling_ids(paths, &files);
+    let cross = CrossCheck::new(&run.sources, &mut parsed, &siblings);
+    run.diagnostics.extend(cross.diagnostics);
+    let mut lessons: Vec<Lesson> = parsed.into_iter().filter_map(|p| p.lesson).collect();
+    for lesson in &mut lessons {
+        lesson.prerequisites.retain(|p| {
+            !cross
+                .dropped_links
+                .contains(&(lesson.id.clone(), p.clone()))
+        });
+    }
+    run.lessons = learning_order(lessons);
+    run
+}
+
+/// Ids of the lessons beside files checked one by one (`hocso check lessons/x.toml`), so
+/// that a prerequisite in the same folder is known without checking that file too.
+fn sibling_ids(paths: &[PathBuf], checked: &[PathBuf]) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let folder = match path.parent() {
+            Some(p) if p.as_os_str().is_empty() => Path::new("."),
+            Some(p) => p,
+            None => continue,
+        };
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let sibling = entry.path();
+            let is_lesson = sibling.extension().is_some_and(|e| e == "toml");
+            let already = checked.iter().any(|c| same_file(c, &sibling));
+            if !is_lesson || already {
+                continue;
+            }
+            if let Some(id) = lesson_id(&sibling) {
+                ids.insert(id);
+            }
+        }
+    }
+    ids
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The `id` of a lesson file, if it can be read that far.
+fn lesson_id(path: &Path) -> Option<String> {
+    let (source, problem) = SourceFile::read(path);
+    if problem.is_some() {
+        return None;
+    }
+    let text = source.text?;
+    let root = toml::de::DeTable::parse(&text).ok()?;
+    let (_, value) = root.get_ref().iter().find(|(k, _)| k.get_ref() == "id")?;
+    value.get_ref().as_str().map(str::to_owned)
+}
+
+type FileResult = (SourceFile, Option<Diagnostic>, Option<ParsedLesson>);
+
+/// Reads and checks each file on its own, spread over the machine's cores (files are
+/// independent until the cross-file checks); results come back in file order.
+fn read_and_parse(files: &[PathBuf], options: &CheckOptions) -> Vec<FileResult> {
+    let one = |path: &PathBuf| -> FileResult {
+        let (source, problem) = SourceFile::read(path);
+        let parsed = match (&problem, &source.text) {
+            (None, Some(text)) => Some(parse_lesson(path, text, options)),
+            _ => None,
+        };
+        (source, problem, parsed)
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || files.len() < 16 {
+        return files.iter().map(one).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("checking a lesson does not panic"))
+            .collect()
+    })
+}
+
+/// The `*.toml` files named by `paths`, folders expanded (sorted), in order.
+fn lesson_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(e) => diagnostics.push(
+                    Diagnostic::error("unreadable", format!("cannot read this folder: {e}"))
+                        .locate(path, ""),
+                ),
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            diagnostics.push(
+                Diagnostic::error("unreadable", "no such file or folder")
+                    .help("give the path of a lesson file or of a folder of lessons")
+                    .locate(path, ""),
+            );
+        }
+    }
+    files
+}
+
+/// Checks between files: duplicate ids, unknown prerequisites, prerequisite cycles.
+struct CrossCheck {
+    diagnostics: Vec<Diagnostic>,
+    /// (lesson, prerequisite) links the kiosk ignores.
+    dropped_links: Vec<(String, String)>,
+}
+
+impl CrossCheck {
+    fn new(
+        sources: &[SourceFile],
+        parsed: &mut [ParsedLesson],
+        siblings: &HashSet<String>,
+    ) -> CrossCheck {
+        let mut cross = CrossCheck {
+            diagnostics: Vec::new(),
+            dropped_links: Vec::new(),
+        };
+        let text_of = |path: &Path| -> String {
+            sources
+                .iter()
+                .find(|s| s.path == path)
+                .and_then(|s| s.text.clone())
+                .unwrap_or_default()
+        };
+        // The first file (in name order) to use an id keeps it.
+        let mut owners: HashMap<String, (PathBuf, Range<usize>)> = HashMap::new();
+        for p in parsed.iter_mut() {
+            let Some(id) = &p.id else { continue };
+            let path = p.path.clone();
+            match owners.get(id.get_ref()) {
+                Some((first, span)) => {
+                    let line = Position::of(&text_of(first), span.start).line;
+                    cross.diagnostics.push(
+                        Diagnostic::error("duplicate-lesson-id", format!("lesson id `{}` is already used", id.get_ref()))
+                            .at(id.span())
+                            .label("used by another lesson")
+                            .help(format!(
+                                "{}:{line} has this id; give this lesson its own (this file is skipped)",
+                                first.display()
+                            ))
+                            .locate(&path, &text_of(&path)),
+                    );
+                    p.lesson = None;
+                }
+                None => {
+                    owners.insert(id.get_ref().clone(), (path, id.span()));
+                }
+            }
+        }
+
+        // Prerequisites must name a lesson that exists (even a broken one: its own
+        // errors are reported already).
+        let known: Vec<&str> = owners.keys().map(String::as_str).collect();
+        let mut graph: BTreeMap<String, Vec<(String, Spanned<String>)>> = BTreeMap::new();
+        for p in parsed.iter() {
+            let Some(id) = &p.id else { continue };
+            let text = text_of(&p.path);
+            for pre in &p.prerequisites {
+                let name = pre.get_ref();
+                if owners.contains_key(name) {
+                    graph
+                        .entry(id.get_ref().clone())
+                        .or_default()
+                        .push((name.clone(), pre.clone()));
+                } else if !siblings.contains(name) {
+                    let help = match closest(name, &known) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "name the id of a lesson in the same folder".to_owned(),
+                    };
+                    cross.diagnostics.push(
+                        Diagnostic::error(
+                            "unknown-prerequisite",
+                            format!("no lesson has the id `{name}`"),
+                        )
+                        .at(pre.span())
+                        .label("unknown lesson")
+                        .help(help)
+                        .locate(&p.path, &text),
+                    );
+                    cross
+                        .dropped_links
+                        .push((id.get_ref().clone(), name.clone()));
+                }
+            }
+        }
+        let sources_by_id: HashMap<&str, &Path> = parsed
+            .iter()
+            .filter_map(|p| Some((p.id.as_ref()?.get_ref().as_str(), p.path.as_path())))
+            .collect();
+        for cycle in cycles(&graph) {
+            let names: Vec<&str> = cycle.iter().map(|(from, _)| from.as_str()).collect();
+            let shown = format!("{} → {}", names.join(" → "), names[0]);
+            for (from, link) in &cycle {
+                let Some(path) = sources_by_id.get(from.as_str()) else {
+                    continue;
+                };
+                cross.diagnostics.push(
+                    Diagnostic::error(
+                        "prerequisite-cycle",
+                        format!("prerequisites go round in a circle: {shown}"),
+                    )
+                    .at(link.span())
+                    .label("part of the circle")
+                    .help("remove one of these prerequisites so the lessons have a first one")
+                    .locate(path, &text_of(path)),
+                );
+                cross
+                    .dropped_links
+                    .push((from.clone(), link.get_ref().clone()));
+            }
+        }
+        cross
+    }
+}
+
+/// Each cycle once, as (lesson, its link to the next lesson in the cycle).
+fn cycles(
+    graph: &BTreeMap<String, Vec<(String, Spanned<String>)>>,
+) -> Vec<Vec<(String, Spanned<String>)>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks: HashMap<&str, Mark> = HashMap::new();
+    let mut found = Vec::new();
+    for start in graph.keys() {
+        if marks.get(start.as_str()).copied().unwrap_or(Mark::New) != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search: a path of (lesson, index of next edge).
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        marks.insert(start, Mark::Open);
+        while let Some((node, edge)) = path.last().copied() {
+            let edges = graph.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            if edge == edges.len() {
+                marks.insert(node, Mark::Done);
+                path.pop();
+                continue;
+            }
+            path.last_mut().expect("path is not empty").1 += 1;
+            let next = edges[edge].0.as_str();
+            match marks.get(next).copied().unwrap_or(Mark::New) {
+                Mark::New => {
+                    marks.insert(next, Mark::Open);
+                    path.push((next, 0));
+                }
+                Mark::Open => {
+                    let from = path.iter().position(|(n, _)| *n == next).unwrap_or(0);
+                    let cycle = path[from..]
+                        .iter()
+                        .map(|(n, e)| (n.to_string(), graph[*n][*e - 1].1.clone()))
+                        .collect();
+                    found.push(cycle);
+                }
+                Mark::Done => {}
+            }
+        }
+    }
+    found
+}
+
+/// Prerequisites first; otherwise the order the files were read in.
+fn learning_order(lessons: Vec<Lesson>) -> Vec<Lesson> {
+    let index: HashMap<&str, usize> = lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let mut placed = vec![false; lessons.len()];
+    let mut order = Vec::with_capacity(lessons.len());
+    while order.len() < lessons.len() {
+        let ready = (0..lessons.len()).find(|&i| {
+            !placed[i]
+                && lessons[i]
+                    .prerequisites
+                    .iter()
+                    .all(|p| index.get(p.as_str()).is_none_or(|&j| placed[j]))
+        });
+        // Cycles were cut above; a leftover would only mean a duplicate id: take it as is.
+        let i = ready.unwrap_or_else(|| placed.iter().position(|p| !p).expect("one is left"));
+        placed[i] = true;
+        order.push(i);
+    }
+    drop(index);
+    let mut slots: Vec<Option<Lesson>> = lessons.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each lesson placed once"))
+        .collect()
+}

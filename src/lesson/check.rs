@@ -1,0 +1,996 @@
+//! Checks on one lesson file, turning what was written into a checked [`Lesson`].
+//!
+//! Every check pushes a [`Draft`] and carries on, so an author sees all the problems of
+//! a file at once. A file with any error yields no lesson.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use toml::Spanned;
+use unicode_normalization::is_nfc;
+use unicode_width::UnicodeWidthStr;
+
+use super::diagnostic::{Diagnostic, Draft, Position, Severity};
+use super::file::{
+    ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile, MasteryFile,
+    RuleKind, ScreenFile, StepFile, StepKind,
+};
+use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
+use super::{
+    Button, ChoiceOption, DEFAULT_LOCALES, DEFAULT_REVIEW_DAYS, Element, FORMAT_VERSION,
+    MIN_TEXT_COLUMNS, MasteryRule, Screen, Step, Task, is_valid_id,
+};
+
+/// What the checker expects of lessons beyond their own rules.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Locales the kiosk offers: a text that lacks one of them gets a warning.
+    pub locales: Vec<String>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            locales: DEFAULT_LOCALES.iter().map(|l| l.to_string()).collect(),
+        }
+    }
+}
+
+/// The folder narration paths are relative to: the one that holds the lesson's folder
+/// (for `lessons/x.toml`, the folder holding `lessons/` and `assets/`).
+pub fn content_root(lesson_path: &Path) -> PathBuf {
+    lesson_path
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_owned)
+        .unwrap_or_default()
+}
+
+/// The state of checking one file.
+pub(crate) struct FileCheck<'a> {
+    text: &'a str,
+    options: &'a CheckOptions,
+    content_root: PathBuf,
+    pub drafts: Vec<Draft>,
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(path: &Path, text: &'a str, options: &'a CheckOptions) -> Self {
+        FileCheck {
+            text,
+            options,
+            content_root: content_root(
+                &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+            ),
+            drafts: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, draft: Draft) {
+        self.drafts.push(draft);
+    }
+
+    fn has_errors_since(&self, mark: usize) -> bool {
+        self.drafts[mark..]
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        Position::of(self.text, offset).line
+    }
+
+    /// The checked lesson head (everything but the steps), or None after errors.
+    pub fn head(&mut self, file: &LessonFile) -> Option<Head> {
+        let mark = self.drafts.len();
+        let version = *file.format_version.get_ref();
+        if version != FORMAT_VERSION {
+            self.push(
+                Diagnostic::error(
+                    "format-version",
+                    format!("lesson format {version} is not one this hocso reads"),
+                )
+                .at(file.format_version.span())
+                .label("unsupported version")
+                .help(format!(
+                    "this hocso reads `format_version = {FORMAT_VERSION}`"
+                )),
+            );
+        }
+        self.id(&file.id, "lesson id");
+        self.id(&file.topic, "topic");
+        let title = self.text(&file.title, "title");
+        let summary = self.text(&file.summary, "summary");
+        let minutes = *file.minutes.get_ref();
+        if minutes == 0 || minutes > 120 {
+            self.push(
+                Diagnostic::error("minutes", "minutes must be between 1 and 120")
+                    .at(file.minutes.span())
+                    .help("estimate a first pass at a calm pace; split longer lessons"),
+            );
+        }
+        let mut prerequisites = Vec::new();
+        for p in &file.prerequisites {
+            self.id(p, "prerequisite");
+            prerequisites.push(p.get_ref().clone());
+        }
+        let (mastery, review_days) = match &file.mastery {
+            Some(m) => self.mastery(m.get_ref()),
+            None => (MasteryRule::default(), DEFAULT_REVIEW_DAYS.to_vec()),
+        };
+        if self.has_errors_since(mark) {
+            return None;
+        }
+        Some(Head {
+            title: title?,
+            summary: summary?,
+            minutes,
+            prerequisites,
+            mastery,
+            review_days,
+        })
+    }
+
+    fn mastery(&mut self, m: &MasteryFile) -> (MasteryRule, Vec<u32>) {
+        let n = m.n.as_ref().map(|n| *n.get_ref());
+        let rule = match m.rule.get_ref() {
+            RuleKind::InARow => {
+                if let Some(extra) = &m.m {
+                    self.not_for("m", extra.span(), "the `m_of_n` rule");
+                }
+                MasteryRule::InARow { n: n.unwrap_or(2) }
+            }
+            RuleKind::MOfN => match (&m.m, n) {
+                (Some(mm), Some(n)) => {
+                    let mv = *mm.get_ref();
+                    if mv > n {
+                        self.push(
+                            Diagnostic::error(
+                                "mastery-rule",
+                                format!("m = {mv} is more than n = {n}"),
+                            )
+                            .at(mm.span())
+                            .help("m of the last n answers must be right: m cannot exceed n"),
+                        );
+                    }
+                    MasteryRule::MOfN { m: mv, n }
+                }
+                _ => {
+                    self.push(
+                        Diagnostic::error(
+                            "mastery-rule",
+                            "the `m_of_n` rule needs both `m` and `n`",
+                        )
+                        .at(m.rule.span())
+                        .help("for example: rule = \"m_of_n\", m = 3, n = 4"),
+                    );
+                    MasteryRule::default()
+                }
+            },
+            RuleKind::All => {
+                for (name, v) in [("m", &m.m), ("n", &m.n)] {
+                    if let Some(v) = v {
+                        self.not_for(name, v.span(), "the `in_a_row` and `m_of_n` rules");
+                    }
+                }
+                MasteryRule::All
+            }
+        };
+        for (name, v) in [("m", &m.m), ("n", &m.n)] {
+            if let Some(v) = v
+                && !(1..=20).contains(v.get_ref())
+            {
+                self.push(
+                    Diagnostic::error("mastery-rule", format!("`{name}` must be between 1 and 20"))
+                        .at(v.span()),
+                );
+            }
+        }
+        let review_days = match &m.review_days {
+            Some(days) => {
+                let d = days.get_ref();
+                let increasing = d.windows(2).all(|w| w[0] < w[1]);
+                if d.is_empty() || d[0] == 0 || !increasing {
+                    self.push(
+                        Diagnostic::error(
+                            "review-days",
+                            "review days must be positive and increasing",
+                        )
+                        .at(days.span())
+                        .help("for example: review_days = [1, 3, 7, 21, 60]"),
+                    );
+                }
+                d.clone()
+            }
+            None => DEFAULT_REVIEW_DAYS.to_vec(),
+        };
+        (rule, review_days)
+    }
+
+    fn not_for(&mut self, field: &str, span: Range<usize>, belongs_to: &str) {
+        self.push(
+            Diagnostic::error(
+                "field-not-for-kind",
+                format!("`{field}` does not belong here"),
+            )
+            .at(span)
+            .label("not used here")
+            .help(format!("`{field}` is for {belongs_to}; remove it")),
+        );
+    }
+
+    /// Checks an id's spelling.
+    fn id(&mut self, id: &Spanned<String>, what: &str) {
+        if !is_valid_id(id.get_ref()) {
+            self.push(
+                Diagnostic::error("invalid-id", format!("{what} `{}` is not a valid id", id.get_ref()))
+                    .at(id.span())
+                    .help("use lowercase letters without accents, digits and single hyphens, e.g. \"vneid-cai-dat\""),
+            );
+        }
+    }
+
+    /// Checks a learner-facing text; returns it normalised unless it has errors.
+    pub fn text(&mut self, text: &Spanned<TextFile>, what: &str) -> Option<LocalText> {
+        self.any_text(text, what, true)
+    }
+
+    /// Checks a text on the pretend phone. A real phone in Vietnam shows Vietnamese, and
+    /// app names are the same in every language, so a translation is welcome but not
+    /// asked for.
+    fn phone_text(&mut self, text: &Spanned<TextFile>, what: &str) -> Option<LocalText> {
+        self.any_text(text, what, false)
+    }
+
+    fn any_text(
+        &mut self,
+        text: &Spanned<TextFile>,
+        what: &str,
+        every_locale: bool,
+    ) -> Option<LocalText> {
+        let mark = self.drafts.len();
+        let whole = text.span();
+        match text.get_ref() {
+            TextFile::Plain(s) => self.text_value(s, whole.clone(), what),
+            TextFile::Localized(pairs) => {
+                if pairs.is_empty() {
+                    self.push(
+                        Diagnostic::error("empty-text", format!("{what} is an empty table"))
+                            .at(whole.clone())
+                            .help("write the Vietnamese text: { vi = \"…\" }"),
+                    );
+                }
+                for (locale, value) in pairs {
+                    if !is_locale_code(locale.get_ref()) {
+                        self.push(
+                            Diagnostic::error(
+                                "locale-key",
+                                format!("`{}` is not a locale code", locale.get_ref()),
+                            )
+                            .at(locale.span())
+                            .help("use a language code such as `vi` or `en`"),
+                        );
+                    }
+                    self.text_value(value.get_ref(), value.span(), what);
+                }
+                if !pairs.is_empty() && !pairs.iter().any(|(l, _)| l.get_ref() == PRIMARY_LOCALE) {
+                    self.push(
+                        Diagnostic::error(
+                            "missing-vietnamese",
+                            format!("{what} has no Vietnamese text"),
+                        )
+                        .at(whole.clone())
+                        .help("add `vi = \"…\"`: Vietnamese is the language every text must have"),
+                    );
+                }
+            }
+        }
+        let entries = text.get_ref().entries();
+        let missing: Vec<&str> = self
+            .options
+            .locales
+            .iter()
+            .map(String::as_str)
+            .filter(|l| *l != PRIMARY_LOCALE && !entries.iter().any(|(have, _)| have == l))
+            .collect();
+        if every_locale && !missing.is_empty() && !entries.is_empty() {
+            let list = missing.join("`, `");
+            self.push(
+                Diagnostic::warning("missing-locale", format!("{what} has no `{list}` text"))
+                    .at(whole)
+                    .label("the kiosk also offers this language")
+                    .help(format!(
+                        "write it as a table: {{ vi = \"…\", {} = \"…\" }}",
+                        missing[0]
+                    )),
+            );
+        }
+        (!self.has_errors_since(mark)).then(|| text.get_ref().to_local())
+    }
+
+    fn text_value(&mut self, value: &str, span: Range<usize>, what: &str) {
+        if value.trim().is_empty() {
+            self.push(
+                Diagnostic::error("empty-text", format!("{what} is empty"))
+                    .at(span)
+                    .help("write what the learner should read, or remove the field"),
+            );
+            return;
+        }
+        if !is_nfc(value) {
+            self.push(
+                Diagnostic::warning("not-nfc", format!("{what} is not in Unicode NFC form"))
+                    .at(span.clone())
+                    .label("decomposed accents: some terminals draw these wrongly")
+                    .help(format!(
+                        "write it precomposed: \"{}\" (`hocso check --fix` rewrites the file)",
+                        nfc(value)
+                    )),
+            );
+        }
+        for word in value.split_whitespace() {
+            let width = word.width();
+            if width > MIN_TEXT_COLUMNS {
+                let at = self.find_in(span.clone(), word);
+                self.push(
+                    Diagnostic::error(
+                        "word-too-long",
+                        format!(
+                            "a word {width} columns wide cannot fit a {MIN_TEXT_COLUMNS}-column line"
+                        ),
+                    )
+                    .at(at)
+                    .label("cut in two on the smallest screen")
+                    .help("break it with spaces, or show a long address with a `scan` step instead"),
+                );
+            }
+        }
+    }
+
+    /// The span of `needle` inside `span` of the source, or `span` when it is not found
+    /// verbatim (escapes in the source).
+    fn find_in(&self, span: Range<usize>, needle: &str) -> Range<usize> {
+        self.text
+            .get(span.clone())
+            .and_then(|s| s.find(needle))
+            .map_or(span.clone(), |i| {
+                span.start + i..span.start + i + needle.len()
+            })
+    }
+
+    /// Checks one step; `lesson_id` is None when the lesson head itself was broken.
+    pub fn step(&mut self, step: &StepFile) -> Option<Step> {
+        let mark = self.drafts.len();
+        let kind = *step.kind.get_ref();
+        self.id(&step.id, "step id");
+        self.kind_fields(step, kind);
+        let text = self.text(&step.text, "step text");
+        let hint = step.hint.as_ref().and_then(|h| self.text(h, "hint"));
+        let right_feedback = step
+            .right_feedback
+            .as_ref()
+            .and_then(|t| self.text(t, "right_feedback"));
+        let wrong_feedback = step
+            .wrong_feedback
+            .as_ref()
+            .and_then(|t| self.text(t, "wrong_feedback"));
+        let narration = step.narration.as_ref().and_then(|n| self.narration(n));
+        let screen = step.screen.as_ref().and_then(|s| self.screen(s));
+
+        let task = match kind {
+            StepKind::Explain => Some(Task::Explain { screen }),
+            StepKind::Tap => self.tap(step, screen),
+            StepKind::Choice => self.choice(step),
+            StepKind::Order => self.order(step),
+            StepKind::Type => self.typing(step, screen),
+            StepKind::Scan => self.scan(step),
+        };
+        if self.has_errors_since(mark) {
+            return None;
+        }
+        Some(Step {
+            id: step.id.get_ref().clone(),
+            text: text?,
+            hint,
+            narration,
+            right_feedback,
+            wrong_feedback,
+            task: task?,
+        })
+    }
+
+    /// Each step kind takes certain fields and needs some of them.
+    fn kind_fields(&mut self, step: &StepFile, kind: StepKind) {
+        use StepKind::*;
+        let present: [FieldRule; 10] = [
+            (
+                "screen",
+                step.screen.as_ref().map(|s| s.span()),
+                &[Explain, Tap, Type],
+                &[Tap],
+            ),
+            (
+                "target",
+                step.target.as_ref().map(|s| s.span()),
+                &[Tap],
+                &[Tap],
+            ),
+            (
+                "options",
+                step.options.as_ref().map(|s| s.span()),
+                &[Choice],
+                &[Choice],
+            ),
+            (
+                "items",
+                step.items.as_ref().map(|s| s.span()),
+                &[Order],
+                &[Order],
+            ),
+            (
+                "answer",
+                step.answer.as_ref().map(|s| s.span()),
+                &[Type],
+                &[Type],
+            ),
+            (
+                "accept",
+                step.accept.first().map(|s| s.span()),
+                &[Type],
+                &[],
+            ),
+            ("field", step.field.as_ref().map(|s| s.span()), &[Type], &[]),
+            ("input", step.input.as_ref().map(|s| s.span()), &[Type], &[]),
+            ("url", step.url.as_ref().map(|s| s.span()), &[Scan], &[Scan]),
+            (
+                "hint",
+                step.hint.as_ref().map(|s| s.span()),
+                &[Tap, Choice, Order, Type, Scan],
+                &[],
+            ),
+        ];
+        for (name, span, allowed, required) in present {
+            match span {
+                Some(span) if !allowed.contains(&kind) => {
+                    let kinds: Vec<&str> = allowed.iter().map(|k| k.name()).collect();
+                    let draft = if name == "hint" {
+                        Diagnostic::warning(
+                            "field-not-for-kind",
+                            "an `explain` step never shows its hint",
+                        )
+                    } else {
+                        Diagnostic::error(
+                            "field-not-for-kind",
+                            format!("`{name}` does not belong in a `{}` step", kind.name()),
+                        )
+                    };
+                    self.push(
+                        draft
+                            .at(span)
+                            .label("not used by this kind of step")
+                            .help(format!("`{name}` is for {} steps", kinds.join(", "))),
+                    );
+                }
+                None if required.contains(&kind) => {
+                    self.push(
+                        Diagnostic::error(
+                            "missing-kind-field",
+                            format!("a `{}` step needs `{name}`", kind.name()),
+                        )
+                        .at(step.kind.span())
+                        .label(format!("this `{}` step", kind.name()))
+                        .help(kind_help(kind)),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if kind == Explain {
+            for (name, t) in [
+                ("right_feedback", &step.right_feedback),
+                ("wrong_feedback", &step.wrong_feedback),
+            ] {
+                if let Some(t) = t {
+                    self.push(
+                        Diagnostic::warning(
+                            "field-not-for-kind",
+                            format!("an `explain` step never shows `{name}`"),
+                        )
+                        .at(t.span())
+                        .help("there is nothing to answer in an `explain` step; remove it"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn narration(&mut self, path: &Spanned<String>) -> Option<PathBuf> {
+        let rel = Path::new(path.get_ref());
+        let inside = rel
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if !inside || path.get_ref().is_empty() {
+            self.push(
+                Diagnostic::error("narration-path", "a narration path must stay inside the content folder")
+                    .at(path.span())
+                    .help("write it relative to the folder that holds `lessons/`, e.g. \"assets/audio/lesson-id/step-id.ogg\""),
+            );
+            return None;
+        }
+        let full = self.content_root.join(rel);
+        if !full.is_file() {
+            self.push(
+                Diagnostic::error("missing-narration", format!("narration file `{}` does not exist", path.get_ref()))
+                    .at(path.span())
+                    .label(format!("looked for {}", full.display()))
+                    .help("record or draft it (`hocso narrate`), fix the path, or remove `narration` to use the default"),
+            );
+            return None;
+        }
+        Some(full)
+    }
+
+    fn screen(&mut self, screen: &Spanned<ScreenFile>) -> Option<Screen> {
+        let mark = self.drafts.len();
+        let s = screen.get_ref();
+        let title = s
+            .title
+            .as_ref()
+            .and_then(|t| self.phone_text(t, "screen title"));
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        let mut elements = Vec::new();
+        for e in &s.elements {
+            let ids =
+                e.id.iter()
+                    .chain(e.buttons.iter().filter_map(|b| b.id.as_ref()));
+            for id in ids {
+                self.id(id, "element id");
+                if let Some(first) = seen.get(id.get_ref()) {
+                    let line = self.line_of(first.start);
+                    self.push(
+                        Diagnostic::error(
+                            "duplicate-element-id",
+                            format!("element id `{}` is used twice on this screen", id.get_ref()),
+                        )
+                        .at(id.span())
+                        .label(format!("first used on line {line}"))
+                        .help("give each element on a screen its own id"),
+                    );
+                } else {
+                    seen.insert(id.get_ref().clone(), id.span());
+                }
+            }
+            if let Some(element) = self.element(e) {
+                elements.push(element);
+            }
+        }
+        if self.has_errors_since(mark) {
+            return None;
+        }
+        Some(Screen { title, elements })
+    }
+
+    fn element(&mut self, e: &ElementFile) -> Option<Element> {
+        use ElementKind::*;
+        let mark = self.drafts.len();
+        let kind = *e.kind.get_ref();
+        let needs_label = matches!(kind, App | Button | Row | Field | Text | Sms | Toggle);
+        let needs_detail = matches!(kind, Dialog | Sms);
+        for (name, needed, value) in [
+            ("label", needs_label, &e.label),
+            ("detail", needs_detail, &e.detail),
+        ] {
+            if needed && value.is_none() {
+                self.push(
+                    Diagnostic::error(
+                        "missing-kind-field",
+                        format!("a `{}` element needs `{name}`", kind.name()),
+                    )
+                    .at(e.kind.span())
+                    .help(element_help(kind)),
+                );
+            }
+        }
+        let shows_label = kind != Keypad;
+        let shows_detail = matches!(kind, Row | Field | Dialog | Sms);
+        for (name, shown, value) in [
+            ("label", shows_label, &e.label),
+            ("detail", shows_detail, &e.detail),
+        ] {
+            if let Some(v) = value
+                && !shown
+            {
+                self.push(
+                    Diagnostic::error(
+                        "field-not-for-kind",
+                        format!("a `{}` element does not show `{name}`", kind.name()),
+                    )
+                    .at(v.span())
+                    .label("never shown")
+                    .help(element_help(kind)),
+                );
+            }
+        }
+        if let Some(on) = &e.on
+            && kind != Toggle
+        {
+            self.not_for("on", on.span(), "`toggle` elements");
+        }
+        if let Some(first) = e.buttons.first()
+            && kind != Dialog
+        {
+            self.not_for("buttons", first.label.span(), "`dialog` elements");
+        }
+        if let Some(f) = &e.feedback
+            && !kind.is_tappable()
+        {
+            self.not_for("feedback", f.span(), "elements a learner can tap");
+        }
+        let label = e
+            .label
+            .as_ref()
+            .and_then(|t| self.phone_text(t, "element label"));
+        let detail = e
+            .detail
+            .as_ref()
+            .and_then(|t| self.phone_text(t, "element detail"));
+        let feedback = e.feedback.as_ref().and_then(|t| self.text(t, "feedback"));
+        let buttons: Vec<super::Button> = e.buttons.iter().filter_map(|b| self.button(b)).collect();
+        if self.has_errors_since(mark) {
+            return None;
+        }
+        Some(Element {
+            id: e.id.as_ref().map(|i| i.get_ref().clone()),
+            kind,
+            label,
+            detail,
+            on: e.on.as_ref().is_some_and(|o| *o.get_ref()),
+            feedback,
+            buttons,
+        })
+    }
+
+    fn button(&mut self, b: &ButtonFile) -> Option<Button> {
+        let label = self.phone_text(&b.label, "button label");
+        let feedback = b.feedback.as_ref().and_then(|t| self.text(t, "feedback"));
+        Some(Button {
+            id: b.id.as_ref().map(|i| i.get_ref().clone()),
+            label: label?,
+            feedback,
+        })
+    }
+
+    fn tap(&mut self, step: &StepFile, screen: Option<Screen>) -> Option<Task> {
+        let (target, screen_file) = (step.target.as_ref()?, step.screen.as_ref()?);
+        let wanted = target.get_ref();
+        let all = all_ids(screen_file.get_ref());
+        match all.iter().find(|(id, _)| id == wanted) {
+            None => {
+                let tappable: Vec<&str> = all
+                    .iter()
+                    .filter(|(_, k)| k.is_none_or(ElementKind::is_tappable))
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                let help = match closest(wanted, &tappable) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if tappable.is_empty() => {
+                        "give the element to tap an `id`, and name it here".to_owned()
+                    }
+                    None => format!("elements with an id here: `{}`", tappable.join("`, `")),
+                };
+                self.push(
+                    Diagnostic::error(
+                        "unknown-target",
+                        format!("no element `{wanted}` on this step's screen"),
+                    )
+                    .at(target.span())
+                    .label("not on the screen")
+                    .help(help),
+                );
+            }
+            Some((_, Some(kind))) if !kind.is_tappable() => {
+                self.push(
+                    Diagnostic::error(
+                        "target-not-tappable",
+                        format!(
+                            "`{wanted}` is a `{}` element, which cannot be tapped",
+                            kind.name()
+                        ),
+                    )
+                    .at(target.span())
+                    .help("target a button, app, row, field, keypad, toggle, SMS or dialog button"),
+                );
+            }
+            Some(_) => {}
+        }
+        Some(Task::Tap {
+            screen: screen?,
+            target: wanted.clone(),
+        })
+    }
+
+    fn choice(&mut self, step: &StepFile) -> Option<Task> {
+        let options = step.options.as_ref()?;
+        let correct: Vec<&Spanned<bool>> = options
+            .get_ref()
+            .iter()
+            .filter_map(|o| o.correct.as_ref().filter(|c| *c.get_ref()))
+            .collect();
+        if correct.is_empty() {
+            self.push(
+                Diagnostic::error("choice-answers", "no option is marked `correct = true`")
+                    .at(options.span())
+                    .help("mark the one right answer with `correct = true`"),
+            );
+        }
+        for extra in correct.iter().skip(1) {
+            self.push(
+                Diagnostic::error("choice-answers", "more than one option is marked correct")
+                    .at(extra.span())
+                    .label("a second right answer")
+                    .help("a choice step has exactly one right answer; leave `correct` out of the others"),
+            );
+        }
+        if options.get_ref().len() < 2 {
+            self.push(
+                Diagnostic::error("choice-answers", "a choice needs at least two options")
+                    .at(options.span()),
+            );
+        }
+        let mut checked = Vec::new();
+        for o in options.get_ref() {
+            let is_correct = o.correct.as_ref().is_some_and(|c| *c.get_ref());
+            if !is_correct && o.feedback.is_none() {
+                self.push(
+                    Diagnostic::warning("missing-feedback", "this wrong answer has no `feedback`")
+                        .at(o.text.span())
+                        .help("say gently why it is not right, so the learner learns from the mistake"),
+                );
+            }
+            checked.push(self.choice_option(o, is_correct));
+        }
+        let options = checked.into_iter().collect::<Option<Vec<_>>>()?;
+        Some(Task::Choice { options })
+    }
+
+    fn choice_option(&mut self, o: &ChoiceFile, correct: bool) -> Option<ChoiceOption> {
+        let text = self.text(&o.text, "option");
+        let feedback = o.feedback.as_ref().and_then(|t| self.text(t, "feedback"));
+        Some(ChoiceOption {
+            text: text?,
+            correct,
+            feedback,
+        })
+    }
+
+    fn order(&mut self, step: &StepFile) -> Option<Task> {
+        let items = step.items.as_ref()?;
+        if items.get_ref().len() < 2 {
+            self.push(
+                Diagnostic::error("order-too-short", "an order step needs at least two items")
+                    .at(items.span())
+                    .help("list the steps of the procedure, in the right order"),
+            );
+        }
+        let mut checked = Vec::new();
+        for (i, item) in items.get_ref().iter().enumerate() {
+            let text = self.text(item, "item");
+            if let Some(text) = &text
+                && items.get_ref()[..i]
+                    .iter()
+                    .any(|earlier| earlier.get_ref().to_local() == *text)
+            {
+                self.push(
+                    Diagnostic::error("duplicate-item", "this item is written twice")
+                        .at(item.span())
+                        .help("each item must differ, or the right order is ambiguous"),
+                );
+            }
+            checked.push(text);
+        }
+        let items = checked.into_iter().collect::<Option<Vec<_>>>()?;
+        Some(Task::Order { items })
+    }
+
+    fn typing(&mut self, step: &StepFile, screen: Option<Screen>) -> Option<Task> {
+        let answer = step.answer.as_ref()?;
+        let input = step
+            .input
+            .as_ref()
+            .map_or(InputMethod::Text, |i| *i.get_ref());
+        let mut accepted = Vec::new();
+        for a in std::iter::once(answer).chain(&step.accept) {
+            let value = a.get_ref();
+            if value.trim().is_empty() {
+                self.push(
+                    Diagnostic::error("empty-text", "an answer is empty")
+                        .at(a.span())
+                        .help("write the made-up practice input the learner should type"),
+                );
+            } else if !is_nfc(value) {
+                self.push(
+                    Diagnostic::warning("not-nfc", "answer is not in Unicode NFC form")
+                        .at(a.span())
+                        .help(format!("write it precomposed: \"{}\"", nfc(value))),
+                );
+            }
+            if input == InputMethod::Digits && !value.trim().chars().all(|c| c.is_ascii_digit()) {
+                self.push(
+                    Diagnostic::error("answer-input", "a keypad answer must be digits only")
+                        .at(a.span())
+                        .help("use `input = \"text\"` for letters, or write digits"),
+                );
+            }
+            accepted.push(nfc(value.trim()));
+        }
+        if let Some(field) = &step.field {
+            let ok = step.screen.as_ref().is_some_and(|s| {
+                s.get_ref().elements.iter().any(|e| {
+                    *e.kind.get_ref() == ElementKind::Field
+                        && e.id
+                            .as_ref()
+                            .is_some_and(|i| i.get_ref() == field.get_ref())
+                })
+            });
+            if !ok {
+                self.push(
+                    Diagnostic::error(
+                        "unknown-field-element",
+                        format!(
+                            "no `field` element `{}` on this step's screen",
+                            field.get_ref()
+                        ),
+                    )
+                    .at(field.span())
+                    .help("add a `field` element with this id to `screen`, or remove `field`"),
+                );
+            }
+        }
+        let answer = accepted.remove(0);
+        Some(Task::Type {
+            screen,
+            field: step.field.as_ref().map(|f| f.get_ref().clone()),
+            answer,
+            accept: accepted,
+            input,
+        })
+    }
+
+    fn scan(&mut self, step: &StepFile) -> Option<Task> {
+        let url = step.url.as_ref()?;
+        let value = url.get_ref().trim();
+        if !value.starts_with("https://")
+            || value.len() <= "https://".len()
+            || value.contains(char::is_whitespace)
+        {
+            self.push(
+                Diagnostic::error("scan-url", "a scan step needs an https:// address")
+                    .at(url.span())
+                    .help("show only safe, official https addresses, e.g. \"https://dichvucong.gov.vn\""),
+            );
+        } else if value.len() > 80 {
+            self.push(
+                Diagnostic::warning(
+                    "scan-url",
+                    format!(
+                        "a {}-character address makes a QR code too big for a small screen",
+                        value.len()
+                    ),
+                )
+                .at(url.span())
+                .help("use a shorter address (80 characters or fewer)"),
+            );
+        }
+        Some(Task::Scan {
+            url: value.to_owned(),
+        })
+    }
+}
+
+/// A step field: its name, where it is written (if it is), the step kinds that take it and
+/// the kinds that need it.
+type FieldRule<'s> = (
+    &'s str,
+    Option<Range<usize>>,
+    &'s [StepKind],
+    &'s [StepKind],
+);
+
+/// The checked head of a lesson.
+pub(crate) struct Head {
+    pub title: LocalText,
+    pub summary: LocalText,
+    pub minutes: u32,
+    pub prerequisites: Vec<String>,
+    pub mastery: MasteryRule,
+    pub review_days: Vec<u32>,
+}
+
+/// Every id on a screen, with its element kind (None for a dialog button).
+fn all_ids(screen: &ScreenFile) -> Vec<(String, Option<ElementKind>)> {
+    let mut ids = Vec::new();
+    for e in &screen.elements {
+        if let Some(id) = &e.id {
+            ids.push((id.get_ref().clone(), Some(*e.kind.get_ref())));
+        }
+        for b in &e.buttons {
+            if let Some(id) = &b.id {
+                ids.push((id.get_ref().clone(), None));
+            }
+        }
+    }
+    ids
+}
+
+fn is_locale_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn kind_help(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Explain => "an explain step needs only `text`",
+        StepKind::Tap => "a tap step shows a `screen` and names the element to tap in `target`",
+        StepKind::Choice => "a choice step lists `[[steps.options]]`, one with `correct = true`",
+        StepKind::Order => "an order step lists `items` in the right order",
+        StepKind::Type => "a type step names the made-up `answer` to type",
+        StepKind::Scan => "a scan step names the safe `url` in its QR code",
+    }
+}
+
+fn element_help(kind: ElementKind) -> &'static str {
+    match kind {
+        ElementKind::Dialog => "a dialog has its title as `label` and its message as `detail`",
+        ElementKind::Sms => "an SMS has its sender as `label` and its message as `detail`",
+        ElementKind::Keypad => "a keypad shows its digits only; describe it in the step text",
+        ElementKind::Row | ElementKind::Field => {
+            "`label` is the visible name; `detail` the second line or the field's value"
+        }
+        _ => "`label` is the element's visible name; this kind has no second line",
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if it is a plausible typo.
+pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d > 0 && *d <= 1.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let c = ["nut-cai-dat", "nut-mo", "ch-play"];
+        assert_eq!(closest("nut-cai-dta", &c), Some("nut-cai-dat"));
+        assert_eq!(closest("chplay", &c), Some("ch-play"));
+        assert_eq!(closest("zalo", &c), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("việt", "viet"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,227 @@
+//! Problems found in lesson files, with where they are and how to fix them.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem in one lesson file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub severity: Severity,
+    /// Stable, kebab-case: what editors and CI match on (e.g. `unknown-target`).
+    pub code: &'static str,
+    pub message: String,
+    /// Byte range in the file; empty ranges point between characters.
+    pub span: Range<usize>,
+    /// Short text under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The position, computed from the file's text.
+    pub start: Position,
+    pub end: Position,
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text` (clamped to the text and to a char boundary).
+    pub fn of(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+/// A diagnostic being built: `Diagnostic::error(code, message).at(span)…`.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    span: Range<usize>,
+    label: Option<String>,
+    help: Option<String>,
+}
+
+impl Draft {
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Places the draft in `file`, whose text is `text`, computing line and column.
+    pub fn locate(self, file: &Path, text: &str) -> Diagnostic {
+        let span = clamp_span(self.span, text.len());
+        Diagnostic {
+            file: file.to_owned(),
+            severity: self.severity,
+            code: self.code,
+            message: self.message,
+            start: Position::of(text, span.start),
+            end: Position::of(text, span.end),
+            span,
+            label: self.label,
+            help: self.help,
+        }
+    }
+}
+
+fn clamp_span(span: Range<usize>, len: usize) -> Range<usize> {
+    let start = span.start.min(len);
+    start..span.end.clamp(start, len)
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Draft {
+        Draft::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Draft {
+        Draft::new(Severity::Warning, code, message)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic with its source lines, line numbers and a caret, as a person reads it.
+    /// `text` is the file's text (when it could be read as text at all).
+    pub fn render(&self, text: Option<&str>, renderer: &Renderer) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = self.file.display().to_string();
+        let title = level.primary_title(&self.message).id(self.code);
+        let mut groups = Vec::new();
+        match text {
+            Some(text) => {
+                let mut annotation = AnnotationKind::Primary.span(self.span.clone());
+                if let Some(label) = &self.label {
+                    annotation = annotation.label(label);
+                }
+                let mut group = Group::with_title(title)
+                    .element(Snippet::source(text).path(&path).annotation(annotation));
+                if let Some(help) = &self.help {
+                    group = group.element(Level::HELP.message(help));
+                }
+                groups.push(group);
+            }
+            None => {
+                let mut group = Group::with_title(title).element(Level::NOTE.message(format!(
+                    "in {path}:{}:{}",
+                    self.start.line, self.start.column
+                )));
+                if let Some(help) = &self.help {
+                    group = group.element(Level::HELP.message(help));
+                }
+                groups.push(group);
+            }
+        }
+        renderer.render(&groups)
+    }
+
+    /// The machine-readable form: what `hocso check --format json` prints for each problem.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file.display().to_string(),
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "label": self.label,
+            "help": self.help,
+        })
+    }
+}
+
+impl Draft {
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Draft {
+            severity,
+            code,
+            message: message.into(),
+            span: 0..0,
+            label: None,
+            help: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a = 1\nbé = \"ừ\"\n";
+        assert_eq!(Position::of(text, 0), Position { line: 1, column: 1 });
+        let at = text.find("= \"").unwrap();
+        // "bé " is 3 characters but 4 bytes: the column counts characters.
+        assert_eq!(Position::of(text, at), Position { line: 2, column: 4 });
+        assert_eq!(Position::of(text, 10_000).line, 3, "clamped to the end");
+        // Inside a multi-byte character: moves back to its start.
+        let inside = text.find('é').unwrap() + 1;
+        assert_eq!(Position::of(text, inside), Position { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn rendering_shows_file_line_caret_and_help() {
+        let text = "id = \"x\"\ntarget = \"nut-sai\"\n";
+        let start = text.find("\"nut-sai\"").unwrap();
+        let d = Diagnostic::error("unknown-target", "no element `nut-sai` on this screen")
+            .at(start..start + 9)
+            .label("not on the screen")
+            .help("elements here: `nut-dung`")
+            .locate(Path::new("lessons/x.toml"), text);
+        assert_eq!((d.start.line, d.start.column), (2, 10));
+        let out = d.render(Some(text), &Renderer::plain());
+        assert!(
+            out.contains("error[unknown-target]: no element `nut-sai`"),
+            "{out}"
+        );
+        assert!(out.contains("lessons/x.toml:2:10"), "{out}");
+        assert!(out.contains("^^^^^^^^^ not on the screen"), "{out}");
+        assert!(out.contains("help: elements here: `nut-dung`"), "{out}");
+    }
+}

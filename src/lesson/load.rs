@@ -1,0 +1,334 @@
+//! Reading one lesson file: bytes → text → TOML → typed → checked.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::Lesson;
+use super::check::{CheckOptions, FileCheck, closest};
+use super::diagnostic::{Diagnostic, Draft, Position, Severity};
+use super::file::{LessonFile, StepFile};
+
+/// A lesson is a few kilobytes; anything past this is not a lesson.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// A file as read from disk: its text, when it is readable text at all.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The text (invalid UTF-8 shown with replacement characters), for rendering.
+    pub text: Option<String>,
+}
+
+impl SourceFile {
+    /// Reads `path`. A file that is too large, unreadable or not UTF-8 comes back with a
+    /// diagnostic, never a panic.
+    pub fn read(path: &Path) -> (SourceFile, Option<Diagnostic>) {
+        let fail = |draft: Draft, text: Option<String>| {
+            let d = draft.locate(path, text.as_deref().unwrap_or(""));
+            let source = SourceFile {
+                path: path.to_owned(),
+                text,
+            };
+            (source, Some(d))
+        };
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(
+                    Diagnostic::error("unreadable", format!("cannot read this file: {e}")),
+                    None,
+                );
+            }
+        };
+        let mut bytes = Vec::new();
+        // Read one byte past the limit to know whether the file is larger.
+        if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+            return fail(
+                Diagnostic::error("unreadable", format!("cannot read this file: {e}")),
+                None,
+            );
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return fail(
+                Diagnostic::error(
+                    "file-too-large",
+                    format!("larger than {} KiB: this is not a lesson file", MAX_FILE_BYTES / 1024),
+                )
+                .help("a lesson is a few kilobytes of text; split it or check that this is the right file"),
+                None,
+            );
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (
+                SourceFile {
+                    path: path.to_owned(),
+                    text: Some(text),
+                },
+                None,
+            ),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                fail(
+                    Diagnostic::error("not-utf8", "this file is not UTF-8 text")
+                        .at(at..at)
+                        .label("the first byte that is not UTF-8")
+                        .help("save the lesson as UTF-8 (every editor can); is this a lesson file at all?"),
+                    Some(lossy),
+                )
+            }
+        }
+    }
+}
+
+/// One file's results: the lesson (when it has no errors), and what cross-file checks need.
+#[derive(Debug)]
+pub struct ParsedLesson {
+    pub path: PathBuf,
+    pub lesson: Option<Lesson>,
+    pub id: Option<Spanned<String>>,
+    pub prerequisites: Vec<Spanned<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and checks one lesson's text. `path` names the file in diagnostics and anchors
+/// narration paths.
+pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLesson {
+    let mut check = FileCheck::new(path, text, options);
+    let mut out = ParsedLesson {
+        path: path.to_owned(),
+        lesson: None,
+        id: None,
+        prerequisites: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        out.diagnostics = syntax
+            .iter()
+            .map(|e| {
+                Diagnostic::error("toml-syntax", first_line(e.message()))
+                    .at(e.span().unwrap_or(0..0))
+                    .label("here")
+                    .help("see docs/lesson-format.md for how a lesson file is written")
+                    .locate(path, text)
+            })
+            .collect();
+        return out;
+    }
+    let whole = root.span();
+    let steps = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "steps")
+        .map(|(_, v)| v.clone());
+
+    let head_file = match LessonFile::deserialize(toml::de::Deserializer::from(root)) {
+        Ok(file) => Some(file),
+        Err(e) => {
+            check_push(&mut check, serde_error(&e, whole.clone(), LESSON_FIELDS));
+            None
+        }
+    };
+    let head = head_file.as_ref().and_then(|f| check.head(f));
+
+    let mut steps_checked = Vec::new();
+    let mut step_ids: HashMap<String, Range<usize>> = HashMap::new();
+    let mut practice = 0;
+    let mut unreadable_steps = false;
+    for value in step_values(steps) {
+        let span = value.span();
+        match StepFile::deserialize(ValueDeserializer::from(value)) {
+            Ok(step) => {
+                let id = step.id.get_ref().clone();
+                if let Some(first) = step_ids.get(&id) {
+                    let line = Position::of(text, first.start).line;
+                    check_push(
+                        &mut check,
+                        Diagnostic::error("duplicate-step-id", format!("step id `{id}` is used twice in this lesson"))
+                            .at(step.id.span())
+                            .label(format!("first used on line {line}"))
+                            .help("give each step its own id: progress and narration are saved against it"),
+                    );
+                } else {
+                    step_ids.insert(id, step.id.span());
+                }
+                if *step.kind.get_ref() != super::StepKind::Explain {
+                    practice += 1;
+                }
+                steps_checked.push(check.step(&step));
+            }
+            Err(e) => {
+                check_push(&mut check, serde_error(&e, span, STEP_FIELDS));
+                steps_checked.push(None);
+                unreadable_steps = true;
+            }
+        }
+    }
+    if let Some(file) = &head_file {
+        if file.steps.get_ref().is_empty() {
+            check_push(
+                &mut check,
+                Diagnostic::error("no-steps", "this lesson has no steps")
+                    .at(file.steps.span())
+                    .help("add `[[steps]]` tables, one for each screen"),
+            );
+        } else if practice == 0 && !unreadable_steps {
+            check_push(
+                &mut check,
+                Diagnostic::warning(
+                    "no-practice",
+                    "this lesson has no practice step, so nothing is mastered",
+                )
+                .at(file.id.span())
+                .help("add a tap, choice, order, type or scan step so the learner can practise"),
+            );
+        }
+        out.id = Some(file.id.clone());
+        out.prerequisites = file.prerequisites.clone();
+    }
+
+    let has_errors = check.drafts.iter().any(|d| d.severity() == Severity::Error);
+    out.diagnostics = check
+        .drafts
+        .drain(..)
+        .map(|d| d.locate(path, text))
+        .collect();
+    if has_errors {
+        return out;
+    }
+    if let (Some(file), Some(head)) = (head_file, head) {
+        out.lesson = Some(Lesson {
+            id: file.id.into_inner(),
+            topic: file.topic.into_inner(),
+            title: head.title,
+            summary: head.summary,
+            minutes: head.minutes,
+            prerequisites: head.prerequisites,
+            mastery: head.mastery,
+            review_days: head.review_days,
+            steps: steps_checked.into_iter().flatten().collect(),
+            source: path.to_owned(),
+        });
+    }
+    out
+}
+
+fn check_push(check: &mut FileCheck<'_>, draft: Draft) {
+    check.drafts.push(draft);
+}
+
+/// The step tables, each with its span (nothing when `steps` is missing or not an array:
+/// the head's own error says so).
+fn step_values(steps: Option<Spanned<DeValue<'_>>>) -> Vec<Spanned<DeValue<'_>>> {
+    match steps.map(Spanned::into_inner) {
+        Some(DeValue::Array(items)) => items.into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+const LESSON_FIELDS: &[&str] = &[
+    "format_version",
+    "id",
+    "topic",
+    "title",
+    "summary",
+    "minutes",
+    "prerequisites",
+    "mastery",
+    "steps",
+];
+
+const STEP_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "text",
+    "hint",
+    "narration",
+    "right_feedback",
+    "wrong_feedback",
+    "screen",
+    "target",
+    "options",
+    "items",
+    "answer",
+    "accept",
+    "field",
+    "input",
+    "url",
+];
+
+/// Turns serde's message into a diagnostic with a code and, for a typo, a suggestion.
+fn serde_error(e: &toml::de::Error, fallback: Range<usize>, fields: &[&str]) -> Draft {
+    let message = first_line(e.message());
+    let span = e.span().unwrap_or(fallback);
+    let quoted = message.split('`').nth(1).unwrap_or("");
+    let (code, label, help) = if message.starts_with("unknown field") {
+        let expected: Vec<&str> = message
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| message.split("expected ").nth(1))
+            .map(|list| list.split(", ").map(|s| s.trim_matches('`')).collect())
+            .unwrap_or_else(|| fields.to_vec());
+        let help = match closest(quoted, &expected) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("fields here: `{}`", expected.join("`, `")),
+        };
+        ("unknown-field", "not a field of this table", help)
+    } else if message.starts_with("missing field") {
+        (
+            "missing-field",
+            if std::ptr::eq(fields, LESSON_FIELDS) {
+                "missing from this lesson"
+            } else {
+                "missing from this table"
+            },
+            format!("add `{quoted} = …` (see docs/lesson-format.md)"),
+        )
+    } else if message.starts_with("unknown variant") {
+        let expected: Vec<&str> = message
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| message.split("expected ").nth(1))
+            .map(|list| list.split(", ").map(|s| s.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help = match closest(quoted, &expected) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("one of: `{}`", expected.join("`, `")),
+        };
+        ("unknown-value", "not one of the allowed values", help)
+    } else if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+    {
+        (
+            "wrong-type",
+            "wrong type",
+            "see docs/lesson-format.md for what this field takes".to_owned(),
+        )
+    } else {
+        ("invalid", "here", "see docs/lesson-format.md".to_owned())
+    };
+    let message = match code {
+        "unknown-field" | "unknown-value" => message
+            .split(", expected")
+            .next()
+            .unwrap_or(&message)
+            .to_owned(),
+        _ => message,
+    };
+    Diagnostic::error(code, message)
+        .at(span)
+        .label(label)
+        .help(help)
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or("").trim().to_owned()
+}

@@ -1,0 +1,254 @@
+//! Lessons: the file format, its loader and checker, and the checked model the tutor uses.
+//!
+//! A file goes `LessonFile` (as written, with spans) → checks → `Lesson` (checked,
+//! NFC-normalised, every step's kind with exactly the data it needs). Problems come back
+//! as [`Diagnostic`]s with file, line and column; a file with errors yields no lesson.
+
+mod catalogue;
+mod check;
+pub mod diagnostic;
+pub mod file;
+mod load;
+pub mod schema;
+pub mod text;
+
+use std::path::PathBuf;
+
+pub use catalogue::{Catalogue, CheckOptions, CheckRun, check_paths};
+pub use check::content_root;
+pub use diagnostic::Position;
+pub use diagnostic::{Diagnostic, Severity};
+pub use file::{ElementKind, InputMethod, StepKind};
+pub use load::{MAX_FILE_BYTES, ParsedLesson, SourceFile, parse_lesson};
+pub use text::{LocalText, nfc};
+
+/// The lesson format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text columns available to a step's text on the smallest supported screen (40 cells
+/// wide, less a border and a margin each side). A word wider than this would be cut.
+pub const MIN_TEXT_COLUMNS: usize = 36;
+
+/// Interface locales the checker expects every text to have unless told otherwise.
+pub const DEFAULT_LOCALES: &[&str] = &["vi", "en"];
+
+/// Review intervals in days for mastered lessons (Leitner boxes), unless a lesson says.
+pub const DEFAULT_REVIEW_DAYS: &[u32] = &[1, 3, 7, 21, 60];
+
+/// A checked lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub id: String,
+    pub topic: String,
+    pub title: LocalText,
+    pub summary: LocalText,
+    pub minutes: u32,
+    pub prerequisites: Vec<String>,
+    pub mastery: MasteryRule,
+    pub review_days: Vec<u32>,
+    pub steps: Vec<Step>,
+    /// The file it came from.
+    pub source: PathBuf,
+}
+
+impl Lesson {
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// Steps the learner answers (everything but `explain`).
+    pub fn practice_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| s.is_practice())
+    }
+}
+
+/// When a practice step counts as mastered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MasteryRule {
+    /// `n` first-try, unhinted right answers in a row.
+    InARow { n: u32 },
+    /// `m` of the last `n` answers right on the first try.
+    MOfN { m: u32, n: u32 },
+    /// Right once, first try.
+    All,
+}
+
+impl Default for MasteryRule {
+    fn default() -> Self {
+        MasteryRule::InARow { n: 2 }
+    }
+}
+
+/// One screen of a lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub id: String,
+    pub text: LocalText,
+    pub hint: Option<LocalText>,
+    /// Narration file named in the lesson, resolved against the content folder.
+    pub narration: Option<PathBuf>,
+    pub right_feedback: Option<LocalText>,
+    pub wrong_feedback: Option<LocalText>,
+    pub task: Task,
+}
+
+impl Step {
+    pub fn kind(&self) -> StepKind {
+        match self.task {
+            Task::Explain { .. } => StepKind::Explain,
+            Task::Tap { .. } => StepKind::Tap,
+            Task::Choice { .. } => StepKind::Choice,
+            Task::Order { .. } => StepKind::Order,
+            Task::Type { .. } => StepKind::Type,
+            Task::Scan { .. } => StepKind::Scan,
+        }
+    }
+
+    /// Whether the learner answers this step (and so it counts toward mastery).
+    pub fn is_practice(&self) -> bool {
+        !matches!(self.task, Task::Explain { .. })
+    }
+
+    /// The pretend phone's screen, for the kinds that show one.
+    pub fn screen(&self) -> Option<&Screen> {
+        match &self.task {
+            Task::Explain { screen } | Task::Type { screen, .. } => screen.as_ref(),
+            Task::Tap { screen, .. } => Some(screen),
+            _ => None,
+        }
+    }
+}
+
+/// What a step asks of the learner, with exactly the data that needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Task {
+    Explain {
+        screen: Option<Screen>,
+    },
+    Tap {
+        screen: Screen,
+        /// Id of the element (or dialog button) to tap.
+        target: String,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
+    Order {
+        /// In the right order.
+        items: Vec<LocalText>,
+    },
+    Type {
+        screen: Option<Screen>,
+        /// Id of the field element that shows the input.
+        field: Option<String>,
+        /// NFC, trimmed.
+        answer: String,
+        /// Other right inputs, NFC, trimmed.
+        accept: Vec<String>,
+        input: InputMethod,
+    },
+    Scan {
+        url: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    pub text: LocalText,
+    pub correct: bool,
+    pub feedback: Option<LocalText>,
+}
+
+/// What the pretend phone shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Screen {
+    pub title: Option<LocalText>,
+    pub elements: Vec<Element>,
+}
+
+impl Screen {
+    /// Every element and dialog button that can be tapped, with its id.
+    pub fn tappables(&self) -> impl Iterator<Item = Tappable<'_>> {
+        self.elements.iter().flat_map(|e| {
+            let own = e.kind.is_tappable().then_some(Tappable::Element(e));
+            own.into_iter()
+                .chain(e.buttons.iter().map(Tappable::DialogButton))
+        })
+    }
+}
+
+/// Something on the phone a learner can tap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tappable<'a> {
+    Element(&'a Element),
+    DialogButton(&'a Button),
+}
+
+impl Tappable<'_> {
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Tappable::Element(e) => e.id.as_deref(),
+            Tappable::DialogButton(b) => b.id.as_deref(),
+        }
+    }
+
+    pub fn feedback(&self) -> Option<&LocalText> {
+        match self {
+            Tappable::Element(e) => e.feedback.as_ref(),
+            Tappable::DialogButton(b) => b.feedback.as_ref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub id: Option<String>,
+    pub kind: ElementKind,
+    pub label: Option<LocalText>,
+    pub detail: Option<LocalText>,
+    pub on: bool,
+    pub feedback: Option<LocalText>,
+    pub buttons: Vec<Button>,
+}
+
+impl ElementKind {
+    /// Whether a learner can tap this kind of element.
+    pub fn is_tappable(self) -> bool {
+        !matches!(self, ElementKind::Text | ElementKind::Dialog)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub id: Option<String>,
+    pub label: LocalText,
+    pub feedback: Option<LocalText>,
+}
+
+/// Whether `id` is a valid stable id: lowercase ASCII letters and digits in words
+/// joined by single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words_joined_by_hyphens() {
+        for ok in ["vneid", "vneid-cai-dat", "buoc-1", "a1-b2"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "VNeID", "cài-đặt", "a--b", "-a", "a-", "a_b", "a b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! `hocso check` as authors and CI run it: each class of problem, in a fixture file,
+//! gives exit 1 and a diagnostic at the right line and column.
+
+mod support;
+
+use support::{check_json, fixture, hocso, hocso_in, position_of};
+
+/// (fixture, code, text the diagnostic must start at, which occurrence of that text).
+const CASES: &[(&str, &str, &str, usize)] = &[
+    ("toml-syntax", "toml-syntax", "\n", 4),
+    ("unknown-field", "unknown-field", "colour", 0),
+    ("unknown-step-field", "unknown-field", "targt", 0),
+    ("wrong-type", "wrong-type", "\"năm\"", 0),
+    ("unknown-value", "unknown-value", "\"oder\"", 0),
+    ("duplicate-step-id", "duplicate-step-id", "\"cham-nut\"", 1),
+    ("unknown-target", "unknown-target", "\"tiep-tuk\"", 0),
+    (
+        "target-not-tappable",
+        "target-not-tappable",
+        "\"tiep-tuc\"",
+        0,
+    ),
+    ("choice-several", "choice-answers", "true", 1),
+    ("order-too-short", "order-too-short", "[\"Mở ứng dụng\"]", 0),
+    (
+        "unknown-prerequisite",
+        "unknown-prerequisite",
+        "\"dien-thoai-co-ban\"",
+        0,
+    ),
+    ("empty-text", "empty-text", "\"   \"", 0),
+    (
+        "missing-narration",
+        "missing-narration",
+        "\"assets/audio",
+        0,
+    ),
+    ("word-too-long", "word-too-long", "https://", 0),
+    ("field-not-for-kind", "field-not-for-kind", "\"https://", 0),
+    ("missing-kind-field", "missing-kind-field", "\"order\"", 0),
+    ("format-version", "format-version", "7", 0),
+    ("invalid-id", "invalid-id", "\"Bài-Mẫu\"", 0),
+];
+
+#[test]
+fn each_problem_is_reported_at_its_line_and_column() {
+    for &(name, code, at, nth) in CASES {
+        let path = fixture(&format!("problems/{name}.toml"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+        assert_eq!(status, 1, "{name}: exit code\n{report:#}");
+        let found = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{name}: no `{code}` diagnostic in\n{report:#}"));
+        let mut expected = position_of(&text, at, nth);
+        if at == "\n" {
+            // Syntax errors point at the end of the broken line.
+            expected.1 = text
+                .lines()
+                .nth(expected.0 as usize - 1)
+                .unwrap()
+                .chars()
+                .count() as u64
+                + 1;
+        }
+        let got = (
+            found["line"].as_u64().unwrap(),
+            found["column"].as_u64().unwrap(),
+        );
+        assert_eq!(got, expected, "{name}: position of `{code}`\n{found:#}");
+        assert_eq!(found["severity"], "error", "{name}");
+        assert!(
+            found["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{name}"
+        );
+        assert!(
+            found["help"].as_str().is_some_and(|m| !m.is_empty()),
+            "{name}: a help line"
+        );
+        assert_eq!(found["file"], path.to_str().unwrap(), "{name}");
+    }
+}
+
+#[test]
+fn a_missing_field_points_at_the_lesson() {
+    let path = fixture("problems/missing-field.toml");
+    let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "missing-field");
+    assert!(d["message"].as_str().unwrap().contains("`summary`"), "{d}");
+}
+
+#[test]
+fn a_choice_with_no_right_answer_is_an_error() {
+    let path = fixture("problems/choice-none.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "choice-answers")
+        .expect("choice-answers");
+    // The options start at the first `[[steps.options]]`.
+    let (line, column) = position_of(&text, "[[steps.options]]", 0);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{d}"
+    );
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    for (name, code, at, locales) in [
+        ("not-nfc", "not-nfc", "\"Ba", "vi"),
+        (
+            "missing-locale",
+            "missing-locale",
+            "{ vi = \"Bài mẫu\" }",
+            "vi,en",
+        ),
+    ] {
+        let path = fixture(&format!("problems/{name}.toml"));
+        let path = path.to_str().unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let (status, report) = check_json(&["--locales", locales, path]);
+        assert_eq!(status, 0, "{name}: a warning alone passes\n{report:#}");
+        let (status, report) = check_json(&["--locales", locales, "--deny-warnings", path]);
+        assert_eq!(status, 1, "{name}: --deny-warnings fails on it");
+        let d = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code && d["severity"] == "warning")
+            .unwrap_or_else(|| panic!("{name}: no `{code}` warning\n{report:#}"));
+        let expected = position_of(&text, at, 0);
+        assert_eq!(
+            (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn not_nfc_help_gives_the_fix_and_fix_rewrites_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    let file = lessons.join("mau.toml");
+    std::fs::copy(fixture("problems/not-nfc.toml"), &file).unwrap();
+    let (_, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    let help = report["diagnostics"][0]["help"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        help.contains("\"Bài này để thử.\""),
+        "the NFC form is shown: {help}"
+    );
+
+    let (status, report) = check_json(&[
+        "--locales",
+        "vi",
+        "--deny-warnings",
+        "--fix",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{report:#}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("text = \"Bài này để thử.\""));
+}
+
+#[test]
+fn problems_between_files_are_found() {
+    let (status, report) = check_json(&[
+        "--locales",
+        "vi",
+        fixture("duplicate-lesson-id").to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    let d = report["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{report:#}");
+    assert_eq!(d[0]["code"], "duplicate-lesson-id");
+    assert!(
+        d[0]["file"].as_str().unwrap().ends_with("b.toml"),
+        "the second file is the duplicate"
+    );
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
+        (Some(2), Some(6))
+    );
+    assert_eq!(report["lessons"], 1, "the first keeps its id");
+
+    let (status, report) = check_json(&["--locales", "vi", fixture("cycle").to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let d = report["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 2, "each link of the circle: {report:#}");
+    for diag in d {
+        assert_eq!(diag["code"], "prerequisite-cycle");
+        assert_eq!(
+            (diag["line"].as_u64(), diag["column"].as_u64()),
+            (Some(7), Some(18))
+        );
+        assert!(
+            diag["message"]
+                .as_str()
+                .unwrap()
+                .contains("bai-a → bai-b → bai-a")
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_at_once() {
+    let (status, report) = check_json(&["--locales", "vi", fixture("problems").to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    for &(name, code, _, _) in CASES {
+        let file = fixture(&format!("problems/{name}.toml"));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d["file"] == file.to_str().unwrap() && d["code"] == code),
+            "{name}: `{code}` missing from the run over the whole folder"
+        );
+    }
+    let fixtures = std::fs::read_dir(fixture("problems")).unwrap().count();
+    assert_eq!(report["files"], fixtures);
+    // Every fixture uses the id `mau`: only the first file (by name) keeps it.
+    let duplicates = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "duplicate-lesson-id")
+        .count();
+    assert!(duplicates > 0);
+}
+
+#[test]
+fn several_broken_steps_each_get_their_own_diagnostic() {
+    let text = std::fs::read_to_string(fixture("good/mau.toml"))
+        .unwrap()
+        .replace("target = \"tiep-tuc\"", "targt = \"tiep-tuc\"")
+        .replace("kind = \"order\"", "kind = \"oder\"")
+        .replace("minutes = 5", "minutes = 0");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    std::fs::write(&file, text).unwrap();
+    let (_, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["minutes", "unknown-field", "unknown-value"],
+        "{report:#}"
+    );
+}
+
+#[test]
+fn human_output_shows_file_line_caret_and_help() {
+    let path = fixture("problems/unknown-target.toml");
+    let out = hocso(&["check", "--locales", "vi", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("error[unknown-target]: no element `tiep-tuk`"),
+        "{text}"
+    );
+    assert!(text.contains("unknown-target.toml:18:10"), "{text}");
+    assert!(
+        text.contains("target = \"tiep-tuk\""),
+        "the source line: {text}"
+    );
+    assert!(
+        text.contains("^^^^^^^^^^ not on the screen"),
+        "a caret: {text}"
+    );
+    assert!(text.contains("help: did you mean `tiep-tuc`?"), "{text}");
+    assert!(
+        text.contains("checked 1 file: 0 lessons ready, 1 error, 0 warnings"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_bundled_lessons_pass_with_no_warnings() {
+    let out = hocso(&["check", "--deny-warnings", "lessons"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
+    let (_, report) = check_json(&["lessons"]);
+    assert!(report["lessons"].as_u64().unwrap() >= 2, "{report:#}");
+}
+
+#[test]
+fn a_new_scaffold_passes_check_and_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hocso_in(
+        dir.path(),
+        &[
+            "new",
+            "zalo-goi-video",
+            "--topic",
+            "zalo",
+            "--dir",
+            "lessons",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = dir.path().join("lessons/zalo-goi-video.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("#:schema ../schema/lesson.schema.json\n"));
+    assert!(text.contains("id = \"zalo-goi-video\"") && text.contains("topic = \"zalo\""));
+
+    let out = hocso_in(dir.path(), &["check", "--deny-warnings", "lessons"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    std::fs::write(&file, "edited").unwrap();
+    let out = hocso_in(dir.path(), &["new", "zalo-goi-video", "--dir", "lessons"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "edited");
+
+    let out = hocso_in(dir.path(), &["new", "Zalo Gọi", "--dir", "lessons"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid id"));
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_reported() {
+    let (status, report) = check_json(&["no/such/lessons"]);
+    assert_eq!(status, 1);
+    assert_eq!(report["diagnostics"][0]["code"], "unreadable");
+}
+
+#[test]
+fn one_file_is_checked_in_the_context_of_its_folder() {
+    // Run from inside `lessons/`, naming one file: its narration path still resolves
+    // against the content folder, and its prerequisite in the same folder is known.
+    let lessons = fixture("narrated/lessons");
+    let out = hocso_in(
+        &lessons,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--locales",
+            "vi",
+            "co-loi.toml",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{report:#}");
+    assert_eq!(
+        report["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_lesson_that_is_its_own_prerequisite_is_a_cycle_and_still_loads() {
+    let text = std::fs::read_to_string(fixture("good/mau.toml"))
+        .unwrap()
+        .replace("minutes = 5", "minutes = 5\nprerequisites = [\"mau\"]");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mau.toml");
+    std::fs::write(&file, &text).unwrap();
+    let (status, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert_eq!(
+        report["diagnostics"][0]["code"], "prerequisite-cycle",
+        "{report:#}"
+    );
+    assert!(
+        report["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("mau → mau")
+    );
+    assert_eq!(report["lessons"], 1, "the link is dropped, the lesson kept");
+}
+
+#[test]
+fn element_fields_that_are_never_shown_are_errors() {
+    let base = std::fs::read_to_string(fixture("good/mau.toml")).unwrap();
+    for (from, to, expect) in [
+        (
+            "label = \"Tiếp tục\"",
+            "label = \"Tiếp tục\"\ndetail = \"Không hiện\"",
+            "detail",
+        ),
+        (
+            "kind = \"button\"\nlabel = \"Tiếp tục\"",
+            "kind = \"keypad\"\nlabel = \"Bàn phím\"",
+            "label",
+        ),
+    ] {
+        let text = base.replace(from, to);
+        assert_ne!(text, base);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x.toml");
+        std::fs::write(&file, &text).unwrap();
+        let (status, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+        assert_eq!(status, 1, "{report:#}");
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["code"], "field-not-for-kind", "{report:#}");
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("`{expect}`")),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn locale_warnings_ask_for_the_missing_language_only_where_learners_read() {
+    let (_, report) = check_json(&[
+        "--locales",
+        "vi,en",
+        fixture("good/mau.toml").to_str().unwrap(),
+    ]);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        assert_eq!(d["code"], "missing-locale", "{d}");
+        let help = d["help"].as_str().unwrap();
+        assert!(
+            help.contains("en = \"…\"") && !help.contains("vi = \"…\", vi"),
+            "{help}"
+        );
+    }
+    // The phone's own words (screen title, button label) are shown as a real phone
+    // would show them: no translation is asked for.
+    let text = std::fs::read_to_string(fixture("good/mau.toml")).unwrap();
+    for phone_text in ["\"Ứng dụng\"", "\"Tiếp tục\"\n"] {
+        let (line, _) = position_of(&text, phone_text, 0);
+        assert!(
+            diagnostics.iter().all(|d| d["line"].as_u64() != Some(line)),
+            "{phone_text}"
+        );
+    }
+}
