@@ -18,6 +18,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
 
+    /// Folder for progress and the log (default: the user's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// The interface language to start in (a volunteer switches it live with F2).
+    #[arg(long, global = true, value_parser = ["vi", "en"], default_value = "vi")]
+    pub lang: String,
+
+    /// A folder of Fluent files (`vi/*.ftl`, `en/*.ftl`) that override the built-in words.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -30,6 +42,17 @@ pub enum Command {
     New(NewArgs),
     /// Print the JSON Schema of lesson files (committed as schema/lesson.schema.json).
     Schema,
+    /// Open one lesson in the tutor, at a step, and reload it whenever the file is saved.
+    Preview(PreviewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PreviewArgs {
+    /// The lesson file.
+    pub file: PathBuf,
+    /// The id of the step to open at.
+    #[arg(long, value_name = "ID")]
+    pub step: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,7 +72,7 @@ pub struct CheckArgs {
         default_value = "vi,en",
         value_name = "LANG,…"
     )]
-    pub locales: Vec<String>,
+    pub languages: Vec<String>,
     /// Rewrite files that are not Unicode NFC in NFC, then check.
     #[arg(long)]
     pub fix: bool,
@@ -79,11 +102,12 @@ pub fn run() -> ExitCode {
         .lessons
         .clone()
         .unwrap_or_else(commands::bundled_lessons_dir);
-    let result = match cli.command {
-        None => commands::catalogue::run(&lessons),
+    let result = match &cli.command {
+        None => commands::tutor::run(&cli, &lessons),
         Some(Command::Check(args)) => commands::check::run(args, &lessons),
         Some(Command::New(args)) => commands::new::run(args, &lessons),
         Some(Command::Schema) => commands::schema::run(),
+        Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
     };
     match result {
         Ok(code) => code,

@@ -1,9 +1,14 @@
 //! hocso ("Học số"): a kiosk tutor that teaches elderly, first-time smartphone users, in
 //! Vietnamese, to do what the digital-literacy movement asks of them, on a pretend phone.
 //!
-//! The core (`lesson`) knows nothing of terminals; the command-line front end lives in
-//! `cli` and `commands`.
+//! The core (`lesson`, `store`, `i18n`) knows nothing of terminals. `app` is the tutor as
+//! pure state and messages; `ui` draws it; `tui` is the runtime that owns the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod i18n;
 pub mod lesson;
+pub mod store;
+pub mod tui;
+pub mod ui;

@@ -47,7 +47,7 @@ fn each_problem_is_reported_at_its_line_and_column() {
     for &(name, code, at, nth) in CASES {
         let path = fixture(&format!("problems/{name}.toml"));
         let text = std::fs::read_to_string(&path).unwrap();
-        let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+        let (status, report) = check_json(&["--languages", "vi", path.to_str().unwrap()]);
         assert_eq!(status, 1, "{name}: exit code\n{report:#}");
         let found = report["diagnostics"]
             .as_array()
@@ -87,7 +87,7 @@ fn each_problem_is_reported_at_its_line_and_column() {
 #[test]
 fn a_missing_field_points_at_the_lesson() {
     let path = fixture("problems/missing-field.toml");
-    let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+    let (status, report) = check_json(&["--languages", "vi", path.to_str().unwrap()]);
     assert_eq!(status, 1);
     let d = &report["diagnostics"][0];
     assert_eq!(d["code"], "missing-field");
@@ -98,7 +98,7 @@ fn a_missing_field_points_at_the_lesson() {
 fn a_choice_with_no_right_answer_is_an_error() {
     let path = fixture("problems/choice-none.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let (status, report) = check_json(&["--locales", "vi", path.to_str().unwrap()]);
+    let (status, report) = check_json(&["--languages", "vi", path.to_str().unwrap()]);
     assert_eq!(status, 1);
     let d = report["diagnostics"]
         .as_array()
@@ -129,9 +129,9 @@ fn warnings_fail_only_with_deny_warnings() {
         let path = fixture(&format!("problems/{name}.toml"));
         let path = path.to_str().unwrap();
         let text = std::fs::read_to_string(path).unwrap();
-        let (status, report) = check_json(&["--locales", locales, path]);
+        let (status, report) = check_json(&["--languages", locales, path]);
         assert_eq!(status, 0, "{name}: a warning alone passes\n{report:#}");
-        let (status, report) = check_json(&["--locales", locales, "--deny-warnings", path]);
+        let (status, report) = check_json(&["--languages", locales, "--deny-warnings", path]);
         assert_eq!(status, 1, "{name}: --deny-warnings fails on it");
         let d = report["diagnostics"]
             .as_array()
@@ -155,7 +155,7 @@ fn not_nfc_help_gives_the_fix_and_fix_rewrites_the_file() {
     std::fs::create_dir(&lessons).unwrap();
     let file = lessons.join("mau.toml");
     std::fs::copy(fixture("problems/not-nfc.toml"), &file).unwrap();
-    let (_, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    let (_, report) = check_json(&["--languages", "vi", file.to_str().unwrap()]);
     let help = report["diagnostics"][0]["help"]
         .as_str()
         .unwrap()
@@ -166,7 +166,7 @@ fn not_nfc_help_gives_the_fix_and_fix_rewrites_the_file() {
     );
 
     let (status, report) = check_json(&[
-        "--locales",
+        "--languages",
         "vi",
         "--deny-warnings",
         "--fix",
@@ -180,7 +180,7 @@ fn not_nfc_help_gives_the_fix_and_fix_rewrites_the_file() {
 #[test]
 fn problems_between_files_are_found() {
     let (status, report) = check_json(&[
-        "--locales",
+        "--languages",
         "vi",
         fixture("duplicate-lesson-id").to_str().unwrap(),
     ]);
@@ -198,7 +198,7 @@ fn problems_between_files_are_found() {
     );
     assert_eq!(report["lessons"], 1, "the first keeps its id");
 
-    let (status, report) = check_json(&["--locales", "vi", fixture("cycle").to_str().unwrap()]);
+    let (status, report) = check_json(&["--languages", "vi", fixture("cycle").to_str().unwrap()]);
     assert_eq!(status, 1);
     let d = report["diagnostics"].as_array().unwrap();
     assert_eq!(d.len(), 2, "each link of the circle: {report:#}");
@@ -219,7 +219,8 @@ fn problems_between_files_are_found() {
 
 #[test]
 fn every_problem_in_every_file_is_reported_at_once() {
-    let (status, report) = check_json(&["--locales", "vi", fixture("problems").to_str().unwrap()]);
+    let (status, report) =
+        check_json(&["--languages", "vi", fixture("problems").to_str().unwrap()]);
     assert_eq!(status, 1);
     let diagnostics = report["diagnostics"].as_array().unwrap();
     for &(name, code, _, _) in CASES {
@@ -251,7 +252,7 @@ fn several_broken_steps_each_get_their_own_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.toml");
     std::fs::write(&file, text).unwrap();
-    let (_, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    let (_, report) = check_json(&["--languages", "vi", file.to_str().unwrap()]);
     let codes: Vec<&str> = report["diagnostics"]
         .as_array()
         .unwrap()
@@ -268,7 +269,7 @@ fn several_broken_steps_each_get_their_own_diagnostic() {
 #[test]
 fn human_output_shows_file_line_caret_and_help() {
     let path = fixture("problems/unknown-target.toml");
-    let out = hocso(&["check", "--locales", "vi", path.to_str().unwrap()]);
+    let out = hocso(&["check", "--languages", "vi", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -361,7 +362,7 @@ fn one_file_is_checked_in_the_context_of_its_folder() {
             "check",
             "--format",
             "json",
-            "--locales",
+            "--languages",
             "vi",
             "co-loi.toml",
         ],
@@ -383,7 +384,7 @@ fn a_lesson_that_is_its_own_prerequisite_is_a_cycle_and_still_loads() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mau.toml");
     std::fs::write(&file, &text).unwrap();
-    let (status, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+    let (status, report) = check_json(&["--languages", "vi", file.to_str().unwrap()]);
     assert_eq!(status, 1);
     assert_eq!(
         report["diagnostics"][0]["code"], "prerequisite-cycle",
@@ -418,7 +419,7 @@ fn element_fields_that_are_never_shown_are_errors() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("x.toml");
         std::fs::write(&file, &text).unwrap();
-        let (status, report) = check_json(&["--locales", "vi", file.to_str().unwrap()]);
+        let (status, report) = check_json(&["--languages", "vi", file.to_str().unwrap()]);
         assert_eq!(status, 1, "{report:#}");
         let d = &report["diagnostics"][0];
         assert_eq!(d["code"], "field-not-for-kind", "{report:#}");
@@ -435,7 +436,7 @@ fn element_fields_that_are_never_shown_are_errors() {
 #[test]
 fn locale_warnings_ask_for_the_missing_language_only_where_learners_read() {
     let (_, report) = check_json(&[
-        "--locales",
+        "--languages",
         "vi,en",
         fixture("good/mau.toml").to_str().unwrap(),
     ]);

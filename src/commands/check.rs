@@ -10,14 +10,14 @@ use crate::lesson::{CheckOptions, CheckRun, check_paths, nfc};
 
 /// `hocso check`: every problem in every file; exit 1 on errors (and on warnings with
 /// `--deny-warnings`).
-pub fn run(args: CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
         args.paths.clone()
     };
     let options = CheckOptions {
-        locales: args.locales.clone(),
+        locales: args.languages.clone(),
     };
     let mut run = check_paths(&paths, &options);
     if args.fix {

@@ -1,9 +1,9 @@
 //! One module per subcommand. These are the only places that print.
 
-pub mod catalogue;
 pub mod check;
 pub mod new;
 pub mod schema;
+pub mod tutor;
 
 use std::path::PathBuf;
 
@@ -16,4 +16,13 @@ pub fn bundled_lessons_dir() -> PathBuf {
     } else {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons")
     }
+}
+
+/// Where progress and the log live: `--data`, else the user's data folder.
+pub fn data_dir(cli: &crate::cli::Cli) -> PathBuf {
+    cli.data.clone().unwrap_or_else(|| {
+        directories::ProjectDirs::from("vn", "hocso", "hocso")
+            .map(|d| d.data_dir().to_owned())
+            .unwrap_or_else(|| PathBuf::from(".hocso"))
+    })
 }

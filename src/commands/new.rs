@@ -10,7 +10,7 @@ use crate::lesson::schema::SCHEMA_PATH;
 
 /// `hocso new ID`: a lesson scaffold with an explain, a tap and a choice step, in
 /// Vietnamese and English, that passes `hocso check`.
-pub fn run(args: NewArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(args: &NewArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
     for (what, id) in [("lesson id", &args.id), ("topic", &args.topic)] {
         if !is_valid_id(id) {
             bail!(

@@ -869,17 +869,12 @@ impl<'a> FileCheck<'a> {
                     .at(url.span())
                     .help("show only safe, official https addresses, e.g. \"https://dichvucong.gov.vn\""),
             );
-        } else if value.len() > 80 {
+        } else if super::qr::qr_code(value).is_none_or(|c| c.width() > super::qr::MAX_MODULES) {
             self.push(
-                Diagnostic::warning(
-                    "scan-url",
-                    format!(
-                        "a {}-character address makes a QR code too big for a small screen",
-                        value.len()
-                    ),
-                )
-                .at(url.span())
-                .help("use a shorter address (80 characters or fewer)"),
+                Diagnostic::warning("scan-url", "this address makes a QR code too big for the kiosk's screen")
+                    .at(url.span())
+                    .label("needs a larger QR code than a 58×15 screen shows")
+                    .help("use a short address, such as the site's home page (\"https://dichvucong.gov.vn\")"),
             );
         }
         Some(Task::Scan {

@@ -9,6 +9,7 @@ mod check;
 pub mod diagnostic;
 pub mod file;
 mod load;
+pub mod qr;
 pub mod schema;
 pub mod text;
 

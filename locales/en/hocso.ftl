@@ -1,0 +1,86 @@
+# Học số — the kiosk's words in English, for volunteers and visitors.
+# Every message here must also be in locales/vi/hocso.ftl.
+
+app-name = Học số
+app-tagline = Learning to use a smartphone
+
+## Welcome
+welcome-start = Touch the screen or press Enter to start
+# The language button: the name of the other language.
+welcome-language = Tiếng Việt
+
+## Who are you
+who-title = Welcome! Is this your first time here, or do you have a code?
+who-new = This is my first time
+who-returning = I have a code
+name-title = What would you like to be called?
+name-example = For example: Mrs Hạnh, Uncle Tư
+name-note = Just a name to call you by: no ID or phone number.
+code-given-title = Your code is
+code-given-note = Write this code on your card. Next time, type it to carry on.
+code-title = Type your 4-digit code
+code-not-found = There is no code { $code }. Check your card, or ask a volunteer.
+
+## Lesson menu
+menu-title = Which lesson would you like?
+menu-greeting = Hello, { $name }!
+menu-minutes = { $minutes } min
+menu-empty = There are no lessons yet. Please ask a volunteer.
+status-new = New
+status-in-progress = Started
+status-mastered = Mastered
+status-review = Review due
+
+## Steps
+step-counter = Step { $n }/{ $total }
+feedback-right = That's right!
+feedback-wrong = Not quite. Please try again.
+feedback-hint = Hint:
+feedback-help = Please ask a volunteer for help
+feedback-help-detail = You have tried a few times. That's fine: a volunteer will help you.
+order-done = Done
+order-how = Touch a line, then touch another to swap them.
+order-moving = Moving this line: use the up and down arrows.
+type-placeholder = Type here
+keypad-delete = Delete
+keypad-ok = OK
+scan-how = When your phone has opened the page, press Enter.
+scan-too-small = The screen is too small for the QR code. Ask a volunteer to enlarge it.
+phone-on = On
+phone-off = Off
+phone-off-screen = The practice phone is on the next screen.
+
+## Summary
+summary-title = You finished the lesson!
+summary-first-try = Right first time: { $count } steps
+summary-corrected = To practise more: { $count } steps
+summary-saved = Your progress is saved.
+summary-back = Back to the lessons
+
+## Key bar
+key-continue = Continue
+key-tap = Tap
+key-choose = Choose
+key-check = Check
+key-back = Back
+key-replay = Listen again
+key-help = Help
+key-phone = See the phone
+key-text = See the steps
+
+## Help
+help-title = How to use the keys
+help-touch = You can touch the screen directly.
+help-enter = Enter: continue, or tap the selection.
+help-back = Esc or Backspace: go back.
+help-replay = Space: listen again.
+help-move = Arrows, Tab: move the selection.
+help-digits = Number keys: choose an answer.
+help-language = F2: switch language (for volunteers).
+help-quit = Ctrl+C: quit.
+help-close = Press any key to close.
+
+## Other
+too-small = The screen is too small. Please ask a volunteer.
+preview-broken = The lesson has problems. Fix them and save the file to see it again:
+preview-watching = Previewing { $file }: save the file and the screen updates.

@@ -1,0 +1,86 @@
+# Học số — lời của máy. Mỗi câu ở đây cũng phải có trong locales/en/hocso.ftl.
+# Xưng hô: gọi người học là "bác"; câu ngắn, nhẹ nhàng.
+
+app-name = Học số
+app-tagline = Tập dùng điện thoại thông minh
+
+## Màn hình chào
+welcome-start = Chạm vào màn hình hoặc nhấn Enter để bắt đầu
+# Nút đổi ngôn ngữ: ghi tên của ngôn ngữ kia.
+welcome-language = English
+
+## Bác là ai
+who-title = Chào bác! Bác học ở đây lần đầu, hay đã có mã số?
+who-new = Bác học lần đầu
+who-returning = Bác đã có mã số
+name-title = Bác muốn được gọi là gì?
+name-example = Ví dụ: Bà Hạnh, Chú Tư
+name-note = Chỉ cần tên gọi, không cần số căn cước hay số điện thoại.
+code-given-title = Mã số của bác là
+code-given-note = Bác hãy ghi mã số này vào thẻ. Lần sau, bác nhập mã số để học tiếp.
+code-title = Bác nhập mã số 4 chữ số của mình
+code-not-found = Không có mã số { $code }. Bác xem lại thẻ, hoặc nhờ tình nguyện viên giúp.
+
+## Danh sách bài
+menu-title = Bác muốn học bài nào?
+menu-greeting = Chào { $name }!
+menu-minutes = { $minutes } phút
+menu-empty = Chưa có bài học nào. Bác nhờ tình nguyện viên giúp nhé.
+status-new = Mới
+status-in-progress = Đang học
+status-mastered = Đã thuộc
+status-review = Cần ôn lại
+
+## Các bước
+step-counter = Bước { $n }/{ $total }
+feedback-right = Đúng rồi!
+feedback-wrong = Chưa đúng. Bác thử lại nhé.
+feedback-hint = Gợi ý:
+feedback-help = Hãy nhờ tình nguyện viên giúp
+feedback-help-detail = Bác đã thử mấy lần rồi. Không sao cả, tình nguyện viên sẽ giúp bác.
+order-done = Xong
+order-how = Chạm một dòng, rồi chạm dòng khác để đổi chỗ.
+order-moving = Đang chuyển dòng này: dùng mũi tên lên, xuống.
+type-placeholder = Gõ vào đây
+keypad-delete = Xóa
+keypad-ok = OK
+scan-how = Khi điện thoại của bác đã mở được trang, bác nhấn Enter.
+scan-too-small = Màn hình nhỏ quá để hiện mã QR. Bác nhờ tình nguyện viên phóng to màn hình.
+phone-on = Bật
+phone-off = Tắt
+phone-off-screen = Điện thoại tập ở màn hình kế bên.
+
+## Xong bài
+summary-title = Bác đã học xong bài!
+summary-first-try = Làm đúng ngay: { $count } bước
+summary-corrected = Cần tập thêm: { $count } bước
+summary-saved = Bài học của bác đã được lưu lại.
+summary-back = Về danh sách bài
+
+## Thanh phím
+key-continue = Tiếp tục
+key-tap = Chạm
+key-choose = Chọn
+key-check = Kiểm tra
+key-back = Quay lại
+key-replay = Nghe lại
+key-help = Trợ giúp
+key-phone = Xem điện thoại
+key-text = Xem lời dặn
+
+## Trợ giúp
+help-title = Cách dùng các phím
+help-touch = Bác có thể chạm thẳng vào màn hình.
+help-enter = Enter: tiếp tục, chạm chỗ đang chọn.
+help-back = Esc hoặc Backspace: quay lại.
+help-replay = Phím cách (Space): nghe lại.
+help-move = Mũi tên, Tab: chuyển chỗ chọn.
+help-digits = Phím số: chọn câu trả lời.
+help-language = F2: đổi ngôn ngữ (tình nguyện viên).
+help-quit = Ctrl+C: thoát.
+help-close = Nhấn phím bất kỳ để đóng.
+
+## Khác
+too-small = Màn hình nhỏ quá. Bác nhờ tình nguyện viên giúp nhé.
+preview-broken = Bài học đang có lỗi. Sửa rồi lưu tệp để xem lại:
+preview-watching = Xem thử { $file }: lưu tệp là màn hình cập nhật.

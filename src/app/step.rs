@@ -1,0 +1,319 @@
+//! One step being done: what is focused, what was tried, what the learner has been told.
+//! Pure: every answer returns an [`Outcome`] for `update` to act on.
+
+use crate::lesson::{InputMethod, LocalText, Step, Task, nfc};
+
+/// What the learner is told after an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Feedback {
+    /// Right; the step's own words if it has them.
+    Right(Option<LocalText>),
+    /// Wrong; the words for that answer, or the step's, if any.
+    Wrong(Option<LocalText>),
+}
+
+/// The result of one answer.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Outcome {
+    /// Nothing to grade (an explain step, or a key that only moves).
+    Nothing,
+    Right {
+        answer: String,
+        first_try: bool,
+        hint_used: bool,
+    },
+    Wrong {
+        answer: String,
+        hint_used: bool,
+        needs_volunteer: bool,
+    },
+}
+
+/// The state of the step on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepState {
+    /// Index of the focused item: a phone element, an option, an order item or the
+    /// order's Done button (after the items).
+    pub focus: usize,
+    /// Wrong answers so far.
+    pub misses: u32,
+    /// The hint is on screen.
+    pub hint: bool,
+    /// The right target is marked.
+    pub highlight: bool,
+    /// The volunteer panel is on screen.
+    pub needs_volunteer: bool,
+    pub feedback: Option<Feedback>,
+    /// Answered right: Enter moves on.
+    pub solved: bool,
+    /// `order`: the items as arranged now (indices into the lesson's right order).
+    pub arrangement: Vec<usize>,
+    /// `order`: the position picked up to move or swap.
+    pub picked: Option<usize>,
+    /// `type`: what has been typed.
+    pub input: String,
+    /// Paged layout: the picture's page is showing rather than the text's.
+    pub show_picture: bool,
+}
+
+/// Misses before the hint shows, and before the right answer is marked.
+const HINT_AFTER: u32 = 2;
+const HIGHLIGHT_AFTER: u32 = 3;
+
+impl StepState {
+    /// A fresh state for `step`; `seed` varies the order step's shuffle per lesson.
+    pub fn new(step: &Step, seed: &str) -> StepState {
+        let arrangement = match &step.task {
+            Task::Order { items } => shuffled(items.len(), &format!("{seed}/{}", step.id)),
+            _ => Vec::new(),
+        };
+        StepState {
+            focus: 0,
+            misses: 0,
+            hint: false,
+            highlight: false,
+            needs_volunteer: false,
+            feedback: None,
+            solved: false,
+            arrangement,
+            picked: None,
+            input: String::new(),
+            show_picture: false,
+        }
+    }
+
+    /// How many things focus moves between.
+    pub fn focusable(step: &Step) -> usize {
+        match &step.task {
+            Task::Tap { screen, .. } => screen.tappables().count(),
+            Task::Choice { options } => options.len(),
+            Task::Order { items } => items.len() + 1,
+            _ => 0,
+        }
+    }
+
+    pub fn move_focus(&mut self, step: &Step, forward: bool) {
+        let n = StepState::focusable(step);
+        if n == 0 {
+            return;
+        }
+        if let (Some(p), Task::Order { .. }) = (self.picked, &step.task) {
+            // Moving a picked item: it travels with the focus.
+            let items = self.arrangement.len();
+            let to = if forward {
+                (p + 1).min(items - 1)
+            } else {
+                p.saturating_sub(1)
+            };
+            self.arrangement.swap(p, to);
+            self.picked = Some(to);
+            self.focus = to;
+            return;
+        }
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    /// Taps phone element `index` (an index into the screen's tappables).
+    pub fn tap(&mut self, step: &Step, index: usize, help_after: u32) -> Outcome {
+        let Task::Tap { screen, target } = &step.task else {
+            return Outcome::Nothing;
+        };
+        let Some(tapped) = screen.tappables().nth(index) else {
+            return Outcome::Nothing;
+        };
+        self.focus = index;
+        let answer = tapped.id().unwrap_or("?").to_owned();
+        if tapped.id() == Some(target.as_str()) {
+            self.right(step, answer)
+        } else {
+            self.wrong(step, tapped.feedback().cloned(), answer, help_after)
+        }
+    }
+
+    /// Chooses option `index`.
+    pub fn choose(&mut self, step: &Step, index: usize, help_after: u32) -> Outcome {
+        let Task::Choice { options } = &step.task else {
+            return Outcome::Nothing;
+        };
+        let Some(option) = options.get(index) else {
+            return Outcome::Nothing;
+        };
+        self.focus = index;
+        let answer = format!("{}: {}", index + 1, option.text.get("vi"));
+        if option.correct {
+            let outcome = self.right(step, answer);
+            if let Some(f) = &option.feedback {
+                self.feedback = Some(Feedback::Right(Some(f.clone())));
+            }
+            outcome
+        } else {
+            self.wrong(step, option.feedback.clone(), answer, help_after)
+        }
+    }
+
+    /// `order`: touches the item at `position`: picks it up, puts it back, or swaps it with
+    /// the one picked up before.
+    pub fn touch_item(&mut self, position: usize) {
+        if position >= self.arrangement.len() {
+            return;
+        }
+        self.focus = position;
+        self.picked = match self.picked {
+            None => Some(position),
+            Some(p) if p == position => None,
+            Some(p) => {
+                self.arrangement.swap(p, position);
+                None
+            }
+        };
+    }
+
+    /// `order`: the learner says the order is done.
+    pub fn submit_order(&mut self, step: &Step, help_after: u32) -> Outcome {
+        self.picked = None;
+        let answer = self
+            .arrangement
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        if self
+            .arrangement
+            .iter()
+            .enumerate()
+            .all(|(pos, i)| pos == *i)
+        {
+            self.right(step, answer)
+        } else {
+            self.wrong(step, None, answer, help_after)
+        }
+    }
+
+    /// `type`: a typed character (digits only for the keypad).
+    pub fn type_char(&mut self, step: &Step, c: char) {
+        let Task::Type { input, answer, .. } = &step.task else {
+            return;
+        };
+        let digits_only = *input == InputMethod::Digits;
+        // Room for the answer and a little more; no unbounded input.
+        let limit = answer.chars().count() + 16;
+        if (!digits_only || c.is_ascii_digit())
+            && !c.is_control()
+            && self.input.chars().count() < limit
+        {
+            self.input.push(c);
+        }
+    }
+
+    pub fn delete_char(&mut self) -> bool {
+        self.input.pop().is_some()
+    }
+
+    /// `type`: checks what was typed.
+    pub fn submit_typed(&mut self, step: &Step, help_after: u32) -> Outcome {
+        let Task::Type { answer, accept, .. } = &step.task else {
+            return Outcome::Nothing;
+        };
+        let given = nfc(self.input.trim());
+        if given.is_empty() {
+            return Outcome::Nothing;
+        }
+        if given == *answer || accept.contains(&given) {
+            self.right(step, given)
+        } else {
+            self.wrong(step, None, given, help_after)
+        }
+    }
+
+    /// `scan`: the learner (or volunteer) confirms the code was scanned.
+    pub fn confirm_scan(&mut self, step: &Step) -> Outcome {
+        self.right(step, "scanned".to_owned())
+    }
+
+    fn right(&mut self, step: &Step, answer: String) -> Outcome {
+        self.solved = true;
+        self.needs_volunteer = false;
+        self.feedback = Some(Feedback::Right(step.right_feedback.clone()));
+        Outcome::Right {
+            answer,
+            first_try: self.misses == 0,
+            hint_used: self.hint,
+        }
+    }
+
+    fn wrong(
+        &mut self,
+        step: &Step,
+        specific: Option<LocalText>,
+        answer: String,
+        help_after: u32,
+    ) -> Outcome {
+        let hint_used = self.hint;
+        self.misses += 1;
+        self.feedback = Some(Feedback::Wrong(
+            specific.or_else(|| step.wrong_feedback.clone()),
+        ));
+        if self.misses >= HINT_AFTER {
+            self.hint = step.hint.is_some();
+        }
+        if self.misses >= HIGHLIGHT_AFTER || (self.misses >= HINT_AFTER && step.hint.is_none()) {
+            self.highlight = true;
+        }
+        // The volunteer is asked for once, when the count is reached.
+        let needs_volunteer = self.misses == help_after.max(1);
+        if self.misses >= help_after.max(1) {
+            self.needs_volunteer = true;
+        }
+        Outcome::Wrong {
+            answer,
+            hint_used,
+            needs_volunteer,
+        }
+    }
+}
+
+/// A shuffle of `0..n` that is never the right order (for n ≥ 2), the same every time for
+/// the same `seed`, so a learner who comes back sees the same puzzle.
+pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    if n >= 2 && order.iter().enumerate().all(|(pos, i)| pos == *i) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffles_are_stable_and_never_already_solved() {
+        for n in 2..8 {
+            for seed in ["a", "b", "vneid/thu-tu", "x/y/z"] {
+                let s = shuffled(n, seed);
+                assert_eq!(s, shuffled(n, seed));
+                let mut sorted = s.clone();
+                sorted.sort();
+                assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+                assert_ne!(s, sorted, "n={n} seed={seed}");
+            }
+        }
+        assert_eq!(shuffled(1, "a"), [0]);
+        assert!(shuffled(0, "a").is_empty());
+    }
+}

@@ -1,0 +1,642 @@
+//! `update` driven by messages alone: no terminal, no disk, no sound.
+
+use std::path::Path;
+
+use super::*;
+use crate::lesson::{CheckOptions, parse_lesson};
+
+const LESSON: &str = include_str!("../../tests/fixtures/tutor/lessons/tap-luyen.toml");
+
+fn lesson() -> Lesson {
+    parse_lesson(
+        Path::new("tap-luyen.toml"),
+        LESSON,
+        &CheckOptions::default(),
+    )
+    .lesson
+    .expect("the fixture lesson is valid")
+}
+
+/// A model signed in as a learner, on the menu, at 80×24.
+fn signed_in() -> Model {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(80, 24));
+    model.learner = Some(Learner {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+    });
+    model.screen = Screen::Menu { focus: 0 };
+    model
+}
+
+/// The model at step `id` of the lesson.
+fn at_step(id: &str) -> Model {
+    let mut model = signed_in();
+    let index = model.lessons[0]
+        .steps
+        .iter()
+        .position(|s| s.id == id)
+        .unwrap();
+    let _ = model.open_step(0, index, HashMap::new());
+    model
+}
+
+fn state(model: &Model) -> &StepState {
+    &model.run().expect("on a step").2.state
+}
+
+fn step_id(model: &Model) -> &str {
+    &model.run().expect("on a step").1.id
+}
+
+fn key(model: &mut Model, k: Key) -> Vec<Effect> {
+    update(model, Msg::Key(k))
+}
+
+fn saved(effects: &[Effect]) -> Vec<&Attempt> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveAttempt(a) => Some(a),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_learner_gets_a_code_and_reaches_the_menu() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    assert!(key(&mut model, Key::Enter).is_empty());
+    assert_eq!(model.screen, Screen::Who { focus: 0 });
+    key(&mut model, Key::Enter);
+    assert_eq!(
+        model.screen,
+        Screen::Name {
+            name: String::new()
+        }
+    );
+    for c in "Bà Hạnh".chars() {
+        key(&mut model, Key::Char(c));
+    }
+    // `?` and Space are letters while typing a name.
+    key(&mut model, Key::Char('?'));
+    assert!(!model.help_open);
+    key(&mut model, Key::Backspace);
+    assert_eq!(
+        key(&mut model, Key::Enter),
+        [Effect::CreateLearner {
+            name: "Bà Hạnh".into()
+        }]
+    );
+    let learner = Learner {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+    };
+    update(&mut model, Msg::LearnerCreated(learner.clone()));
+    assert_eq!(model.screen, Screen::CodeGiven);
+    assert_eq!(model.learner, Some(learner));
+    key(&mut model, Key::Enter);
+    assert_eq!(model.screen, Screen::Menu { focus: 0 });
+    let effects = key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "gioi-thieu");
+    assert!(effects.contains(&Effect::StepOpened {
+        lesson: "tap-luyen".into(),
+        step: "gioi-thieu".into()
+    }));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::PlayNarration(n) if n.step == "gioi-thieu"))
+    );
+}
+
+#[test]
+fn an_empty_name_is_not_taken() {
+    let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
+    model.screen = Screen::Name { name: "   ".into() };
+    assert!(key(&mut model, Key::Enter).is_empty());
+}
+
+#[test]
+fn a_returning_learner_types_a_code_on_the_keypad() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    model.screen = Screen::Who { focus: 0 };
+    key(&mut model, Key::Char('2'));
+    assert!(matches!(model.screen, Screen::Code { .. }));
+    for d in [4, 8, 2] {
+        update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Digit(d))));
+    }
+    assert!(
+        update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok))).is_empty(),
+        "three digits are not a code"
+    );
+    key(&mut model, Key::Char('1'));
+    key(&mut model, Key::Char('9')); // a fifth digit is ignored
+    let effects = update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok)));
+    assert_eq!(
+        effects,
+        [Effect::FindLearner {
+            code: "4821".into()
+        }]
+    );
+
+    update(
+        &mut model,
+        Msg::LearnerFound {
+            code: "4821".into(),
+            found: None,
+        },
+    );
+    assert_eq!(
+        model.screen,
+        Screen::Code {
+            code: String::new(),
+            not_found: Some("4821".into())
+        }
+    );
+    let learner = Learner {
+        code: "4821".into(),
+        name: "Ông Tư".into(),
+    };
+    let statuses = HashMap::from([("tap-luyen".to_owned(), LessonStatus::InProgress)]);
+    update(
+        &mut model,
+        Msg::LearnerFound {
+            code: "4821".into(),
+            found: Some((learner, statuses)),
+        },
+    );
+    assert_eq!(model.screen, Screen::Menu { focus: 0 });
+    assert_eq!(model.statuses["tap-luyen"], LessonStatus::InProgress);
+}
+
+#[test]
+fn explain_continues_with_enter_and_space_replays() {
+    let mut model = at_step("gioi-thieu");
+    let effects = key(&mut model, Key::Char(' '));
+    assert!(matches!(effects.as_slice(), [Effect::PlayNarration(n)] if n.step == "gioi-thieu"));
+    let effects = update(&mut model, Msg::Click(Target::Bar(BarKey::Replay)));
+    assert_eq!(effects.len(), 1);
+    let effects = key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "cham-zalo");
+    assert_eq!(
+        effects[0],
+        Effect::StopNarration,
+        "leaving a step stops its narration"
+    );
+    assert!(
+        saved(&effects).is_empty(),
+        "nothing to grade in an explain step"
+    );
+}
+
+#[test]
+fn tap_right_first_time_by_touch() {
+    let mut model = at_step("cham-zalo");
+    // Tappables: YouTube 0, Zalo 1, CH Play 2, the dialog's "Để sau" 3.
+    let effects = update(&mut model, Msg::Click(Target::Phone(1)));
+    let attempts = saved(&effects);
+    assert_eq!(attempts.len(), 1);
+    let a = attempts[0];
+    assert!(a.right && a.first_try && !a.hint_used && !a.assisted);
+    assert_eq!(
+        (
+            a.learner.as_str(),
+            a.lesson.as_str(),
+            a.step.as_str(),
+            a.answer.as_str()
+        ),
+        ("4821", "tap-luyen", "cham-zalo", "zalo")
+    );
+    assert!(state(&model).solved);
+    assert_eq!(state(&model).feedback, Some(Feedback::Right(None)));
+    assert!(
+        update(&mut model, Msg::Click(Target::Phone(0))).is_empty(),
+        "once solved, touches do nothing"
+    );
+    key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "otp");
+}
+
+#[test]
+fn tap_by_keys_moves_focus_then_taps() {
+    let mut model = at_step("cham-zalo");
+    assert_eq!(state(&model).focus, 0);
+    key(&mut model, Key::Tab);
+    key(&mut model, Key::Right);
+    key(&mut model, Key::Left);
+    assert_eq!(state(&model).focus, 1);
+    key(&mut model, Key::Up);
+    key(&mut model, Key::Up);
+    assert_eq!(state(&model).focus, 3, "focus wraps round");
+    key(&mut model, Key::Down);
+    key(&mut model, Key::Down);
+    let effects = key(&mut model, Key::Enter);
+    assert!(saved(&effects)[0].right);
+}
+
+#[test]
+fn tap_wrong_gives_feedback_then_hint_then_highlight_and_a_volunteer() {
+    let mut model = at_step("cham-zalo");
+    let effects = update(&mut model, Msg::Click(Target::Phone(0)));
+    let a = saved(&effects)[0];
+    assert!(!a.right && !a.first_try);
+    let s = state(&model);
+    let Some(Feedback::Wrong(Some(words))) = &s.feedback else {
+        panic!("the element's own feedback: {:?}", s.feedback)
+    };
+    assert_eq!(words.get("vi"), "Đây là YouTube, để xem video.");
+    assert!(!s.hint && !s.highlight && !s.needs_volunteer);
+
+    // The dialog's button has its own words too.
+    update(&mut model, Msg::Click(Target::Phone(3)));
+    let s = state(&model);
+    assert!(
+        matches!(&s.feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi") == "Nút này đóng hộp thoại.")
+    );
+    assert!(s.hint, "the hint after the second miss");
+    assert!(!s.highlight);
+
+    let effects = update(&mut model, Msg::Click(Target::Phone(2)));
+    assert!(
+        matches!(&state(&model).feedback, Some(Feedback::Wrong(None))),
+        "no words of its own"
+    );
+    assert!(state(&model).highlight, "the target marked after the third");
+    assert!(state(&model).needs_volunteer);
+    assert!(effects.contains(&Effect::NeedsVolunteer {
+        learner: "4821".into(),
+        lesson: "tap-luyen".into(),
+        step: "cham-zalo".into()
+    }));
+    let effects = update(&mut model, Msg::Click(Target::Phone(2)));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::NeedsVolunteer { .. })),
+        "asked for once"
+    );
+
+    let effects = update(&mut model, Msg::Click(Target::Phone(1)));
+    let a = saved(&effects)[0];
+    assert!(
+        a.right && !a.first_try && a.hint_used,
+        "corrected, with the hint"
+    );
+    assert!(!state(&model).needs_volunteer);
+}
+
+#[test]
+fn the_volunteer_threshold_is_a_setting() {
+    let mut model = at_step("cham-zalo");
+    model.settings.help_after_misses = 1;
+    let effects = update(&mut model, Msg::Click(Target::Phone(0)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::NeedsVolunteer { .. }))
+    );
+}
+
+#[test]
+fn choice_by_digit_and_by_focus() {
+    let mut model = at_step("otp");
+    let effects = key(&mut model, Key::Char('1'));
+    assert!(!saved(&effects)[0].right);
+    assert!(
+        matches!(&state(&model).feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi").starts_with("Không nên."))
+    );
+    key(&mut model, Key::Char('9')); // no ninth option: nothing
+    assert_eq!(state(&model).misses, 1);
+    key(&mut model, Key::Down);
+    assert_eq!(state(&model).focus, 1);
+    let effects = key(&mut model, Key::Enter);
+    let a = saved(&effects)[0];
+    assert!(a.right && !a.first_try);
+    assert_eq!(a.answer, "2: Không đưa mã, gác máy");
+    // The right option's own words are said.
+    assert!(
+        matches!(&state(&model).feedback, Some(Feedback::Right(Some(w))) if w.get("vi").starts_with("Đúng vậy."))
+    );
+}
+
+#[test]
+fn choice_by_touch_and_hint_on_second_miss() {
+    let mut model = at_step("otp");
+    update(&mut model, Msg::Click(Target::Choice(0)));
+    update(&mut model, Msg::Click(Target::Choice(2)));
+    assert!(state(&model).hint);
+    update(&mut model, Msg::Click(Target::Choice(0)));
+    assert!(state(&model).highlight);
+    let effects = update(&mut model, Msg::Click(Target::Choice(1)));
+    assert!(saved(&effects)[0].right);
+}
+
+#[test]
+fn order_by_touching_two_to_swap() {
+    let mut model = at_step("thu-tu");
+    let shuffled = state(&model).arrangement.clone();
+    assert_ne!(shuffled, [0, 1, 2], "never shown in the right order");
+    // Done too early: wrong.
+    let effects = update(&mut model, Msg::Click(Target::OrderDone));
+    assert!(!saved(&effects)[0].right);
+    // Put each right item in place by touching two items.
+    for position in 0..3 {
+        let from = state(&model)
+            .arrangement
+            .iter()
+            .position(|&i| i == position)
+            .unwrap();
+        if from != position {
+            update(&mut model, Msg::Click(Target::OrderItem(from)));
+            assert_eq!(state(&model).picked, Some(from));
+            update(&mut model, Msg::Click(Target::OrderItem(position)));
+            assert_eq!(state(&model).picked, None);
+        }
+    }
+    assert_eq!(state(&model).arrangement, [0, 1, 2]);
+    let effects = update(&mut model, Msg::Click(Target::OrderDone));
+    let a = saved(&effects)[0];
+    assert!(a.right && !a.first_try);
+    assert_eq!(a.answer, "1,2,3");
+}
+
+#[test]
+fn order_by_keys_picks_up_and_moves() {
+    let mut model = at_step("thu-tu");
+    // Move each item, with Enter to pick it up and arrows to carry it.
+    for position in 0..3 {
+        let from = state(&model)
+            .arrangement
+            .iter()
+            .position(|&i| i == position)
+            .unwrap();
+        while state(&model).focus != from {
+            key(&mut model, Key::Down);
+        }
+        key(&mut model, Key::Enter);
+        for _ in position..from {
+            key(&mut model, Key::Up);
+        }
+        key(&mut model, Key::Enter);
+    }
+    assert_eq!(state(&model).arrangement, [0, 1, 2]);
+    while state(&model).focus != 3 {
+        key(&mut model, Key::Down);
+    }
+    let effects = key(&mut model, Key::Enter);
+    assert!(saved(&effects)[0].right && saved(&effects)[0].first_try);
+}
+
+#[test]
+fn type_on_the_keypad() {
+    let mut model = at_step("nhap-ma");
+    assert!(
+        !model.typing_text(),
+        "digits: Space and ? keep their meaning"
+    );
+    for d in [2, 4, 6] {
+        update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Digit(d))));
+    }
+    key(&mut model, Key::Char('x')); // not a digit
+    key(&mut model, Key::Char('9'));
+    assert_eq!(state(&model).input, "2469");
+    let effects = update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok)));
+    assert_eq!(saved(&effects)[0].answer, "2469");
+    assert!(!saved(&effects)[0].right);
+    update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Delete)));
+    key(&mut model, Key::Char('8'));
+    let effects = key(&mut model, Key::Enter);
+    assert!(saved(&effects)[0].right);
+}
+
+#[test]
+fn type_text_takes_every_letter_and_accepts_alternatives() {
+    let mut model = at_step("go-ten");
+    assert!(model.typing_text());
+    for c in " vneid ?".chars() {
+        key(&mut model, Key::Char(c));
+    }
+    assert!(!model.help_open, "? is a letter here");
+    assert_eq!(state(&model).input, " vneid ?");
+    key(&mut model, Key::Backspace);
+    key(&mut model, Key::Backspace);
+    let effects = key(&mut model, Key::Enter);
+    assert!(
+        saved(&effects)[0].right,
+        "trimmed, and an accepted spelling"
+    );
+    assert_eq!(saved(&effects)[0].answer, "vneid");
+}
+
+#[test]
+fn type_with_nothing_typed_is_not_an_answer_and_backspace_goes_back() {
+    let mut model = at_step("go-ten");
+    assert!(key(&mut model, Key::Enter).is_empty());
+    assert_eq!(state(&model).misses, 0);
+    key(&mut model, Key::Backspace);
+    assert_eq!(step_id(&model), "nhap-ma");
+}
+
+#[test]
+fn type_reveals_the_answer_after_three_misses() {
+    let mut model = at_step("go-ten");
+    for _ in 0..3 {
+        key(&mut model, Key::Char('x'));
+        key(&mut model, Key::Enter);
+        key(&mut model, Key::Backspace);
+    }
+    assert!(state(&model).hint && state(&model).highlight && state(&model).needs_volunteer);
+}
+
+#[test]
+fn scan_is_confirmed_with_enter() {
+    let mut model = at_step("quet");
+    let effects = key(&mut model, Key::Enter);
+    let a = saved(&effects)[0];
+    assert!(a.right && a.first_try);
+    assert_eq!(a.answer, "scanned");
+}
+
+#[test]
+fn the_last_step_leads_to_the_summary() {
+    let mut model = at_step("cham-zalo");
+    update(&mut model, Msg::Click(Target::Phone(1)));
+    key(&mut model, Key::Enter);
+    key(&mut model, Key::Char('2'));
+    key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "thu-tu");
+    update(&mut model, Msg::Click(Target::OrderDone)); // a miss
+    while !state(&model).solved {
+        let from = state(&model)
+            .arrangement
+            .iter()
+            .enumerate()
+            .find(|(p, i)| p != *i)
+            .map(|(p, _)| p)
+            .unwrap();
+        let to = state(&model).arrangement[from];
+        update(&mut model, Msg::Click(Target::OrderItem(from)));
+        update(&mut model, Msg::Click(Target::OrderItem(to)));
+        if state(&model).arrangement == [0, 1, 2] {
+            update(&mut model, Msg::Click(Target::OrderDone));
+        }
+    }
+    key(&mut model, Key::Enter);
+    "2468"
+        .chars()
+        .for_each(|c| drop(key(&mut model, Key::Char(c))));
+    key(&mut model, Key::Enter);
+    key(&mut model, Key::Enter);
+    "VNeID"
+        .chars()
+        .for_each(|c| drop(key(&mut model, Key::Char(c))));
+    key(&mut model, Key::Enter);
+    key(&mut model, Key::Enter);
+    key(&mut model, Key::Enter); // scan confirmed
+    let effects = key(&mut model, Key::Enter);
+    let Screen::Summary(summary) = &model.screen else {
+        panic!("the summary: {:?}", model.screen)
+    };
+    assert_eq!(summary.first_try, 5);
+    assert_eq!(
+        summary.to_practise,
+        [3],
+        "the order step needed a second try"
+    );
+    assert!(effects.contains(&Effect::LessonEnded {
+        learner: "4821".into(),
+        lesson: "tap-luyen".into(),
+        all_first_try: false
+    }));
+    assert_eq!(model.statuses["tap-luyen"], LessonStatus::InProgress);
+    key(&mut model, Key::Enter);
+    assert_eq!(model.screen, Screen::Menu { focus: 0 });
+}
+
+#[test]
+fn back_goes_to_the_previous_step_then_the_menu() {
+    let mut model = at_step("cham-zalo");
+    key(&mut model, Key::Esc);
+    assert_eq!(step_id(&model), "gioi-thieu");
+    let effects = key(&mut model, Key::Backspace);
+    assert_eq!(model.screen, Screen::Menu { focus: 0 });
+    assert_eq!(effects, [Effect::StopNarration]);
+    key(&mut model, Key::Esc);
+    assert_eq!(model.screen, Screen::Welcome);
+    assert_eq!(
+        model.learner, None,
+        "signed out: the name leaves the screen"
+    );
+}
+
+#[test]
+fn on_a_small_screen_the_phone_is_one_key_away() {
+    let mut model = at_step("cham-zalo");
+    update(&mut model, Msg::Resize(Size::new(40, 12)));
+    assert_eq!(model.step_layout(), Some(StepLayout::Paged));
+    assert_eq!(model.enter_meaning(), Some(EnterMeaning::SeePicture));
+    let effects = key(&mut model, Key::Enter);
+    assert!(effects.is_empty() && state(&model).show_picture);
+    assert_eq!(model.enter_meaning(), Some(EnterMeaning::Tap));
+    key(&mut model, Key::Esc);
+    assert!(
+        !state(&model).show_picture,
+        "back to the text, still on this step"
+    );
+    assert_eq!(step_id(&model), "cham-zalo");
+    // A touch on the phone's page answers as on a large screen.
+    key(&mut model, Key::Enter);
+    key(&mut model, Key::Tab);
+    assert!(saved(&key(&mut model, Key::Enter))[0].right);
+
+    update(&mut model, Msg::Resize(Size::new(80, 24)));
+    assert_eq!(model.step_layout(), Some(StepLayout::Side));
+}
+
+#[test]
+fn help_opens_with_question_mark_and_closes_with_any_key() {
+    let mut model = at_step("otp");
+    key(&mut model, Key::Char('?'));
+    assert!(model.help_open);
+    assert!(
+        key(&mut model, Key::Char('1')).is_empty(),
+        "the key only closes help"
+    );
+    assert!(!model.help_open);
+    assert_eq!(state(&model).misses, 0);
+    update(&mut model, Msg::Click(Target::Bar(BarKey::Help)));
+    assert!(model.help_open);
+    update(&mut model, Msg::Click(Target::CloseHelp));
+    assert!(!model.help_open);
+    key(&mut model, Key::F(1));
+    assert!(model.help_open);
+}
+
+#[test]
+fn language_switches_live_and_ctrl_c_quits() {
+    let mut model = at_step("otp");
+    key(&mut model, Key::F(2));
+    assert_eq!(model.lang, Lang::En);
+    update(&mut model, Msg::Click(Target::SwitchLanguage));
+    assert_eq!(model.lang, Lang::Vi);
+    assert_eq!(
+        key(&mut model, Key::CtrlC),
+        [Effect::StopNarration, Effect::Quit]
+    );
+}
+
+#[test]
+fn the_bar_names_what_enter_does() {
+    let mut model = at_step("gioi-thieu");
+    assert_eq!(model.bar()[0], BarKey::Enter(EnterMeaning::Continue));
+    let mut model2 = at_step("otp");
+    assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Choose));
+    key(&mut model2, Key::Char('2'));
+    assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Continue));
+    update(
+        &mut model,
+        Msg::Click(Target::Bar(BarKey::Enter(EnterMeaning::Continue))),
+    );
+    assert_eq!(step_id(&model), "cham-zalo");
+    update(&mut model, Msg::Click(Target::Bar(BarKey::Back)));
+    assert_eq!(step_id(&model), "gioi-thieu");
+    assert_eq!(model.bar().last(), Some(&BarKey::Help));
+}
+
+#[test]
+fn a_preview_saves_nothing_and_follows_the_file() {
+    let (mut model, effects) = Model::preview(
+        lesson(),
+        Some("otp"),
+        "tap-luyen.toml".into(),
+        Size::new(58, 15),
+    );
+    assert_eq!(step_id(&model), "otp");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::PlayNarration(_)))
+    );
+    let effects = key(&mut model, Key::Char('2'));
+    assert!(saved(&effects).is_empty(), "no learner, nothing saved");
+
+    update(
+        &mut model,
+        Msg::LessonReloaded(Err(vec!["12:3 no element `x`".into()])),
+    );
+    assert!(
+        matches!(&model.screen, Screen::Broken { lines, step } if lines.len() == 1 && step.as_deref() == Some("otp"))
+    );
+
+    let mut edited = lesson();
+    edited.steps.remove(0);
+    update(&mut model, Msg::LessonReloaded(Ok(Box::new(edited))));
+    assert_eq!(step_id(&model), "otp", "back at the same step");
+    assert_eq!(model.run().unwrap().2.step, 1);
+    key(&mut model, Key::Esc);
+    key(&mut model, Key::Esc);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "a preview never leaves the lesson"
+    );
+}

@@ -1,0 +1,70 @@
+//! `hocso` (the kiosk tutor) and `hocso preview FILE` (one lesson, reloaded on save).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::app::{Model, Size};
+use crate::cli::{Cli, PreviewArgs};
+use crate::i18n::{Lang, Localizer};
+use crate::lesson::{Catalogue, CheckOptions};
+use crate::store::MemoryStore;
+use crate::tui::{Tutor, load_one, log_to_file, run_in_terminal};
+
+fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
+    match &cli.locales {
+        Some(dir) => Localizer::with_overrides(dir).context("reading --locales"),
+        None => Ok(Localizer::embedded()),
+    }
+}
+
+/// `hocso`: the tutor, full screen, on the lesson folder.
+pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
+    let i18n = localizer(cli)?;
+    let log = log_to_file(&super::data_dir(cli))?;
+    let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
+    tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), "tutor starting");
+    for problem in catalogue.problems.iter().filter(|d| d.is_error()) {
+        tracing::warn!(
+            "lesson skipped: {}:{}:{}: {} [{}]",
+            problem.file.display(),
+            problem.start.line,
+            problem.start.column,
+            problem.message,
+            problem.code
+        );
+    }
+    let lang = Lang::parse(&cli.lang).unwrap_or_default();
+    let model = Model::new(catalogue.lessons, lang, Size::default());
+    let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
+    run_in_terminal(&mut tutor)
+        .with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
+    tracing::info!("tutor closed");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hocso preview FILE`: the lesson at a step, reloaded whenever the file is saved.
+pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
+    let i18n = localizer(cli)?;
+    log_to_file(&super::data_dir(cli))?;
+    let file = args.file.display().to_string();
+    let (mut model, effects) = match load_one(&args.file) {
+        Ok(lesson) => Model::preview(*lesson, args.step.as_deref(), file, Size::default()),
+        Err(lines) => {
+            let mut model = Model::new(Vec::new(), Lang::Vi, Size::default());
+            model.preview = Some(file);
+            model.screen = crate::app::Screen::Broken {
+                lines,
+                step: args.step.clone(),
+            };
+            (model, Vec::new())
+        }
+    };
+    model.lang = Lang::parse(&cli.lang).unwrap_or_default();
+    tracing::debug!(?effects, "preview opened");
+    let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
+    tutor.watch(&args.file);
+    run_in_terminal(&mut tutor)?;
+    Ok(ExitCode::SUCCESS)
+}

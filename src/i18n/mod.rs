@@ -1,0 +1,295 @@
+//! The interface's words: Fluent files in `locales/<lang>/`, embedded in the binary, and
+//! a folder on disk (`--locales DIR`) that may override or add messages.
+//!
+//! Lesson text is not here: lessons carry their own locales.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The interface languages. Vietnamese is the default and the fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The locale code used in lesson files and `locales/`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language a volunteer's switch key goes to.
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+}
+
+/// The embedded message files, per language.
+const EMBEDDED: &[(Lang, &str, &str)] = &[
+    (
+        Lang::Vi,
+        "hocso.ftl",
+        include_str!("../../locales/vi/hocso.ftl"),
+    ),
+    (
+        Lang::En,
+        "hocso.ftl",
+        include_str!("../../locales/en/hocso.ftl"),
+    ),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("{file}: {count} Fluent syntax errors, the first: {first}")]
+    Syntax {
+        file: String,
+        count: usize,
+        first: String,
+    },
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+}
+
+/// Formats interface messages in each language.
+pub struct Localizer {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").finish_non_exhaustive()
+    }
+}
+
+impl Localizer {
+    /// The messages built into hocso.
+    pub fn embedded() -> Localizer {
+        let mut localizer = Localizer::empty();
+        for &(lang, name, text) in EMBEDDED {
+            let resource = parse(name, text.to_owned())
+                .unwrap_or_else(|e| panic!("embedded {}/{name}: {e}", lang.code()));
+            localizer.add(lang, resource);
+        }
+        localizer
+    }
+
+    /// The built-in messages, overridden by `dir/<lang>/*.ftl` where those exist.
+    pub fn with_overrides(dir: &Path) -> Result<Localizer, I18nError> {
+        let mut localizer = Localizer::embedded();
+        for lang in Lang::ALL {
+            let folder = dir.join(lang.code());
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                .collect();
+            files.sort();
+            for file in files {
+                let name = file.display().to_string();
+                let text = std::fs::read_to_string(&file).map_err(|source| I18nError::Read {
+                    file: name.clone(),
+                    source,
+                })?;
+                localizer.add(lang, parse(&name, text)?);
+            }
+        }
+        Ok(localizer)
+    }
+
+    fn empty() -> Localizer {
+        let bundles = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let id: LanguageIdentifier = lang.code().parse().expect("a valid language code");
+                let mut bundle = FluentBundle::new(vec![id]);
+                // Isolation marks (U+2068/U+2069) would show up as stray characters in a
+                // terminal.
+                bundle.set_use_isolating(false);
+                (lang, bundle)
+            })
+            .collect();
+        Localizer { bundles }
+    }
+
+    fn add(&mut self, lang: Lang, resource: FluentResource) {
+        if let Some((_, bundle)) = self.bundles.iter_mut().find(|(l, _)| *l == lang) {
+            bundle.add_resource_overriding(resource);
+        }
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        &self
+            .bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("a bundle for every language")
+            .1
+    }
+
+    /// The message `id` in `lang` (falling back to Vietnamese, then to the id itself).
+    pub fn text(&self, lang: Lang, id: &str) -> String {
+        self.format(lang, id, None)
+    }
+
+    /// The message `id` with arguments, e.g. `("code", "4821".into())`.
+    pub fn text_with(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(lang, id, Some(&fluent_args))
+    }
+
+    fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for lang in [lang, Lang::Vi] {
+            let bundle = self.bundle(lang);
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, args, &mut errors);
+                if !errors.is_empty() {
+                    tracing::warn!(
+                        id,
+                        lang = lang.code(),
+                        ?errors,
+                        "message formatted with errors"
+                    );
+                }
+                return text.into_owned();
+            }
+        }
+        tracing::warn!(id, "no such interface message");
+        id.to_owned()
+    }
+
+    /// Every message id of `lang`.
+    pub fn ids(lang: Lang) -> HashSet<String> {
+        EMBEDDED
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .flat_map(|(_, name, text)| {
+                let resource = parse(name, text.to_string()).expect("embedded files parse");
+                message_ids(&resource)
+            })
+            .collect()
+    }
+}
+
+fn parse(name: &str, text: String) -> Result<FluentResource, I18nError> {
+    FluentResource::try_new(text).map_err(|(_, errors)| I18nError::Syntax {
+        file: name.to_owned(),
+        count: errors.len(),
+        first: errors.first().map(|e| format!("{e:?}")).unwrap_or_default(),
+    })
+}
+
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_parses() {
+        for &(lang, name, text) in EMBEDDED {
+            if let Err(e) = parse(name, text.to_owned()) {
+                panic!("locales/{}/{name}: {e}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let vi = Localizer::ids(Lang::Vi);
+        let en = Localizer::ids(Lang::En);
+        let mut only_vi: Vec<_> = vi.difference(&en).collect();
+        let mut only_en: Vec<_> = en.difference(&vi).collect();
+        only_vi.sort();
+        only_en.sort();
+        assert!(only_vi.is_empty(), "missing from locales/en: {only_vi:?}");
+        assert!(only_en.is_empty(), "missing from locales/vi: {only_en:?}");
+        assert!(vi.len() > 20);
+    }
+
+    #[test]
+    fn messages_are_nfc_and_have_no_isolation_marks() {
+        let l = Localizer::embedded();
+        for lang in Lang::ALL {
+            for id in Localizer::ids(lang) {
+                let text = l.text_with(
+                    lang,
+                    &id,
+                    &[
+                        ("name", "Bà Hạnh".into()),
+                        ("code", "4821".into()),
+                        ("n", 1.into()),
+                        ("total", 8.into()),
+                        ("count", 2.into()),
+                        ("minutes", 5.into()),
+                        ("file", "x.toml".into()),
+                    ],
+                );
+                assert_eq!(text, crate::lesson::nfc(&text), "{id} is not NFC");
+                assert!(!text.contains(['\u{2068}', '\u{2069}']), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_fill_in_and_english_differs() {
+        let l = Localizer::embedded();
+        let vi = l.text_with(Lang::Vi, "code-not-found", &[("code", "1234".into())]);
+        assert!(vi.starts_with("Không có mã số 1234."), "{vi}");
+        let en = l.text_with(Lang::En, "code-not-found", &[("code", "1234".into())]);
+        assert!(en.starts_with("There is no code 1234."), "{en}");
+        assert_eq!(l.text(Lang::Vi, "no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn a_folder_overrides_single_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("vi")).unwrap();
+        std::fs::write(
+            dir.path().join("vi/ward.ftl"),
+            "welcome-start = Chạm để bắt đầu\n",
+        )
+        .unwrap();
+        let l = Localizer::with_overrides(dir.path()).unwrap();
+        assert_eq!(l.text(Lang::Vi, "welcome-start"), "Chạm để bắt đầu");
+        assert_eq!(l.text(Lang::Vi, "app-name"), "Học số", "others unchanged");
+
+        std::fs::write(dir.path().join("vi/ward.ftl"), "welcome-start = { $\n").unwrap();
+        let err = Localizer::with_overrides(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("ward.ftl"), "{err}");
+    }
+}

@@ -1,0 +1,105 @@
+//! The lesson menu: each lesson with a status mark and word, reviews due first once the
+//! mastery engine orders them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::rows::{HitMap, Row, draw_rows, wrap, wrapped};
+use super::theme;
+use crate::app::{Model, Target};
+use crate::i18n::Localizer;
+use crate::store::LessonStatus;
+
+/// The mark and the message id of a status: never colour alone.
+pub fn status_mark(status: LessonStatus) -> (&'static str, &'static str) {
+    match status {
+        LessonStatus::New => ("○", "status-new"),
+        LessonStatus::InProgress => ("◐", "status-in-progress"),
+        LessonStatus::Mastered => ("✓", "status-mastered"),
+        LessonStatus::ReviewDue => ("↻", "status-review"),
+    }
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    focus: usize,
+    hits: &mut HitMap,
+) {
+    let lang = model.lang;
+    let mut rows = Vec::new();
+    if let Some(learner) = &model.learner {
+        let hello = i18n.text_with(
+            lang,
+            "menu-greeting",
+            &[("name", learner.name.as_str().into())],
+        );
+        rows.extend(wrapped(&hello, area.width, theme::base(), ""));
+    }
+    rows.extend(wrapped(
+        &i18n.text(lang, "menu-title"),
+        area.width,
+        theme::title(),
+        "",
+    ));
+    if model.lessons.is_empty() {
+        rows.extend(wrapped(
+            &i18n.text(lang, "menu-empty"),
+            area.width,
+            theme::wrong(),
+            "",
+        ));
+    }
+    let width = usize::from(area.width);
+    for (i, lesson) in model.lessons.iter().enumerate() {
+        let focused = i == focus;
+        let status = model.statuses.get(&lesson.id).copied().unwrap_or_default();
+        let (mark, word) = status_mark(status);
+        let style = if focused {
+            theme::focus()
+        } else {
+            theme::base()
+        };
+        let number = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".to_owned()
+        };
+        let lead = format!("{} {number} {mark} ", if focused { "▶" } else { " " });
+        let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(lead.as_str()));
+        let target = Some(Target::Lesson(i));
+        for (k, line) in wrap(
+            lesson.title.get(lang.code()),
+            width.saturating_sub(indent.len()),
+        )
+        .into_iter()
+        .enumerate()
+        {
+            let lead = if k == 0 { lead.clone() } else { indent.clone() };
+            let text = format!("{lead}{line}");
+            rows.push(
+                Row::new(Line::from(Span::styled(
+                    text,
+                    style.add_modifier(Modifier::BOLD),
+                )))
+                .target(target)
+                .visible(focused)
+                .fill(style),
+            );
+        }
+        let minutes = i18n.text_with(lang, "menu-minutes", &[("minutes", lesson.minutes.into())]);
+        let detail = format!("{indent}{} · {minutes}", i18n.text(lang, word));
+        let detail_style = if focused { style } else { theme::dim() };
+        rows.push(
+            Row::text(detail, detail_style)
+                .target(target)
+                .visible(focused)
+                .fill(detail_style),
+        );
+    }
+    draw_rows(frame, area, &rows, hits);
+}

@@ -1,0 +1,375 @@
+//! Drawing the tutor: a pure function of the model (and the interface's words) into a
+//! frame, returning where touches land. Generic over the backend: tests draw into
+//! ratatui's `TestBackend`.
+//!
+//! Every screen has a header row, a body, and a key bar whose buttons do what their keys
+//! do. Large text comes from the terminal's font; hocso reflows to whatever it is given.
+
+mod menu;
+mod phone;
+pub mod qr;
+pub mod rows;
+mod sign_in;
+mod step;
+mod summary;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{BarKey, EnterMeaning, KeypadKey, Model, Screen, Size, Target};
+use crate::i18n::Localizer;
+pub use rows::HitMap;
+use rows::{Row, draw_rows, wrap, wrapped};
+
+/// Draws `model` and returns where touches land.
+pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
+    let area = frame.area();
+    let mut hits = HitMap::default();
+    frame.buffer_mut().set_style(area, theme::base());
+    if Size::new(area.width, area.height).too_small() {
+        too_small(frame, area, model, i18n);
+        return hits;
+    }
+    // A QR code takes the screen's full height, beside or instead of everything else.
+    let area = match step::scan_column(model, area) {
+        Some((rest, column, url)) => {
+            step::draw_scan(frame, column, url, model, i18n, &mut hits);
+            if rest.width == 0 {
+                return hits;
+            }
+            rest
+        }
+        None => area,
+    };
+    let [header, body, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, model, i18n);
+    let body = body.inner(Margin::new(1, 0));
+    match &model.screen {
+        Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
+        Screen::Who { focus } => sign_in::who(frame, body, model, i18n, *focus, &mut hits),
+        Screen::Name { name } => sign_in::name(frame, body, model, i18n, name),
+        Screen::CodeGiven => sign_in::code_given(frame, body, model, i18n, &mut hits),
+        Screen::Code { code, not_found } => sign_in::code(
+            frame,
+            body,
+            model,
+            i18n,
+            code,
+            not_found.as_deref(),
+            &mut hits,
+        ),
+        Screen::Menu { focus } => menu::draw(frame, body, model, i18n, *focus, &mut hits),
+        Screen::Lesson(_) => step::draw(frame, body, model, i18n, &mut hits),
+        Screen::Summary(summary) => summary::draw(frame, body, model, i18n, summary, &mut hits),
+        Screen::Broken { lines, .. } => broken(frame, body, model, i18n, lines),
+    }
+    draw_bar(frame, bar, model, i18n, &mut hits);
+    if model.help_open {
+        hits = HitMap::default();
+        help(frame, area, model, i18n, &mut hits);
+    }
+    hits
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
+    frame.buffer_mut().set_style(area, theme::bar());
+    let lang = model.lang;
+    let (left, right) = match (&model.screen, model.run()) {
+        (_, Some((lesson, _, run))) => (
+            lesson.title.get(lang.code()).to_owned(),
+            i18n.text_with(
+                lang,
+                "step-counter",
+                &[
+                    ("n", (run.step + 1).into()),
+                    ("total", lesson.steps.len().into()),
+                ],
+            ),
+        ),
+        _ => (
+            i18n.text(lang, "app-name"),
+            model
+                .learner
+                .as_ref()
+                .map(|l| l.name.clone())
+                .unwrap_or_default(),
+        ),
+    };
+    let right_width = right.width() as u16;
+    let room = usize::from(area.width.saturating_sub(right_width + 3));
+    let left = shorten(&left, room);
+    let line = Line::from(vec![Span::styled(
+        format!(" {left}"),
+        theme::bar()
+            .fg(theme::ACCENT.color())
+            .add_modifier(Modifier::BOLD),
+    )]);
+    frame.render_widget(line, area);
+    if right_width + 2 <= area.width {
+        let r = Rect::new(
+            area.x + area.width - right_width - 1,
+            area.y,
+            right_width,
+            1,
+        );
+        frame.render_widget(Span::styled(right, theme::bar()), r);
+    }
+}
+
+/// `text` cut at a word boundary to fit `width`, with an ellipsis when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let next = if out.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{out} {word}")
+        };
+        if next.width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        return String::new();
+    }
+    out.push('…');
+    out
+}
+
+/// The label of a key-bar button.
+fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> (String, String) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    match key {
+        BarKey::Enter(meaning) => (
+            "Enter".to_owned(),
+            t(match meaning {
+                EnterMeaning::Continue => "key-continue",
+                EnterMeaning::Tap => "key-tap",
+                EnterMeaning::Choose => "key-choose",
+                EnterMeaning::Check => "key-check",
+                EnterMeaning::SeePicture => "key-phone",
+            }),
+        ),
+        BarKey::Back => {
+            let back = match model.run() {
+                Some((_, _, run)) if run.state.show_picture => "key-text",
+                _ => "key-back",
+            };
+            ("Esc".to_owned(), t(back))
+        }
+        BarKey::Replay => ("Space".to_owned(), t("key-replay")),
+        BarKey::Help => ("?".to_owned(), t("key-help")),
+    }
+}
+
+fn draw_bar(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    frame.buffer_mut().set_style(area, theme::bar());
+    let keys = model.bar();
+    let labels: Vec<(BarKey, String, String)> = keys
+        .iter()
+        .map(|k| {
+            let (key, label) = bar_label(*k, model, i18n);
+            (*k, key, label)
+        })
+        .collect();
+    // Widest first: key names and words; then words only; then fewer buttons.
+    let layouts: [(bool, usize); 4] = [
+        (true, labels.len()),
+        (false, labels.len()),
+        (false, 3),
+        (false, 2),
+    ];
+    let width = usize::from(area.width);
+    for (with_keys, count) in layouts {
+        let chosen: Vec<&(BarKey, String, String)> = pick_bar(&labels, count);
+        let parts: Vec<(BarKey, Option<&str>, &str)> = chosen
+            .iter()
+            .map(|(k, key, label)| (*k, with_keys.then_some(key.as_str()), label.as_str()))
+            .collect();
+        let total: usize = parts
+            .iter()
+            .map(|(_, key, label)| key.map_or(0, |k| k.width() + 2) + label.width() + 3)
+            .sum();
+        if total <= width || count == 2 {
+            let mut x = area.x;
+            for (k, key, label) in parts {
+                let start = x;
+                let mut spans = vec![Span::styled(" ", theme::bar())];
+                if let Some(key) = key {
+                    spans.push(Span::styled(format!(" {key} "), theme::bar_key()));
+                }
+                spans.push(Span::styled(format!(" {label} "), theme::bar()));
+                let w: u16 = spans.iter().map(|s| s.content.width() as u16).sum();
+                let w = w.min(area.x + area.width - x);
+                frame.render_widget(Line::from(spans), Rect::new(x, area.y, w, 1));
+                hits.add(Rect::new(start, area.y, w, 1), Target::Bar(k));
+                x += w;
+                if x >= area.x + area.width {
+                    break;
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// The first `count` buttons, always keeping Help (last) when there is room for two.
+fn pick_bar(labels: &[(BarKey, String, String)], count: usize) -> Vec<&(BarKey, String, String)> {
+    if labels.len() <= count {
+        return labels.iter().collect();
+    }
+    let mut chosen: Vec<_> = labels.iter().take(count.saturating_sub(1)).collect();
+    if let Some(help) = labels.iter().find(|(k, _, _)| *k == BarKey::Help) {
+        chosen.push(help);
+    }
+    chosen
+}
+
+/// The keys, over the whole screen: the title where the header was, the way out where
+/// the key bar was, so every line fits even at 40×12.
+fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme::base());
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.buffer_mut().set_style(top, theme::bar());
+    frame.render_widget(
+        Span::styled(
+            format!(" {}", t("help-title")),
+            theme::bar()
+                .fg(theme::ACCENT.color())
+                .add_modifier(Modifier::BOLD),
+        ),
+        top,
+    );
+    frame.buffer_mut().set_style(bottom, theme::bar());
+    frame.render_widget(
+        Span::styled(format!(" {}", t("help-close")), theme::bar()),
+        bottom,
+    );
+    let body = body.inner(Margin::new(1, 0));
+    let mut rows = Vec::new();
+    for id in [
+        "help-touch",
+        "help-enter",
+        "help-back",
+        "help-replay",
+        "help-move",
+        "help-digits",
+        "help-language",
+        "help-quit",
+    ] {
+        rows.extend(wrapped(&t(id), body.width, theme::base(), "• "));
+    }
+    draw_rows(frame, body, &rows, hits);
+    hits.add(area, Target::CloseHelp);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
+    let text = i18n.text(model.lang, "too-small");
+    let lines = wrap(&text, usize::from(area.width));
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.into_iter().enumerate().take(usize::from(area.height)) {
+        let w = (line.width() as u16).min(area.width);
+        let x = area.x + (area.width - w) / 2;
+        frame.render_widget(
+            Span::styled(line, theme::title()),
+            Rect::new(x, area.y + top + i as u16, w, 1),
+        );
+    }
+}
+
+fn broken(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, lines: &[String]) {
+    let mut rows = wrapped(
+        &i18n.text(model.lang, "preview-broken"),
+        area.width,
+        theme::wrong(),
+        "✗ ",
+    );
+    rows.push(Row::blank());
+    for line in lines {
+        rows.extend(wrapped(line, area.width, theme::base(), ""));
+    }
+    let mut hits = HitMap::default();
+    draw_rows(frame, area, &rows, &mut hits);
+}
+
+/// Rows of `text` centred in `width`.
+fn centred(text: &str, width: u16, style: ratatui::style::Style) -> Vec<Row> {
+    wrap(text, usize::from(width))
+        .into_iter()
+        .map(|line| {
+            let pad = usize::from(width).saturating_sub(line.width()) / 2;
+            Row::text(format!("{}{line}", " ".repeat(pad)), style)
+        })
+        .collect()
+}
+
+/// The keys of a number keypad, row by row: 1–9, then Delete, 0, OK.
+fn keypad_keys(i18n: &Localizer, lang: crate::i18n::Lang) -> [[(String, KeypadKey); 3]; 4] {
+    let digits = |row: [u8; 3]| row.map(|d| (d.to_string(), KeypadKey::Digit(d)));
+    [
+        digits([1, 2, 3]),
+        digits([4, 5, 6]),
+        digits([7, 8, 9]),
+        [
+            (i18n.text(lang, "keypad-delete"), KeypadKey::Delete),
+            ("0".to_owned(), KeypadKey::Digit(0)),
+            (i18n.text(lang, "keypad-ok"), KeypadKey::Ok),
+        ],
+    ]
+}
+
+/// A framed button three rows high, `focused` or not, that touches `target`.
+fn big_button(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    focused: bool,
+    target: Target,
+    hits: &mut HitMap,
+) {
+    let style = if focused {
+        theme::focus()
+    } else {
+        theme::base()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme::title()
+        } else {
+            theme::dim()
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.buffer_mut().set_style(inner, style);
+    let mark = if focused { "▶ " } else { "  " };
+    let text = shorten(&format!("{mark}{label}"), usize::from(inner.width));
+    frame.render_widget(Span::styled(text, style), inner);
+    hits.add(area, target);
+}

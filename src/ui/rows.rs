@@ -1,0 +1,245 @@
+//! Rows of text that know what a touch on them means, drawn into an area with scrolling
+//! that keeps the focused row in view. Every screen is built from these, so what is
+//! drawn and what can be touched never disagree.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::Target;
+
+/// Where touches land, from the last frame drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HitMap {
+    regions: Vec<(Rect, Target)>,
+}
+
+impl HitMap {
+    pub fn add(&mut self, rect: Rect, target: Target) {
+        if rect.width > 0 && rect.height > 0 {
+            self.regions.push((rect, target));
+        }
+    }
+
+    /// What is at cell (`x`, `y`): the last region drawn there wins (it is on top).
+    pub fn at(&self, x: u16, y: u16) -> Option<Target> {
+        self.regions
+            .iter()
+            .rev()
+            .find(|(r, _)| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)
+            .map(|(_, t)| *t)
+    }
+
+    pub fn regions(&self) -> &[(Rect, Target)] {
+        &self.regions
+    }
+
+    /// The first region of `target`, for tests that click on things.
+    pub fn find(&self, target: Target) -> Option<Rect> {
+        self.regions
+            .iter()
+            .find(|(_, t)| *t == target)
+            .map(|(r, _)| *r)
+    }
+}
+
+/// One row: its text, what touching parts of it means, and whether it must stay visible.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub line: Line<'static>,
+    /// (first column, width, target); a width of 0 means to the end of the row.
+    pub hits: Vec<(u16, u16, Target)>,
+    pub keep_visible: bool,
+    /// Fills the whole row with this style (a button's colour), not just the text.
+    pub fill: Option<Style>,
+}
+
+impl Row {
+    pub fn new(line: Line<'static>) -> Row {
+        Row {
+            line,
+            ..Row::default()
+        }
+    }
+
+    pub fn text(text: impl Into<String>, style: Style) -> Row {
+        Row::new(Line::from(Span::styled(text.into(), style)))
+    }
+
+    pub fn blank() -> Row {
+        Row::default()
+    }
+
+    /// The whole row is `target`.
+    pub fn target(mut self, target: Option<Target>) -> Row {
+        if let Some(t) = target {
+            self.hits.push((0, 0, t));
+        }
+        self
+    }
+
+    pub fn visible(mut self, keep: bool) -> Row {
+        self.keep_visible |= keep;
+        self
+    }
+
+    pub fn fill(mut self, style: Style) -> Row {
+        self.fill = Some(style);
+        self
+    }
+}
+
+/// Wrapped rows of `text` in `style`, each prefixed by `first` (then by spaces as wide).
+pub fn wrapped(text: &str, width: u16, style: Style, first: &str) -> Vec<Row> {
+    let indent = first.width();
+    let avail = usize::from(width).saturating_sub(indent).max(1);
+    wrap(text, avail)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let prefix = if i == 0 {
+                first.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            Row::new(Line::from(vec![
+                Span::styled(prefix, style),
+                Span::styled(line, style),
+            ]))
+        })
+        .collect()
+}
+
+/// Wraps `text` into lines of at most `width` columns at spaces; explicit newlines are
+/// kept. A word wider than the line (which the checker forbids in lessons) is broken.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let mut word = word.to_owned();
+            loop {
+                let (lw, ww) = (line.width(), word.width());
+                let sep = usize::from(!line.is_empty());
+                if lw + sep + ww <= width {
+                    if sep == 1 {
+                        line.push(' ');
+                    }
+                    line.push_str(&word);
+                    break;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    continue;
+                }
+                // A word wider than the whole line: cut it where it must be cut.
+                let (head, tail) = split_at_width(&word, width);
+                lines.push(head);
+                word = tail;
+                if word.is_empty() {
+                    break;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn split_at_width(word: &str, width: usize) -> (String, String) {
+    let mut head = String::new();
+    for (i, c) in word.char_indices() {
+        if (head.clone() + &c.to_string()).width() > width && !head.is_empty() {
+            return (head, word[i..].to_owned());
+        }
+        head.push(c);
+    }
+    (head, String::new())
+}
+
+/// Draws `rows` into `area`, scrolled so the rows marked visible are in view, and
+/// records their touch regions. Returns the number of rows that did not fit.
+pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) -> usize {
+    if area.width == 0 || area.height == 0 {
+        return rows.len();
+    }
+    let height = usize::from(area.height);
+    let offset = scroll_offset(rows, height);
+    for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
+        let rect = Rect::new(area.x, area.y + i as u16, area.width, 1);
+        if let Some(style) = row.fill {
+            frame.buffer_mut().set_style(rect, style);
+        }
+        frame.render_widget(row.line.clone(), rect);
+        for &(x, w, target) in &row.hits {
+            let x = x.min(area.width);
+            let w = if w == 0 {
+                area.width - x
+            } else {
+                w.min(area.width - x)
+            };
+            hits.add(Rect::new(area.x + x, rect.y, w, 1), target);
+        }
+    }
+    rows.len().saturating_sub(offset + height)
+}
+
+/// The first row to draw so that the last row marked visible is in view (the newest
+/// feedback matters most; rows marked above it stay in view when there is room).
+fn scroll_offset(rows: &[Row], height: usize) -> usize {
+    let Some(last) = rows.iter().rposition(|r| r.keep_visible) else {
+        return 0;
+    };
+    (last + 1)
+        .saturating_sub(height)
+        .min(rows.len().saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_words_whole() {
+        let lines = wrap("Chạm vào biểu tượng CH Play trên màn hình chính", 16);
+        assert!(lines.iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "Chạm vào biểu tượng CH Play trên màn hình chính"
+        );
+        assert_eq!(lines[0], "Chạm vào biểu");
+    }
+
+    #[test]
+    fn wrap_keeps_newlines_and_cuts_only_impossible_words() {
+        assert_eq!(wrap("một\nhai", 10), ["một", "hai"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("a b", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn scrolling_keeps_the_marked_rows_in_view() {
+        let rows: Vec<Row> = (0..20).map(|i| Row::blank().visible(i == 15)).collect();
+        assert_eq!(scroll_offset(&rows, 10), 6);
+        let rows: Vec<Row> = (0..20).map(|i| Row::blank().visible(i == 3)).collect();
+        assert_eq!(scroll_offset(&rows, 10), 0);
+        let rows: Vec<Row> = (0..20)
+            .map(|i| Row::blank().visible(i == 12 || i == 14))
+            .collect();
+        assert_eq!(scroll_offset(&rows, 5), 10);
+    }
+
+    #[test]
+    fn hits_take_the_topmost_region() {
+        let mut hits = HitMap::default();
+        hits.add(Rect::new(0, 0, 10, 10), Target::Start);
+        hits.add(Rect::new(2, 2, 3, 1), Target::SwitchLanguage);
+        assert_eq!(hits.at(3, 2), Some(Target::SwitchLanguage));
+        assert_eq!(hits.at(1, 1), Some(Target::Start));
+        assert_eq!(hits.at(11, 1), None);
+    }
+}

@@ -1,0 +1,227 @@
+//! The welcome screen and "who are you": a new learner's name and code, or a returning
+//! learner's code on a keypad.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+use unicode_width::UnicodeWidthStr;
+
+use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::{big_button, centred, theme};
+use crate::app::{Model, Target};
+use crate::i18n::Localizer;
+
+pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    hits.add(area, Target::Start);
+    let mut rows = centred(&t("app-name"), area.width, theme::title());
+    rows.extend(centred(&t("app-tagline"), area.width, theme::base()));
+    rows.push(Row::blank());
+    rows.extend(centred(
+        &t("welcome-start"),
+        area.width,
+        theme::base().add_modifier(Modifier::BOLD),
+    ));
+    let language = format!(" {} ", t("welcome-language"));
+    let height = rows.len() as u16;
+    let top = area.height.saturating_sub(height + 1) / 2;
+    let text_area = Rect::new(
+        area.x,
+        area.y + top,
+        area.width,
+        area.height.saturating_sub(top + 1),
+    );
+    draw_rows(frame, text_area, &rows, &mut HitMap::default());
+    // The language switch, small, in the corner: for volunteers and visitors.
+    let w = (language.width() as u16).min(area.width);
+    let button = Rect::new(area.x + area.width - w, area.y + area.height - 1, w, 1);
+    frame.render_widget(Span::styled(language, theme::bar_key()), button);
+    hits.add(button, Target::SwitchLanguage);
+}
+
+pub fn who(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    focus: usize,
+    hits: &mut HitMap,
+) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let title = wrapped(&t("who-title"), area.width, theme::title(), "");
+    let title_height = (title.len() as u16).min(area.height.saturating_sub(6));
+    let [title_area, _, first, second] = Layout::vertical([
+        Constraint::Length(title_height),
+        Constraint::Length(u16::from(area.height > title_height + 6)),
+        Constraint::Length(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    draw_rows(frame, title_area, &title, &mut HitMap::default());
+    big_button(
+        frame,
+        first,
+        &format!("1  {}", t("who-new")),
+        focus == 0,
+        Target::WhoNew,
+        hits,
+    );
+    big_button(
+        frame,
+        second,
+        &format!("2  {}", t("who-returning")),
+        focus == 1,
+        Target::WhoReturning,
+        hits,
+    );
+}
+
+pub fn name(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, name: &str) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let mut rows = wrapped(&t("name-title"), area.width, theme::title(), "");
+    rows.extend(wrapped(&t("name-example"), area.width, theme::dim(), ""));
+    let above = rows.len() as u16;
+    draw_rows(frame, area, &rows, &mut HitMap::default());
+    let field = Rect::new(area.x, area.y + above, area.width.min(40), 3);
+    if field.bottom() > area.bottom() {
+        return;
+    }
+    input_box(frame, field, name);
+    let below = Rect::new(
+        area.x,
+        field.bottom(),
+        area.width,
+        area.bottom() - field.bottom(),
+    );
+    let note = wrapped(&t("name-note"), area.width, theme::dim(), "");
+    draw_rows(frame, below, &note, &mut HitMap::default());
+}
+
+/// A framed field showing `value` and a cursor.
+fn input_box(frame: &mut Frame, area: Rect, value: &str) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme::title());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let shown = format!("{value}▏");
+    let width = usize::from(inner.width);
+    let skip = shown.width().saturating_sub(width);
+    let visible: String = shown.chars().skip(skip).collect();
+    frame.render_widget(
+        Span::styled(visible, theme::base().add_modifier(Modifier::BOLD)),
+        inner,
+    );
+}
+
+pub fn code_given(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    hits: &mut HitMap,
+) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let code = model
+        .learner
+        .as_ref()
+        .map(|l| l.code.as_str())
+        .unwrap_or("");
+    let spaced: String = code.chars().map(|c| format!("{c} ")).collect();
+    let mut rows = centred(&t("code-given-title"), area.width, theme::base());
+    rows.push(Row::blank());
+    rows.extend(centred(spaced.trim_end(), area.width, theme::title()));
+    rows.push(Row::blank());
+    rows.extend(centred(&t("code-given-note"), area.width, theme::base()));
+    let top = area.height.saturating_sub(rows.len() as u16) / 2;
+    let body = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    draw_rows(frame, body, &rows, &mut HitMap::default());
+    hits.add(area, Target::Start);
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn code(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    code: &str,
+    not_found: Option<&str>,
+    hits: &mut HitMap,
+) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let keypad_width = area.width.min(30);
+    let side = area.width >= keypad_width + 24;
+    let (text_area, pad_area) = if side {
+        let [a, _, b] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Length(keypad_width),
+        ])
+        .areas(area);
+        (a, b)
+    } else {
+        let [a, b] = Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+        (a, b)
+    };
+    let mut rows = wrapped(&t("code-title"), text_area.width, theme::title(), "");
+    let shown: String = (0..4)
+        .map(|i| {
+            code.chars()
+                .nth(i)
+                .map_or("_ ".to_owned(), |c| format!("{c} "))
+        })
+        .collect();
+    rows.push(Row::new(Line::from(Span::styled(
+        format!("  {}", shown.trim_end()),
+        theme::title(),
+    ))));
+    if let Some(missing) = not_found {
+        let text = i18n.text_with(model.lang, "code-not-found", &[("code", missing.into())]);
+        rows.extend(
+            wrapped(&text, text_area.width, theme::wrong(), "✗ ")
+                .into_iter()
+                .map(|r| r.visible(true)),
+        );
+    }
+    draw_rows(frame, text_area, &rows, &mut HitMap::default());
+    keypad(
+        frame,
+        Rect::new(
+            pad_area.x,
+            pad_area.bottom().saturating_sub(4),
+            pad_area.width,
+            4.min(pad_area.height),
+        ),
+        model,
+        i18n,
+        hits,
+    );
+}
+
+/// A touch keypad of four rows: 1–9, then Delete, 0, OK.
+fn keypad(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    let keys = super::keypad_keys(i18n, model.lang);
+    let cell = area.width / 3;
+    for (r, row) in keys.into_iter().enumerate().take(usize::from(area.height)) {
+        for (c, (label, key)) in row.into_iter().enumerate() {
+            let rect = Rect::new(
+                area.x + c as u16 * cell,
+                area.y + r as u16,
+                cell.saturating_sub(1),
+                1,
+            );
+            let pad = usize::from(rect.width).saturating_sub(label.width());
+            let text = format!(
+                "{}{label}{}",
+                " ".repeat(pad / 2),
+                " ".repeat(pad - pad / 2)
+            );
+            frame.render_widget(Span::styled(text, theme::bar_key()), rect);
+            hits.add(rect, Target::Keypad(key));
+        }
+    }
+}

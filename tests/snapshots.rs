@@ -1,0 +1,287 @@
+//! Every screen and every step kind, drawn at the sizes that matter (40×12, the smallest;
+//! 58×15, a kiosk at a large font; 80×24) and compared with the committed snapshots.
+//! Snapshots hold characters; the theme's colours are tested for contrast separately.
+
+mod support;
+
+use std::collections::HashMap;
+
+use hocso::app::{Key, KeypadKey, Model, Msg, Screen, Size, Target, update};
+use hocso::i18n::{Lang, Localizer};
+use hocso::lesson::{Catalogue, CheckOptions};
+use hocso::store::{Learner, LessonStatus};
+use hocso::ui::{self, HitMap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::fixture;
+
+const SIZES: [(u16, u16); 3] = [(40, 12), (58, 15), (80, 24)];
+
+fn render(model: &Model, width: u16, height: u16) -> (String, HitMap) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let i18n = Localizer::embedded();
+    let mut hits = HitMap::default();
+    terminal
+        .draw(|frame| hits = ui::draw(frame, model, &i18n))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    // Every touch region lies inside the screen.
+    for (rect, target) in hits.regions() {
+        assert!(
+            rect.right() <= width && rect.bottom() <= height,
+            "{target:?} at {rect:?} outside {width}×{height}"
+        );
+    }
+    (text, hits)
+}
+
+fn base() -> Model {
+    let catalogue = Catalogue::load_dir(&fixture("tutor/lessons"), &CheckOptions::default());
+    assert!(
+        catalogue.problems.iter().all(|p| !p.is_error()),
+        "{:#?}",
+        catalogue.problems
+    );
+    let mut model = Model::new(catalogue.lessons, Lang::Vi, Size::new(80, 24));
+    model.learner = Some(Learner {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+    });
+    model
+}
+
+fn send(model: &mut Model, msgs: &[Msg]) {
+    for msg in msgs {
+        let _ = update(model, msg.clone());
+    }
+}
+
+fn key(k: Key) -> Msg {
+    Msg::Key(k)
+}
+
+/// The model at step `id`, after `msgs`.
+fn step(id: &str, size: Size, msgs: &[Msg]) -> Model {
+    let mut model = base();
+    model.size = size;
+    let lesson = model
+        .lessons
+        .iter()
+        .position(|l| l.id == "tap-luyen")
+        .unwrap();
+    model.screen = Screen::Menu { focus: lesson };
+    send(&mut model, &[key(Key::Enter)]);
+    while model.run().map(|(_, s, _)| s.id.as_str()) != Some(id) {
+        let before = model.run().map(|(_, _, r)| r.step);
+        // Skip ahead: solve whatever is on screen, then continue.
+        if let Some((_, s, run)) = model.run() {
+            let solve = match &s.task {
+                hocso::lesson::Task::Tap { screen, target } => {
+                    let i = screen
+                        .tappables()
+                        .position(|t| t.id() == Some(target))
+                        .unwrap();
+                    vec![Msg::Click(Target::Phone(i))]
+                }
+                hocso::lesson::Task::Choice { options } => {
+                    vec![Msg::Click(Target::Choice(
+                        options.iter().position(|o| o.correct).unwrap(),
+                    ))]
+                }
+                hocso::lesson::Task::Order { .. } => {
+                    let mut arrangement = run.state.arrangement.clone();
+                    let mut msgs = Vec::new();
+                    for position in 0..arrangement.len() {
+                        let from = arrangement.iter().position(|&i| i == position).unwrap();
+                        if from != position {
+                            msgs.push(Msg::Click(Target::OrderItem(from)));
+                            msgs.push(Msg::Click(Target::OrderItem(position)));
+                            arrangement.swap(from, position);
+                        }
+                    }
+                    msgs.push(Msg::Click(Target::OrderDone));
+                    msgs
+                }
+                hocso::lesson::Task::Type { answer, .. } => answer
+                    .chars()
+                    .map(|c| key(Key::Char(c)))
+                    .chain([key(Key::Enter)])
+                    .collect(),
+                _ => vec![],
+            };
+            send(&mut model, &solve);
+        }
+        send(
+            &mut model,
+            &[Msg::Resize(Size::new(80, 24)), key(Key::Enter)],
+        );
+        assert_ne!(
+            before,
+            model.run().map(|(_, _, r)| r.step),
+            "stuck before {id}"
+        );
+    }
+    send(&mut model, &[Msg::Resize(size)]);
+    send(&mut model, msgs);
+    model
+}
+
+/// Every state worth seeing, at one size.
+fn states(size: Size) -> Vec<(&'static str, Model)> {
+    let mut out = Vec::new();
+    let mut welcome = base();
+    welcome.learner = None;
+    out.push(("welcome", welcome.clone()));
+    let mut who = welcome.clone();
+    who.screen = Screen::Who { focus: 1 };
+    out.push(("who", who));
+    let mut name = welcome.clone();
+    name.screen = Screen::Name {
+        name: "Bà Hạnh".into(),
+    };
+    out.push(("name", name));
+    let mut given = base();
+    given.screen = Screen::CodeGiven;
+    out.push(("code-given", given));
+    let mut code = welcome.clone();
+    code.screen = Screen::Code {
+        code: String::new(),
+        not_found: None,
+    };
+    send(
+        &mut code,
+        &[
+            Msg::Click(Target::Keypad(KeypadKey::Digit(4))),
+            key(Key::Char('8')),
+        ],
+    );
+    out.push(("code", code.clone()));
+    send(
+        &mut code,
+        &[Msg::LearnerFound {
+            code: "4899".into(),
+            found: None,
+        }],
+    );
+    out.push(("code-not-found", code));
+    let mut menu = base();
+    menu.statuses = HashMap::from([
+        ("tap-luyen".to_owned(), LessonStatus::InProgress),
+        ("mau".to_owned(), LessonStatus::Mastered),
+    ]);
+    menu.screen = Screen::Menu { focus: 1 };
+    out.push(("menu", menu.clone()));
+
+    out.push(("explain", step("gioi-thieu", size, &[])));
+    out.push(("tap", step("cham-zalo", size, &[])));
+    out.push((
+        "tap-right",
+        step("cham-zalo", size, &[Msg::Click(Target::Phone(1))]),
+    ));
+    let misses = [
+        Msg::Click(Target::Phone(0)),
+        Msg::Click(Target::Phone(3)),
+        Msg::Click(Target::Phone(2)),
+    ];
+    out.push(("tap-wrong", step("cham-zalo", size, &misses[..1])));
+    out.push(("tap-volunteer", step("cham-zalo", size, &misses)));
+    out.push(("choice", step("otp", size, &[])));
+    out.push((
+        "choice-wrong-hint",
+        step("otp", size, &[key(Key::Char('1')), key(Key::Char('3'))]),
+    ));
+    out.push(("order", step("thu-tu", size, &[])));
+    out.push((
+        "order-picked",
+        step("thu-tu", size, &[Msg::Click(Target::OrderItem(1))]),
+    ));
+    out.push((
+        "type-keypad",
+        step("nhap-ma", size, &[key(Key::Char('2')), key(Key::Char('4'))]),
+    ));
+    out.push((
+        "type-text",
+        step(
+            "go-ten",
+            size,
+            &[
+                key(Key::Char('V')),
+                key(Key::Char('N')),
+                key(Key::Char('e')),
+            ],
+        ),
+    ));
+    out.push(("scan", step("quet", size, &[])));
+    let mut summary = step("quet", size, &[key(Key::Enter)]);
+    send(&mut summary, &[key(Key::Enter)]);
+    out.push(("summary", summary));
+    out.push(("help", step("otp", size, &[key(Key::Char('?'))])));
+    out
+}
+
+#[test]
+fn every_screen_at_every_size() {
+    for (width, height) in SIZES {
+        for (name, model) in states(Size::new(width, height)) {
+            let (text, _) = render(&model, width, height);
+            insta::assert_snapshot!(format!("{name}@{width}x{height}"), text);
+        }
+    }
+}
+
+#[test]
+fn the_phone_and_the_qr_code_are_one_key_away_on_small_screens() {
+    for id in ["cham-zalo", "nhap-ma", "quet"] {
+        let model = step(id, Size::new(40, 12), &[key(Key::Enter)]);
+        let (text, _) = render(&model, 40, 12);
+        insta::assert_snapshot!(format!("{id}-picture@40x12"), text);
+    }
+}
+
+#[test]
+fn english_and_the_rest() {
+    let mut menu = base();
+    menu.screen = Screen::Menu { focus: 0 };
+    menu.lang = Lang::En;
+    insta::assert_snapshot!("menu-en@58x15", render(&menu, 58, 15).0);
+    let tap = step("cham-zalo", Size::new(58, 15), &[key(Key::F(2))]);
+    insta::assert_snapshot!("tap-en@58x15", render(&tap, 58, 15).0);
+    let mut broken = base();
+    broken.preview = Some("lessons/x.toml".into());
+    broken.screen = Screen::Broken {
+        lines: vec![
+            "18:10 no element `tiep-tuk` on this step's screen (did you mean `tiep-tuc`?)".into(),
+        ],
+        step: None,
+    };
+    insta::assert_snapshot!("preview-broken@58x15", render(&broken, 58, 15).0);
+    for (w, h) in [(20, 6), (39, 12), (1, 1)] {
+        let model = step("cham-zalo", Size::new(w, h), &[]);
+        insta::assert_snapshot!(format!("too-small@{w}x{h}"), render(&model, w, h).0);
+    }
+}
+
+#[test]
+fn a_touch_on_a_drawn_element_reaches_it() {
+    // The hit map says what is where; clicking the centre of Zalo's region taps Zalo.
+    for (width, height) in SIZES {
+        let mut model = step("cham-zalo", Size::new(width, height), &[]);
+        if width == 40 {
+            send(&mut model, &[key(Key::Enter)]);
+        }
+        let (_, hits) = render(&model, width, height);
+        let zalo = hits.find(Target::Phone(1)).expect("Zalo drawn");
+        let target = hits.at(zalo.x + zalo.width / 2, zalo.y).unwrap();
+        send(&mut model, &[Msg::Click(target)]);
+        assert!(model.run().unwrap().2.state.solved, "{width}×{height}");
+    }
+}
