@@ -41,6 +41,7 @@ fn key_press(c: &mut Criterion) {
     model.learner = Some(Learner {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
+        age_band: None,
     });
     model.screen = Screen::Menu { focus: 0 };
     let _ = update(&mut model, Msg::Key(Key::Enter));

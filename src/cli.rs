@@ -44,6 +44,18 @@ pub enum Command {
     Schema,
     /// Open one lesson in the tutor, at a step, and reload it whenever the file is saved.
     Preview(PreviewArgs),
+    /// Learners on this kiosk.
+    #[command(subcommand)]
+    Learners(LearnersCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LearnersCommand {
+    /// Erase a learner and everything recorded about them, for good.
+    Forget {
+        /// The learner's code.
+        code: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,6 +120,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => commands::new::run(args, &lessons),
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
+        Some(Command::Learners(command)) => commands::learners::run(&cli, command),
     };
     match result {
         Ok(code) => code,

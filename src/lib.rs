@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod i18n;
 pub mod lesson;
+pub mod mastery;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -13,10 +13,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{Effect, Key, Model, Msg, Size, update};
+use crate::app::{Effect, Key, Model, Msg, Notice, Size, update};
 use crate::i18n::Localizer;
 use crate::lesson::{CheckOptions, Diagnostic, SourceFile, parse_lesson};
-use crate::store::Store;
+use crate::store::{Attempt, LessonEnd, Place, Store};
 use crate::ui::{self, HitMap};
 
 /// How often the runtime wakes with nothing to do (to see if a previewed file changed).
@@ -28,15 +28,51 @@ pub struct Tutor<S: Store> {
     pub i18n: Localizer,
     pub store: S,
     pub hits: HitMap,
+    /// The kiosk's name, recorded with each session.
+    pub kiosk: String,
     step_opened: Option<Instant>,
+    session: Option<i64>,
+    /// Writes that could not be done yet (database busy, disk full), oldest first.
+    pending: Vec<Write>,
     quit: bool,
     watch: Option<Watch>,
+}
+
+/// A write to the store, kept until it succeeds.
+#[derive(Debug, Clone)]
+enum Write {
+    Attempt(Attempt, i64),
+    NeedsVolunteer {
+        learner: String,
+        lesson: String,
+        step: String,
+        at: i64,
+    },
+    LessonEnd {
+        learner: String,
+        lesson: String,
+        end: LessonEnd,
+        intervals: Vec<u32>,
+        at: i64,
+    },
+    Place {
+        learner: String,
+        place: Option<Place>,
+        at: i64,
+    },
 }
 
 /// `preview`: the file shown and when it last changed.
 struct Watch {
     path: PathBuf,
     modified: Option<SystemTime>,
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 impl<S: Store> Tutor<S> {
@@ -46,7 +82,10 @@ impl<S: Store> Tutor<S> {
             i18n,
             store,
             hits: HitMap::default(),
+            kiosk: "kiosk".to_owned(),
             step_opened: None,
+            session: None,
+            pending: Vec::new(),
             quit: false,
             watch: None,
         }
@@ -57,60 +96,75 @@ impl<S: Store> Tutor<S> {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in update(&mut self.model, msg) {
-                if let Some(reply) = self.perform(effect) {
-                    queue.push(reply);
-                }
+                queue.extend(self.perform(effect));
             }
         }
     }
 
     /// Carries out one effect; some answer with a message.
     fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        let at = now();
         match effect {
             Effect::PlayNarration(n) => {
                 tracing::debug!(lesson = n.lesson, step = n.step, "narration requested");
                 None
             }
             Effect::StopNarration => None,
-            Effect::CreateLearner { name } => match self.store.create_learner(&name) {
-                Ok(learner) => {
-                    tracing::info!(code = learner.code, "new learner");
-                    Some(Msg::LearnerCreated(learner))
+            Effect::CreateLearner { name, age_band } => {
+                match self.store.create_learner(&name, age_band, at) {
+                    Ok(learner) => {
+                        tracing::info!(code = learner.code, "new learner");
+                        self.start_session(&learner.code, at);
+                        Some(Msg::LearnerCreated { learner, now: at })
+                    }
+                    Err(e) => {
+                        tracing::error!("creating a learner: {e}");
+                        None
+                    }
                 }
-                Err(e) => {
-                    tracing::error!("creating a learner: {e}");
-                    None
-                }
-            },
+            }
             Effect::FindLearner { code } => {
                 let found = match self.store.find_learner(&code) {
-                    Ok(Some(learner)) => {
-                        let statuses = self
-                            .store
-                            .lesson_statuses(&learner.code)
-                            .unwrap_or_default();
-                        Some((learner, statuses))
-                    }
+                    Ok(Some(learner)) => match self.store.progress(&learner.code) {
+                        Ok(progress) => Some((learner, Box::new(progress))),
+                        Err(e) => {
+                            tracing::error!("reading a learner's progress: {e}");
+                            Some((learner, Default::default()))
+                        }
+                    },
                     Ok(None) => None,
                     Err(e) => {
                         tracing::error!("looking up a learner: {e}");
                         None
                     }
                 };
-                Some(Msg::LearnerFound { code, found })
+                if let Some((learner, _)) = &found {
+                    self.start_session(&learner.code.clone(), at);
+                }
+                Some(Msg::LearnerFound {
+                    code,
+                    found,
+                    now: at,
+                })
+            }
+            Effect::SignedOut => {
+                if let Some(session) = self.session.take()
+                    && let Err(e) = self.store.end_session(session, at)
+                {
+                    tracing::warn!("ending a session: {e}");
+                }
+                None
             }
             Effect::StepOpened { .. } => {
                 self.step_opened = Some(Instant::now());
                 None
             }
+            Effect::SavePlace { learner, place } => self.write(Write::Place { learner, place, at }),
             Effect::SaveAttempt(mut attempt) => {
                 attempt.millis = self
                     .step_opened
                     .map_or(0, |t| t.elapsed().as_millis() as u64);
-                if let Err(e) = self.store.record_attempt(&attempt) {
-                    tracing::error!("saving an answer: {e}");
-                }
-                None
+                self.write(Write::Attempt(attempt, at))
             }
             Effect::NeedsVolunteer {
                 learner,
@@ -118,28 +172,108 @@ impl<S: Store> Tutor<S> {
                 step,
             } => {
                 tracing::warn!(learner, lesson, step, "learner needs a volunteer");
-                if let Err(e) = self.store.record_needs_help(&learner, &lesson, &step) {
-                    tracing::error!("saving a call for help: {e}");
-                }
-                None
+                self.write(Write::NeedsVolunteer {
+                    learner,
+                    lesson,
+                    step,
+                    at,
+                })
             }
             Effect::LessonEnded {
                 learner,
                 lesson,
-                all_first_try,
-            } => {
-                if let Err(e) = self
-                    .store
-                    .record_lesson_end(&learner, &lesson, all_first_try)
-                {
-                    tracing::error!("saving the end of a lesson: {e}");
-                }
-                None
-            }
+                end,
+                intervals,
+            } => self.write(Write::LessonEnd {
+                learner,
+                lesson,
+                end,
+                intervals,
+                at,
+            }),
             Effect::Quit => {
                 self.quit = true;
                 None
             }
+        }
+    }
+
+    fn start_session(&mut self, learner: &str, at: i64) {
+        match self.store.start_session(learner, &self.kiosk, at) {
+            Ok(id) => self.session = Some(id),
+            Err(e) => tracing::warn!("starting a session: {e}"),
+        }
+    }
+
+    /// Writes `w` after any writes still waiting, in order; a write that fails for a
+    /// passing reason waits too. Returns a notice for the volunteer when that changes.
+    fn write(&mut self, w: Write) -> Option<Msg> {
+        let was_waiting = !self.pending.is_empty();
+        self.pending.push(w);
+        self.flush();
+        match (was_waiting, self.pending.is_empty()) {
+            (false, false) => Some(Msg::Notice(Some(Notice::SavingDelayed))),
+            (true, true) => Some(Msg::Notice(None)),
+            _ => None,
+        }
+    }
+
+    /// Tries the waiting writes, oldest first, stopping at the first that must wait.
+    fn flush(&mut self) {
+        while let Some(w) = self.pending.first() {
+            let result = match w {
+                Write::Attempt(a, at) => self.store.record_attempt(a, *at),
+                Write::NeedsVolunteer {
+                    learner,
+                    lesson,
+                    step,
+                    at,
+                } => self.store.record_needs_help(learner, lesson, step, *at),
+                Write::LessonEnd {
+                    learner,
+                    lesson,
+                    end,
+                    intervals,
+                    at,
+                } => self
+                    .store
+                    .record_lesson_end(learner, lesson, *end, intervals, *at),
+                Write::Place { learner, place, at } => {
+                    self.store.save_place(learner, place.as_ref(), *at)
+                }
+            };
+            match result {
+                Ok(()) => {
+                    self.pending.remove(0);
+                }
+                Err(e) if e.is_transient() => {
+                    tracing::warn!(waiting = self.pending.len(), "saving delayed: {e}");
+                    return;
+                }
+                Err(e) => {
+                    // Not something waiting will fix: logged, and dropped so later
+                    // answers are not held up behind it.
+                    tracing::error!(write = ?self.pending[0], "saving failed: {e}");
+                    self.pending.remove(0);
+                }
+            }
+        }
+    }
+
+    /// Writes still waiting to be saved.
+    pub fn waiting(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Tries the waiting writes again (the runtime does this when idle).
+    pub fn retry(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.flush();
+        if self.pending.is_empty() {
+            tracing::info!("delayed answers saved");
+            self.dispatch(Msg::Notice(None));
         }
     }
 
@@ -197,10 +331,11 @@ impl<S: Store> Tutor<S> {
                         break;
                     }
                 }
-            } else if self.watch.is_some() {
-                let before = self.model.screen.clone();
+            } else {
+                let before = (self.model.screen.clone(), self.model.notices.clone());
+                self.retry();
                 self.reload_if_changed();
-                dirty |= before != self.model.screen;
+                dirty |= before != (self.model.screen.clone(), self.model.notices.clone());
             }
         }
         Ok(())

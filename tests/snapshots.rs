@@ -4,12 +4,11 @@
 
 mod support;
 
-use std::collections::HashMap;
-
 use hocso::app::{Key, KeypadKey, Model, Msg, Screen, Size, Target, update};
 use hocso::i18n::{Lang, Localizer};
 use hocso::lesson::{Catalogue, CheckOptions};
-use hocso::store::{Learner, LessonStatus};
+use hocso::mastery::Leitner;
+use hocso::store::{Learner, LessonRecord, Place, RunKind};
 use hocso::ui::{self, HitMap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -55,7 +54,9 @@ fn base() -> Model {
     model.learner = Some(Learner {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
+        age_band: None,
     });
+    model.now = 1_000_000;
     model
 }
 
@@ -81,7 +82,7 @@ fn step(id: &str, size: Size, msgs: &[Msg]) -> Model {
     model.screen = Screen::Menu { focus: lesson };
     send(&mut model, &[key(Key::Enter)]);
     while model.run().map(|(_, s, _)| s.id.as_str()) != Some(id) {
-        let before = model.run().map(|(_, _, r)| r.step);
+        let before = model.run().map(|(_, _, r)| r.step());
         // Skip ahead: solve whatever is on screen, then continue.
         if let Some((_, s, run)) = model.run() {
             let solve = match &s.task {
@@ -126,7 +127,7 @@ fn step(id: &str, size: Size, msgs: &[Msg]) -> Model {
         );
         assert_ne!(
             before,
-            model.run().map(|(_, _, r)| r.step),
+            model.run().map(|(_, _, r)| r.step()),
             "stuck before {id}"
         );
     }
@@ -170,16 +171,44 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
         &[Msg::LearnerFound {
             code: "4899".into(),
             found: None,
+            now: 0,
         }],
     );
     out.push(("code-not-found", code));
+    // "mau" is due for review (so first), "tap-luyen" started.
     let mut menu = base();
-    menu.statuses = HashMap::from([
-        ("tap-luyen".to_owned(), LessonStatus::InProgress),
-        ("mau".to_owned(), LessonStatus::Mastered),
-    ]);
+    menu.progress.started.insert("tap-luyen".to_owned());
+    menu.progress.lessons.insert(
+        "mau".to_owned(),
+        LessonRecord {
+            leitner: Some(Leitner {
+                box_index: 1,
+                due: 0,
+            }),
+            mastered_at: Some(0),
+        },
+    );
     menu.screen = Screen::Menu { focus: 1 };
     out.push(("menu", menu.clone()));
+    let mut age = welcome.clone();
+    age.screen = Screen::Age {
+        name: "Bà Hạnh".into(),
+        focus: 4,
+    };
+    out.push(("age", age));
+    let mut resume = base();
+    resume.progress.place = Some(Place {
+        lesson: "tap-luyen".into(),
+        kind: RunKind::Full,
+        plan: resume.lessons[1]
+            .steps
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+        step: "otp".into(),
+    });
+    resume.screen = Screen::Resume { focus: 0 };
+    out.push(("resume", resume));
 
     out.push(("explain", step("gioi-thieu", size, &[])));
     out.push(("tap", step("cham-zalo", size, &[])));

@@ -53,7 +53,6 @@ phone-off-screen = The practice phone is on the next screen.
 ## Summary
 summary-title = You finished the lesson!
 summary-first-try = Right first time: { $count } steps
-summary-corrected = To practise more: { $count } steps
 summary-saved = Your progress is saved.
 summary-back = Back to the lessons
 
@@ -84,3 +83,28 @@ help-close = Press any key to close.
 too-small = The screen is too small. Please ask a volunteer.
 preview-broken = The lesson has problems. Fix them and save the file to see it again:
 preview-watching = Previewing { $file }: save the file and the screen updates.
+
+## Age (optional)
+age-title = Which age group are you in?
+age-note = Optional. The ward only uses it to count learners by age group.
+age-under-60 = Under 60
+age-60-69 = 60 to 69
+age-70-79 = 70 to 79
+age-80-plus = 80 or over
+age-skip = I'd rather not say
+
+## Resume
+resume-title = Last time you were on the lesson «{ $lesson }», at step { $n }.
+resume-continue = Carry on from there
+resume-menu = Choose another lesson
+
+## Mastery and reviews
+summary-mastered = You have mastered this lesson! In a few days we will go over it again, so it sticks.
+summary-review-passed = You still remember it very well!
+summary-review-failed = You have forgotten a little. Let's practise these steps again:
+summary-not-yet = Practise these steps a few more times and you will know them:
+summary-practise = Practise these steps again
+
+## For volunteers
+notice-moved-aside = Volunteer: the old data was damaged, so it was moved to { $file }; a fresh start was made.
+notice-saving-delayed = Volunteer: answers could not be saved yet (disk full or busy). They are kept and will be saved.

@@ -53,7 +53,6 @@ phone-off-screen = Điện thoại tập ở màn hình kế bên.
 ## Xong bài
 summary-title = Bác đã học xong bài!
 summary-first-try = Làm đúng ngay: { $count } bước
-summary-corrected = Cần tập thêm: { $count } bước
 summary-saved = Bài học của bác đã được lưu lại.
 summary-back = Về danh sách bài
 
@@ -84,3 +83,28 @@ help-close = Nhấn phím bất kỳ để đóng.
 too-small = Màn hình nhỏ quá. Bác nhờ tình nguyện viên giúp nhé.
 preview-broken = Bài học đang có lỗi. Sửa rồi lưu tệp để xem lại:
 preview-watching = Xem thử { $file }: lưu tệp là màn hình cập nhật.
+
+## Tuổi (không bắt buộc)
+age-title = Bác thuộc nhóm tuổi nào?
+age-note = Không bắt buộc. Phường chỉ dùng để đếm số người học theo nhóm tuổi.
+age-under-60 = Dưới 60 tuổi
+age-60-69 = Từ 60 đến 69 tuổi
+age-70-79 = Từ 70 đến 79 tuổi
+age-80-plus = Từ 80 tuổi trở lên
+age-skip = Tôi không muốn nói
+
+## Học tiếp
+resume-title = Lần trước bác đang học bài «{ $lesson }», đến bước { $n }.
+resume-continue = Học tiếp chỗ đó
+resume-menu = Chọn bài khác
+
+## Kết quả ôn và thuộc bài
+summary-mastered = Bác đã thuộc bài này! Mấy hôm nữa mình ôn lại cho nhớ lâu nhé.
+summary-review-passed = Bác vẫn nhớ bài rất tốt!
+summary-review-failed = Bác quên một chút rồi. Mình tập lại các bước này nhé:
+summary-not-yet = Các bước này bác tập thêm vài lần nữa là thuộc:
+summary-practise = Tập lại các bước này
+
+## Cho tình nguyện viên
+notice-moved-aside = Tình nguyện viên: dữ liệu cũ bị hỏng nên đã được cất sang tệp { $file }; máy đã bắt đầu dữ liệu mới.
+notice-saving-delayed = Tình nguyện viên: chưa lưu được bài làm (ổ đĩa đầy hoặc đang bận). Máy vẫn giữ và sẽ lưu lại.

@@ -1,6 +1,6 @@
 //! The tutor as The Elm Architecture: one [`Model`], one [`Msg`] type, and [`update`], the
-//! only place the model changes. `update` touches no terminal, disk or sound card: it
-//! returns [`Effect`]s for the runtime to carry out, so the whole journey is tested by
+//! only place the model changes. `update` touches no terminal, disk, clock or sound card:
+//! it returns [`Effect`]s for the runtime to carry out, so the whole journey is tested by
 //! feeding it messages.
 
 pub mod layout;
@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::lesson::{InputMethod, Lesson, Step, StepKind, Task};
-use crate::store::{Attempt, Learner, LessonStatus};
+use crate::mastery::step_mastered;
+use crate::store::{AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind};
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState};
 
@@ -40,8 +41,10 @@ pub enum Target {
     SwitchLanguage,
     WhoNew,
     WhoReturning,
+    /// One of the answers of a question screen (age band, resume, summary), by position.
+    Answer(usize),
     Keypad(KeypadKey),
-    /// A row of the lesson menu.
+    /// A row of the lesson menu, by position in the menu.
     Lesson(usize),
     /// A tappable on the pretend phone (index into the screen's tappables).
     Phone(usize),
@@ -82,20 +85,36 @@ pub enum EnterMeaning {
     SeePicture,
 }
 
+/// Something a volunteer should know, shown on the welcome screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The database was damaged; it was moved to this file and a fresh one started.
+    DatabaseMovedAside(String),
+    /// Answers could not be saved yet (disk full, database busy); they are kept and
+    /// tried again.
+    SavingDelayed,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
     Click(Target),
     Resize(Size),
-    /// The store made a new learner.
-    LearnerCreated(Learner),
+    /// The store made a new learner; `now` is the time.
+    LearnerCreated {
+        learner: Learner,
+        now: i64,
+    },
     /// The store looked up a code.
     LearnerFound {
         code: String,
-        found: Option<(Learner, HashMap<String, LessonStatus>)>,
+        found: Option<(Learner, Box<Progress>)>,
+        now: i64,
     },
     /// `preview`: the lesson file changed; its lesson, or the checker's lines.
     LessonReloaded(Result<Box<Lesson>, Vec<String>>),
+    /// Something for the volunteer, or (`None`) saving works again.
+    Notice(Option<Notice>),
 }
 
 /// Narration to play: the lesson's explicit file, or the convention's.
@@ -113,14 +132,22 @@ pub enum Effect {
     StopNarration,
     CreateLearner {
         name: String,
+        age_band: Option<AgeBand>,
     },
     FindLearner {
         code: String,
     },
+    /// The learner left (their session ends).
+    SignedOut,
     /// A step opened: the runtime times the answer from here.
     StepOpened {
         lesson: String,
         step: String,
+    },
+    /// Where the learner is, to resume there (`None`: not in a lesson).
+    SavePlace {
+        learner: String,
+        place: Option<Place>,
     },
     /// Write this answer before the screen moves on (millis filled in by the runtime).
     SaveAttempt(Attempt),
@@ -129,10 +156,12 @@ pub enum Effect {
         lesson: String,
         step: String,
     },
+    /// A run ended: the lesson's schedule moves (`intervals`: its review days).
     LessonEnded {
         learner: String,
         lesson: String,
-        all_first_try: bool,
+        end: LessonEnd,
+        intervals: Vec<u32>,
     },
     Quit,
 }
@@ -152,24 +181,38 @@ impl Default for Settings {
     }
 }
 
-/// A run through one lesson.
+/// A run through one lesson: the steps it shows, and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonRun {
     /// Index into [`Model::lessons`].
     pub lesson: usize,
-    pub step: usize,
+    pub kind: RunKind,
+    /// Step indices, in the order shown.
+    pub plan: Vec<usize>,
+    /// Position in `plan`.
+    pub pos: usize,
     pub state: StepState,
-    /// Per step index: whether it was right the first time (practice steps only).
+    /// Per step index: whether its first try in this run was right, unhelped.
     pub results: HashMap<usize, bool>,
+}
+
+impl LessonRun {
+    /// The index of the step on screen.
+    pub fn step(&self) -> usize {
+        self.plan[self.pos]
+    }
 }
 
 /// The end of a run through a lesson.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub lesson: usize,
+    pub kind: RunKind,
+    /// Steps right the first time in this run.
     pub first_try: usize,
-    /// Steps that needed more than one try, by index.
+    /// Practice steps not yet mastered, by index: what "Tập lại" practises.
     pub to_practise: Vec<usize>,
+    pub end: LessonEnd,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +226,11 @@ pub enum Screen {
     Name {
         name: String,
     },
+    /// A new learner may give an age band (or not).
+    Age {
+        name: String,
+        focus: usize,
+    },
     /// The new learner's code, to write down.
     CodeGiven,
     /// A returning learner types a code.
@@ -190,11 +238,18 @@ pub enum Screen {
         code: String,
         not_found: Option<String>,
     },
+    /// A returning learner stopped in a lesson: carry on, or choose another.
+    Resume {
+        focus: usize,
+    },
     Menu {
         focus: usize,
     },
     Lesson(LessonRun),
-    Summary(Summary),
+    Summary {
+        summary: Summary,
+        focus: usize,
+    },
     /// `preview`: the edited file has errors.
     Broken {
         lines: Vec<String>,
@@ -210,12 +265,19 @@ pub struct Model {
     pub screen: Screen,
     pub help_open: bool,
     pub learner: Option<Learner>,
-    pub statuses: HashMap<String, LessonStatus>,
+    /// The learner's past, kept up to date as they answer.
+    pub progress: Progress,
+    /// The time when the learner signed in (seconds since the epoch): what is due.
+    pub now: i64,
     pub size: Size,
     pub settings: Settings,
     /// `preview FILE`: the file shown, for the header.
     pub preview: Option<String>,
+    pub notices: Vec<Notice>,
 }
+
+/// The answers of the age-band question: the four bands, then "rather not say".
+pub const AGE_ANSWERS: usize = AgeBand::ALL.len() + 1;
 
 impl Model {
     pub fn new(lessons: Vec<Lesson>, lang: Lang, size: Size) -> Model {
@@ -225,10 +287,12 @@ impl Model {
             screen: Screen::Welcome,
             help_open: false,
             learner: None,
-            statuses: HashMap::new(),
+            progress: Progress::default(),
+            now: 0,
             size,
             settings: Settings::default(),
             preview: None,
+            notices: Vec::new(),
         }
     }
 
@@ -242,9 +306,10 @@ impl Model {
         let index = step
             .and_then(|id| lesson.steps.iter().position(|s| s.id == id))
             .unwrap_or(0);
+        let plan = (0..lesson.steps.len()).collect();
         let mut model = Model::new(vec![lesson], Lang::Vi, size);
         model.preview = Some(file);
-        let effects = model.open_step(0, index, HashMap::new());
+        let effects = model.open_run(0, RunKind::Full, plan, index);
         (model, effects)
     }
 
@@ -253,10 +318,36 @@ impl Model {
         match &self.screen {
             Screen::Lesson(run) => {
                 let lesson = self.lessons.get(run.lesson)?;
-                Some((lesson, lesson.steps.get(run.step)?, run))
+                Some((lesson, lesson.steps.get(*run.plan.get(run.pos)?)?, run))
             }
             _ => None,
         }
+    }
+
+    pub fn status(&self, lesson: &Lesson) -> LessonStatus {
+        self.progress.status(&lesson.id, self.now)
+    }
+
+    /// The menu, as lesson indices: reviews due first, then the rest in learning order.
+    pub fn menu(&self) -> Vec<usize> {
+        let due = |i: &usize| self.status(&self.lessons[*i]) == LessonStatus::ReviewDue;
+        let (mut first, rest): (Vec<usize>, Vec<usize>) = (0..self.lessons.len()).partition(due);
+        first.extend(rest);
+        first
+    }
+
+    /// The lesson and step the learner stopped at, if they still exist.
+    pub fn resumable(&self) -> Option<(usize, RunKind, Vec<usize>, usize)> {
+        let place = self.progress.place.as_ref()?;
+        let lesson = self.lessons.iter().position(|l| l.id == place.lesson)?;
+        let steps = &self.lessons[lesson].steps;
+        let index_of = |id: &String| steps.iter().position(|s| &s.id == id);
+        let plan: Vec<usize> = place.plan.iter().filter_map(index_of).collect();
+        // The step itself, or (if an edit removed it) the next one of the plan that exists.
+        let at = place.plan.iter().position(|id| *id == place.step)?;
+        let next = place.plan[at..].iter().find_map(index_of)?;
+        let pos = plan.iter().position(|i| *i == next)?;
+        Some((lesson, place.kind, plan, pos))
     }
 
     /// How the current step is laid out on this screen.
@@ -284,6 +375,9 @@ impl Model {
                 })
             }
             Screen::Broken { .. } => None,
+            Screen::Age { .. } | Screen::Resume { .. } | Screen::Who { .. } => {
+                Some(EnterMeaning::Choose)
+            }
             _ => Some(EnterMeaning::Continue),
         }
     }
@@ -317,35 +411,120 @@ impl Model {
         keys
     }
 
-    fn open_step(
+    /// Starts a run through lesson `lesson` showing `plan`, at position `pos`.
+    fn open_run(
         &mut self,
         lesson: usize,
-        step: usize,
-        results: HashMap<usize, bool>,
+        kind: RunKind,
+        plan: Vec<usize>,
+        pos: usize,
     ) -> Vec<Effect> {
-        let Some(l) = self.lessons.get(lesson) else {
+        if plan.is_empty() {
             return Vec::new();
-        };
-        let Some(s) = l.steps.get(step) else {
-            return Vec::new();
-        };
-        let state = StepState::new(s, &l.id);
-        let effects = vec![
-            Effect::StopNarration,
-            Effect::StepOpened {
-                lesson: l.id.clone(),
-                step: s.id.clone(),
-            },
-            Effect::PlayNarration(narration(l, s)),
-        ];
+        }
         self.screen = Screen::Lesson(LessonRun {
             lesson,
-            step,
-            state,
-            results,
+            kind,
+            plan,
+            pos: 0,
+            state: StepState::new(&self.lessons[lesson].steps[0], ""),
+            results: HashMap::new(),
         });
+        self.show(pos)
+    }
+
+    /// Shows position `pos` of the current run, fresh.
+    fn show(&mut self, pos: usize) -> Vec<Effect> {
+        let learner = self.learner.as_ref().map(|l| l.code.clone());
+        let Screen::Lesson(run) = &mut self.screen else {
+            return Vec::new();
+        };
+        let Some(lesson) = self.lessons.get(run.lesson) else {
+            return Vec::new();
+        };
+        let Some(step) = run.plan.get(pos).and_then(|i| lesson.steps.get(*i)) else {
+            return Vec::new();
+        };
+        run.pos = pos;
+        run.state = StepState::new(step, &lesson.id);
+        let mut effects = vec![
+            Effect::StopNarration,
+            Effect::StepOpened {
+                lesson: lesson.id.clone(),
+                step: step.id.clone(),
+            },
+        ];
+        if let Some(learner) = learner {
+            let place = Place {
+                lesson: lesson.id.clone(),
+                kind: run.kind,
+                plan: run
+                    .plan
+                    .iter()
+                    .map(|i| lesson.steps[*i].id.clone())
+                    .collect(),
+                step: step.id.clone(),
+            };
+            effects.push(Effect::SavePlace {
+                learner,
+                place: Some(place),
+            });
+        }
+        effects.push(Effect::PlayNarration(narration(lesson, step)));
         effects
     }
+
+    /// Opens lesson `index` as its status calls for: a review when one is due, where the
+    /// learner stopped if they stopped in it, else from the start.
+    fn open_lesson(&mut self, index: usize) -> Vec<Effect> {
+        if let Some((lesson, kind, plan, pos)) = self.resumable()
+            && lesson == index
+        {
+            return self.open_run(lesson, kind, plan, pos);
+        }
+        let l = &self.lessons[index];
+        if self.status(l) == LessonStatus::ReviewDue {
+            let plan = practice_steps(l);
+            if !plan.is_empty() {
+                return self.open_run(index, RunKind::Review, plan, 0);
+            }
+        }
+        self.open_run(index, RunKind::Full, (0..l.steps.len()).collect(), 0)
+    }
+
+    /// The practice steps of `lesson` not mastered under its rule, by index.
+    pub fn not_mastered(&self, lesson: &Lesson) -> Vec<usize> {
+        practice_steps(lesson)
+            .into_iter()
+            .filter(|&i| {
+                !step_mastered(
+                    lesson.mastery,
+                    self.progress.first_tries(&lesson.id, &lesson.steps[i].id),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The practice steps of `lesson`, by index.
+fn practice_steps(lesson: &Lesson) -> Vec<usize> {
+    (0..lesson.steps.len())
+        .filter(|&i| lesson.steps[i].is_practice())
+        .collect()
+}
+
+/// A practice run: each step in `steps`, after the explanation that introduces it.
+pub fn practice_plan(lesson: &Lesson, steps: &[usize]) -> Vec<usize> {
+    let mut plan = Vec::new();
+    for &i in steps {
+        let intro = (0..i).rev().find(|&j| !lesson.steps[j].is_practice());
+        for s in intro.into_iter().chain([i]) {
+            if !plan.contains(&s) {
+                plan.push(s);
+            }
+        }
+    }
+    plan
 }
 
 fn narration(lesson: &Lesson, step: &Step) -> Narration {
@@ -368,7 +547,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.size = size;
             Vec::new()
         }
-        Msg::Key(Key::CtrlC) => vec![Effect::StopNarration, Effect::Quit],
+        Msg::Key(Key::CtrlC) => vec![Effect::StopNarration, Effect::SignedOut, Effect::Quit],
         Msg::Key(Key::F(2)) => {
             model.lang = model.lang.next();
             Vec::new()
@@ -390,18 +569,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.lang = model.lang.next();
             Vec::new()
         }
-        Msg::LearnerCreated(learner) => {
+        Msg::LearnerCreated { learner, now } => {
             model.learner = Some(learner);
-            model.statuses.clear();
+            model.progress = Progress::default();
+            model.now = now;
             model.screen = Screen::CodeGiven;
             Vec::new()
         }
-        Msg::LearnerFound { code, found } => {
+        Msg::LearnerFound { code, found, now } => {
             match found {
-                Some((learner, statuses)) => {
+                Some((learner, progress)) => {
                     model.learner = Some(learner);
-                    model.statuses = statuses;
-                    model.screen = Screen::Menu { focus: 0 };
+                    model.progress = *progress;
+                    model.now = now;
+                    model.screen = if model.resumable().is_some() {
+                        Screen::Resume { focus: 0 }
+                    } else {
+                        Screen::Menu { focus: 0 }
+                    };
                 }
                 None => {
                     model.screen = Screen::Code {
@@ -413,6 +598,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LessonReloaded(result) => reloaded(model, result),
+        Msg::Notice(Some(notice)) => {
+            if !model.notices.contains(&notice) {
+                model.notices.push(notice);
+            }
+            Vec::new()
+        }
+        Msg::Notice(None) => {
+            model.notices.retain(|n| *n != Notice::SavingDelayed);
+            Vec::new()
+        }
         Msg::Key(key) => key_press(model, key),
         Msg::Click(target) => click(model, target),
     }
@@ -437,6 +632,20 @@ fn replay(model: &Model) -> Vec<Effect> {
     }
 }
 
+/// Moves a focus among `count` answers; digits choose directly. Returns the chosen answer.
+fn choose_among(focus: &mut usize, count: usize, key: Key) -> Option<usize> {
+    match key {
+        Key::Up | Key::Left | Key::BackTab => *focus = (*focus + count - 1) % count,
+        Key::Down | Key::Right | Key::Tab => *focus = (*focus + 1) % count,
+        Key::Char(c @ '1'..='9') if usize::from(c as u8 - b'1') < count => {
+            return Some(usize::from(c as u8 - b'1'));
+        }
+        Key::Enter => return Some(*focus),
+        _ => {}
+    }
+    None
+}
+
 fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
     match &mut model.screen {
         Screen::Welcome => match key {
@@ -447,25 +656,15 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Screen::Who { focus } => match key {
-            Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab => {
-                *focus = 1 - *focus;
-                Vec::new()
-            }
-            Key::Char('1') => click(model, Target::WhoNew),
-            Key::Char('2') => click(model, Target::WhoReturning),
-            Key::Enter => {
-                let target = if *focus == 0 {
-                    Target::WhoNew
-                } else {
-                    Target::WhoReturning
-                };
-                click(model, target)
-            }
             Key::Esc | Key::Backspace => {
                 model.screen = Screen::Welcome;
                 Vec::new()
             }
-            _ => Vec::new(),
+            _ => match choose_among(focus, 2, key) {
+                Some(0) => click(model, Target::WhoNew),
+                Some(_) => click(model, Target::WhoReturning),
+                None => Vec::new(),
+            },
         },
         Screen::Name { name } => match key {
             Key::Char(c) if !c.is_control() && name.chars().count() < 30 => {
@@ -478,17 +677,29 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             Key::Enter => {
                 let chosen = crate::lesson::nfc(name.trim());
-                if chosen.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Effect::CreateLearner { name: chosen }]
+                if !chosen.is_empty() {
+                    model.screen = Screen::Age {
+                        name: chosen,
+                        focus: 0,
+                    };
                 }
+                Vec::new()
             }
             Key::Esc | Key::Backspace => {
                 model.screen = Screen::Who { focus: 0 };
                 Vec::new()
             }
             _ => Vec::new(),
+        },
+        Screen::Age { name, focus } => match key {
+            Key::Esc | Key::Backspace => {
+                model.screen = Screen::Name { name: name.clone() };
+                Vec::new()
+            }
+            _ => match choose_among(focus, AGE_ANSWERS, key) {
+                Some(i) => click(model, Target::Answer(i)),
+                None => Vec::new(),
+            },
         },
         Screen::CodeGiven => match key {
             Key::Enter | Key::Esc => {
@@ -507,64 +718,64 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Screen::Resume { focus } => match key {
+            Key::Esc | Key::Backspace => sign_out(model),
+            _ => match choose_among(focus, 2, key) {
+                Some(i) => click(model, Target::Answer(i)),
+                None => Vec::new(),
+            },
+        },
         Screen::Menu { focus } => {
             let count = model.lessons.len();
             match key {
-                Key::Up | Key::Left | Key::BackTab if count > 0 => {
-                    *focus = (*focus + count - 1) % count;
-                    Vec::new()
-                }
-                Key::Down | Key::Right | Key::Tab if count > 0 => {
-                    *focus = (*focus + 1) % count;
-                    Vec::new()
-                }
-                Key::Char(c @ '1'..='9') => {
-                    let index = usize::from(c as u8 - b'1');
-                    click(model, Target::Lesson(index))
-                }
-                Key::Enter => {
-                    let index = *focus;
-                    click(model, Target::Lesson(index))
-                }
                 Key::Esc | Key::Backspace => sign_out(model),
-                _ => Vec::new(),
+                _ if count == 0 => Vec::new(),
+                _ => match choose_among(focus, count, key) {
+                    Some(i) => click(model, Target::Lesson(i)),
+                    None => Vec::new(),
+                },
             }
         }
         Screen::Lesson(_) => step_key(model, key),
-        Screen::Summary(summary) => match key {
-            Key::Enter | Key::Esc | Key::Backspace => {
-                let lesson = summary.lesson;
-                if model.preview.is_some() {
-                    model.open_step(lesson, 0, HashMap::new())
-                } else {
-                    model.screen = Screen::Menu { focus: lesson };
-                    Vec::new()
-                }
+        Screen::Summary { summary, focus } => {
+            let answers = summary_answers(summary);
+            match key {
+                Key::Esc | Key::Backspace => click(model, Target::Answer(answers - 1)),
+                _ => match choose_among(focus, answers, key) {
+                    Some(i) => click(model, Target::Answer(i)),
+                    None => Vec::new(),
+                },
             }
-            _ => Vec::new(),
-        },
+        }
         Screen::Broken { .. } => Vec::new(),
     }
 }
 
+/// The summary's answers: "practise again" when there is something to practise, then
+/// "back to the lessons".
+pub fn summary_answers(summary: &Summary) -> usize {
+    if summary.to_practise.is_empty() { 1 } else { 2 }
+}
+
 fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.learner = None;
-    model.statuses.clear();
+    model.progress = Progress::default();
     model.screen = Screen::Welcome;
-    vec![Effect::StopNarration]
+    vec![Effect::StopNarration, Effect::SignedOut]
 }
 
 fn keypad(model: &mut Model, key: KeypadKey) -> Vec<Effect> {
     if let Screen::Code { code, not_found } = &mut model.screen {
         match key {
-            KeypadKey::Digit(d) if code.len() < 4 => {
+            // Codes are four digits; a kiosk with thousands of learners hands out longer ones.
+            KeypadKey::Digit(d) if code.len() < 6 => {
                 code.push(char::from(b'0' + d));
                 *not_found = None;
             }
             KeypadKey::Delete => {
                 code.pop();
             }
-            KeypadKey::Ok if code.len() == 4 => {
+            KeypadKey::Ok if code.len() >= 4 => {
                 return vec![Effect::FindLearner { code: code.clone() }];
             }
             _ => {}
@@ -595,13 +806,45 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             };
             Vec::new()
         }
+        (Screen::Age { name, .. }, Target::Answer(i)) if i < AGE_ANSWERS => {
+            vec![Effect::CreateLearner {
+                name: name.clone(),
+                age_band: AgeBand::ALL.get(i).copied(),
+            }]
+        }
         (Screen::CodeGiven, Target::Start) => key_press(model, Key::Enter),
         (_, Target::Keypad(key)) => keypad(model, key),
-        (Screen::Menu { .. }, Target::Lesson(index)) if index < model.lessons.len() => {
-            model.open_step(index, 0, HashMap::new())
+        (Screen::Resume { .. }, Target::Answer(0)) => match model.resumable() {
+            Some((lesson, kind, plan, pos)) => model.open_run(lesson, kind, plan, pos),
+            None => {
+                model.screen = Screen::Menu { focus: 0 };
+                Vec::new()
+            }
+        },
+        (Screen::Resume { .. }, Target::Answer(_)) => {
+            model.screen = Screen::Menu { focus: 0 };
+            Vec::new()
         }
+        (Screen::Menu { .. }, Target::Lesson(pos)) => match model.menu().get(pos) {
+            Some(&index) => model.open_lesson(index),
+            None => Vec::new(),
+        },
         (Screen::Lesson(_), target) => step_click(model, target),
-        (Screen::Summary(_), Target::Start) => key_press(model, Key::Enter),
+        (Screen::Summary { summary, .. }, Target::Answer(i)) => {
+            let lesson = summary.lesson;
+            if i + 1 < summary_answers(summary) {
+                // Practise again: just the steps not yet mastered.
+                let plan = practice_plan(&model.lessons[lesson], &summary.to_practise);
+                return model.open_run(lesson, RunKind::Practice, plan, 0);
+            }
+            if model.preview.is_some() {
+                let plan = (0..model.lessons[lesson].steps.len()).collect();
+                return model.open_run(lesson, RunKind::Full, plan, 0);
+            }
+            let focus = model.menu().iter().position(|&l| l == lesson).unwrap_or(0);
+            model.screen = Screen::Menu { focus };
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -617,7 +860,7 @@ fn step_key(model: &mut Model, key: Key) -> Vec<Effect> {
     let Some(lesson) = model.lessons.get(run.lesson) else {
         return Vec::new();
     };
-    let Some(step) = lesson.steps.get(run.step) else {
+    let Some(step) = lesson.steps.get(run.step()) else {
         return Vec::new();
     };
     let state = &mut run.state;
@@ -684,7 +927,7 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
     let Some(step) = model
         .lessons
         .get(run.lesson)
-        .and_then(|l| l.steps.get(run.step))
+        .and_then(|l| l.steps.get(run.step()))
     else {
         return Vec::new();
     };
@@ -711,10 +954,8 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
         return Vec::new();
     };
     let (lesson_id, step_id) = (lesson.id.clone(), step.id.clone());
-    let learner = model.learner.as_ref().map(|l| l.code.clone());
-    let mut effects = Vec::new();
     let (answer, right, first_try, hint_used, needs_volunteer) = match outcome {
-        Outcome::Nothing => return effects,
+        Outcome::Nothing => return Vec::new(),
         Outcome::Right {
             answer,
             first_try,
@@ -722,33 +963,43 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
         } => (answer, true, first_try, hint_used, false),
         Outcome::Wrong {
             answer,
-            hint_used,
-            needs_volunteer,
-        } => (answer, false, false, hint_used, needs_volunteer),
-    };
-    if right && let Screen::Lesson(run) = &mut model.screen {
-        run.results.entry(run.step).or_insert(first_try);
-    }
-    // A preview has no learner: nothing is saved.
-    if let Some(learner) = learner {
-        effects.push(Effect::SaveAttempt(Attempt {
-            learner: learner.clone(),
-            lesson: lesson_id.clone(),
-            step: step_id.clone(),
-            answer,
-            right,
             first_try,
             hint_used,
-            assisted: false,
-            millis: 0,
-        }));
-        if needs_volunteer {
-            effects.push(Effect::NeedsVolunteer {
-                learner,
-                lesson: lesson_id,
-                step: step_id,
-            });
-        }
+            needs_volunteer,
+        } => (answer, false, first_try, hint_used, needs_volunteer),
+    };
+    if let Screen::Lesson(run) = &mut model.screen
+        && first_try
+    {
+        run.results.insert(run.step(), right && !hint_used);
+    }
+    let attempt = Attempt {
+        learner: model
+            .learner
+            .as_ref()
+            .map(|l| l.code.clone())
+            .unwrap_or_default(),
+        lesson: lesson_id.clone(),
+        step: step_id.clone(),
+        answer,
+        right,
+        first_try,
+        hint_used,
+        assisted: false,
+        millis: 0,
+    };
+    // The model keeps its own copy, for mastery; only a learner's answers are saved.
+    model.progress.add(&attempt);
+    let Some(learner) = model.learner.as_ref().map(|l| l.code.clone()) else {
+        return Vec::new();
+    };
+    let mut effects = vec![Effect::SaveAttempt(attempt)];
+    if needs_volunteer {
+        effects.push(Effect::NeedsVolunteer {
+            learner,
+            lesson: lesson_id,
+            step: step_id,
+        });
     }
     effects
 }
@@ -757,45 +1008,57 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
     let Screen::Lesson(run) = &model.screen else {
         return Vec::new();
     };
-    let (lesson, step, results) = (run.lesson, run.step, run.results.clone());
-    let count = model.lessons.get(lesson).map_or(0, |l| l.steps.len());
-    if step + 1 < count {
-        return model.open_step(lesson, step + 1, results);
+    if run.pos + 1 < run.plan.len() {
+        let pos = run.pos + 1;
+        return model.show(pos);
     }
-    // The end of the lesson.
-    let l = &model.lessons[lesson];
-    let practice: Vec<usize> = (0..l.steps.len())
-        .filter(|i| l.steps[*i].is_practice())
-        .collect();
-    let first_try = practice
-        .iter()
-        .filter(|i| results.get(i) == Some(&true))
-        .count();
-    let to_practise: Vec<usize> = practice
-        .iter()
-        .copied()
-        .filter(|i| results.get(i) != Some(&true))
-        .collect();
+    // The end of the run.
+    let (index, kind) = (run.lesson, run.kind);
+    let first_try = run.results.values().filter(|clean| **clean).count();
+    let all_clean = run.plan.iter().all(|i| {
+        !model.lessons[index].steps[*i].is_practice() || run.results.get(i) == Some(&true)
+    });
+    let lesson = &model.lessons[index];
+    let to_practise = model.not_mastered(lesson);
+    let end = match kind {
+        RunKind::Review if all_clean => LessonEnd::ReviewPassed,
+        RunKind::Review => LessonEnd::ReviewFailed,
+        _ if to_practise.is_empty() => LessonEnd::Mastered,
+        _ => LessonEnd::NotYet,
+    };
     let mut effects = vec![Effect::StopNarration];
     if let Some(learner) = &model.learner {
-        let all_first_try = to_practise.is_empty();
         effects.push(Effect::LessonEnded {
             learner: learner.code.clone(),
-            lesson: l.id.clone(),
-            all_first_try,
+            lesson: lesson.id.clone(),
+            end,
+            intervals: lesson.review_days.clone(),
         });
-        let status = if all_first_try {
-            LessonStatus::Mastered
-        } else {
-            LessonStatus::InProgress
-        };
-        model.statuses.insert(l.id.clone(), status);
+        effects.push(Effect::SavePlace {
+            learner: learner.code.clone(),
+            place: None,
+        });
+        // The model follows what the store does, so the menu is right without a reload.
+        let old = model
+            .progress
+            .lessons
+            .get(&lesson.id)
+            .copied()
+            .unwrap_or_default();
+        let record = crate::store::next_record(old, end, &lesson.review_days, model.now);
+        model.progress.lessons.insert(lesson.id.clone(), record);
+        model.progress.place = None;
     }
-    model.screen = Screen::Summary(Summary {
-        lesson,
-        first_try,
-        to_practise,
-    });
+    model.screen = Screen::Summary {
+        summary: Summary {
+            lesson: index,
+            kind,
+            first_try,
+            to_practise,
+            end,
+        },
+        focus: 0,
+    };
     effects
 }
 
@@ -807,14 +1070,17 @@ fn back(model: &mut Model) -> Vec<Effect> {
         run.state.show_picture = false;
         return Vec::new();
     }
-    let (lesson, step, results) = (run.lesson, run.step, run.results.clone());
-    if step > 0 {
-        return model.open_step(lesson, step - 1, results);
+    if run.pos > 0 {
+        let pos = run.pos - 1;
+        return model.show(pos);
     }
     if model.preview.is_some() {
         return Vec::new();
     }
-    model.screen = Screen::Menu { focus: lesson };
+    // Stopping here is fine: the place is kept, to carry on later.
+    let lesson = run.lesson;
+    let focus = model.menu().iter().position(|&l| l == lesson).unwrap_or(0);
+    model.screen = Screen::Menu { focus };
     vec![Effect::StopNarration]
 }
 
@@ -823,7 +1089,7 @@ fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String>>) -> Vec<
         Screen::Lesson(run) => model
             .lessons
             .first()
-            .and_then(|l| l.steps.get(run.step))
+            .and_then(|l| l.steps.get(run.step()))
             .map(|s| s.id.clone()),
         Screen::Broken { step, .. } => step.clone(),
         _ => None,
@@ -833,8 +1099,9 @@ fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String>>) -> Vec<
             let index = current
                 .and_then(|id| lesson.steps.iter().position(|s| s.id == id))
                 .unwrap_or(0);
+            let plan = (0..lesson.steps.len()).collect();
             model.lessons = vec![*lesson];
-            model.open_step(0, index, HashMap::new())
+            model.open_run(0, RunKind::Full, plan, index)
         }
         Err(lines) => {
             model.screen = Screen::Broken {

@@ -25,6 +25,8 @@ pub enum Outcome {
     },
     Wrong {
         answer: String,
+        /// The first try this time the step was shown.
+        first_try: bool,
         hint_used: bool,
         needs_volunteer: bool,
     },
@@ -254,6 +256,7 @@ impl StepState {
         help_after: u32,
     ) -> Outcome {
         let hint_used = self.hint;
+        let first_try = self.misses == 0;
         self.misses += 1;
         self.feedback = Some(Feedback::Wrong(
             specific.or_else(|| step.wrong_feedback.clone()),
@@ -271,6 +274,7 @@ impl StepState {
         }
         Outcome::Wrong {
             answer,
+            first_try,
             hint_used,
             needs_volunteer,
         }

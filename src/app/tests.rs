@@ -23,6 +23,7 @@ fn signed_in() -> Model {
     model.learner = Some(Learner {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
+        age_band: None,
     });
     model.screen = Screen::Menu { focus: 0 };
     model
@@ -36,7 +37,8 @@ fn at_step(id: &str) -> Model {
         .iter()
         .position(|s| s.id == id)
         .unwrap();
-    let _ = model.open_step(0, index, HashMap::new());
+    let plan = (0..model.lessons[0].steps.len()).collect();
+    let _ = model.open_run(0, RunKind::Full, plan, index);
     model
 }
 
@@ -81,17 +83,42 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
     key(&mut model, Key::Char('?'));
     assert!(!model.help_open);
     key(&mut model, Key::Backspace);
+    assert!(key(&mut model, Key::Enter).is_empty());
+    assert_eq!(
+        model.screen,
+        Screen::Age {
+            name: "Bà Hạnh".into(),
+            focus: 0
+        }
+    );
+    // The age band is optional: the last answer says "rather not say".
+    key(&mut model, Key::Down);
     assert_eq!(
         key(&mut model, Key::Enter),
         [Effect::CreateLearner {
-            name: "Bà Hạnh".into()
+            name: "Bà Hạnh".into(),
+            age_band: Some(AgeBand::Sixties)
+        }]
+    );
+    assert_eq!(
+        key(&mut model, Key::Char('5')),
+        [Effect::CreateLearner {
+            name: "Bà Hạnh".into(),
+            age_band: None
         }]
     );
     let learner = Learner {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
+        age_band: None,
     };
-    update(&mut model, Msg::LearnerCreated(learner.clone()));
+    update(
+        &mut model,
+        Msg::LearnerCreated {
+            learner: learner.clone(),
+            now: 0,
+        },
+    );
     assert_eq!(model.screen, Screen::CodeGiven);
     assert_eq!(model.learner, Some(learner));
     key(&mut model, Key::Enter);
@@ -130,7 +157,6 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
         "three digits are not a code"
     );
     key(&mut model, Key::Char('1'));
-    key(&mut model, Key::Char('9')); // a fifth digit is ignored
     let effects = update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok)));
     assert_eq!(
         effects,
@@ -144,6 +170,7 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
         Msg::LearnerFound {
             code: "4821".into(),
             found: None,
+            now: 0,
         },
     );
     assert_eq!(
@@ -156,17 +183,20 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
     let learner = Learner {
         code: "4821".into(),
         name: "Ông Tư".into(),
+        age_band: Some(AgeBand::Seventies),
     };
-    let statuses = HashMap::from([("tap-luyen".to_owned(), LessonStatus::InProgress)]);
+    let mut progress = Progress::default();
+    progress.started.insert("tap-luyen".to_owned());
     update(
         &mut model,
         Msg::LearnerFound {
             code: "4821".into(),
-            found: Some((learner, statuses)),
+            found: Some((learner, Box::new(progress))),
+            now: 0,
         },
     );
     assert_eq!(model.screen, Screen::Menu { focus: 0 });
-    assert_eq!(model.statuses["tap-luyen"], LessonStatus::InProgress);
+    assert_eq!(model.status(&model.lessons[0]), LessonStatus::InProgress);
 }
 
 #[test]
@@ -239,7 +269,7 @@ fn tap_wrong_gives_feedback_then_hint_then_highlight_and_a_volunteer() {
     let mut model = at_step("cham-zalo");
     let effects = update(&mut model, Msg::Click(Target::Phone(0)));
     let a = saved(&effects)[0];
-    assert!(!a.right && !a.first_try);
+    assert!(!a.right && a.first_try, "a wrong first try");
     let s = state(&model);
     let Some(Feedback::Wrong(Some(words))) = &s.feedback else {
         panic!("the element's own feedback: {:?}", s.feedback)
@@ -494,22 +524,29 @@ fn the_last_step_leads_to_the_summary() {
     key(&mut model, Key::Enter);
     key(&mut model, Key::Enter); // scan confirmed
     let effects = key(&mut model, Key::Enter);
-    let Screen::Summary(summary) = &model.screen else {
+    let Screen::Summary { summary, .. } = &model.screen else {
         panic!("the summary: {:?}", model.screen)
     };
     assert_eq!(summary.first_try, 5);
-    assert_eq!(
-        summary.to_practise,
-        [3],
-        "the order step needed a second try"
-    );
+    // Two right in a row masters a step: after one run, nothing is mastered yet.
+    assert_eq!(summary.to_practise, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(summary.end, LessonEnd::NotYet);
     assert!(effects.contains(&Effect::LessonEnded {
         learner: "4821".into(),
         lesson: "tap-luyen".into(),
-        all_first_try: false
+        end: LessonEnd::NotYet,
+        intervals: vec![1, 3, 7, 21, 60],
     }));
-    assert_eq!(model.statuses["tap-luyen"], LessonStatus::InProgress);
-    key(&mut model, Key::Enter);
+    assert!(
+        effects.contains(&Effect::SavePlace {
+            learner: "4821".into(),
+            place: None
+        }),
+        "nothing to resume"
+    );
+    assert_eq!(model.status(&model.lessons[0]), LessonStatus::InProgress);
+    // Two answers: practise again (focused), or back to the menu.
+    key(&mut model, Key::Char('2'));
     assert_eq!(model.screen, Screen::Menu { focus: 0 });
 }
 
@@ -581,7 +618,7 @@ fn language_switches_live_and_ctrl_c_quits() {
     assert_eq!(model.lang, Lang::Vi);
     assert_eq!(
         key(&mut model, Key::CtrlC),
-        [Effect::StopNarration, Effect::Quit]
+        [Effect::StopNarration, Effect::SignedOut, Effect::Quit]
     );
 }
 
@@ -632,11 +669,226 @@ fn a_preview_saves_nothing_and_follows_the_file() {
     edited.steps.remove(0);
     update(&mut model, Msg::LessonReloaded(Ok(Box::new(edited))));
     assert_eq!(step_id(&model), "otp", "back at the same step");
-    assert_eq!(model.run().unwrap().2.step, 1);
+    assert_eq!(model.run().unwrap().2.step(), 1);
     key(&mut model, Key::Esc);
     key(&mut model, Key::Esc);
     assert!(
         matches!(model.screen, Screen::Lesson(_)),
         "a preview never leaves the lesson"
     );
+}
+
+/// Answers the step on screen rightly, as a learner who knows it would.
+fn answer_right(model: &mut Model) {
+    let (_, step, run) = model.run().unwrap();
+    let msgs: Vec<Msg> = match &step.task {
+        Task::Explain { .. } => vec![],
+        Task::Tap { screen, target } => {
+            let i = screen
+                .tappables()
+                .position(|t| t.id() == Some(target))
+                .unwrap();
+            vec![Msg::Click(Target::Phone(i))]
+        }
+        Task::Choice { options } => {
+            vec![Msg::Click(Target::Choice(
+                options.iter().position(|o| o.correct).unwrap(),
+            ))]
+        }
+        Task::Order { .. } => {
+            let mut arrangement = run.state.arrangement.clone();
+            let mut msgs = Vec::new();
+            for position in 0..arrangement.len() {
+                let from = arrangement.iter().position(|&i| i == position).unwrap();
+                if from != position {
+                    msgs.push(Msg::Click(Target::OrderItem(from)));
+                    msgs.push(Msg::Click(Target::OrderItem(position)));
+                    arrangement.swap(from, position);
+                }
+            }
+            msgs.push(Msg::Click(Target::OrderDone));
+            msgs
+        }
+        Task::Type { answer, .. } => answer
+            .chars()
+            .map(|c| Msg::Key(Key::Char(c)))
+            .chain([Msg::Key(Key::Enter)])
+            .collect(),
+        Task::Scan { .. } => vec![Msg::Key(Key::Enter)],
+    };
+    for msg in msgs {
+        update(model, msg);
+    }
+}
+
+/// Runs through whatever is on screen to the summary, answering right; the step `miss`
+/// gets one wrong answer first.
+fn run_to_summary(model: &mut Model, miss: Option<&str>) -> Vec<Effect> {
+    loop {
+        if let Some(id) = miss
+            && step_id(model) == id
+            && state(model).misses == 0
+        {
+            update(model, Msg::Click(Target::Choice(0)));
+        }
+        answer_right(model);
+        let effects = key(model, Key::Enter);
+        if matches!(model.screen, Screen::Summary { .. }) {
+            return effects;
+        }
+    }
+}
+
+fn summary(model: &Model) -> &Summary {
+    match &model.screen {
+        Screen::Summary { summary, .. } => summary,
+        other => panic!("not a summary: {other:?}"),
+    }
+}
+
+#[test]
+fn practice_repeats_just_what_is_not_mastered_until_the_lesson_is() {
+    let mut model = at_step("gioi-thieu");
+    run_to_summary(&mut model, Some("otp"));
+    assert_eq!(summary(&model).end, LessonEnd::NotYet);
+    assert_eq!(summary(&model).to_practise, [1, 2, 3, 4, 5, 6]);
+
+    // "Tập lại": the practice steps, with the explanation before them.
+    key(&mut model, Key::Char('1'));
+    let Screen::Lesson(run) = &model.screen else {
+        panic!("a run")
+    };
+    assert_eq!(run.kind, RunKind::Practice);
+    assert_eq!(run.plan, [0, 1, 2, 3, 4, 5, 6]);
+    run_to_summary(&mut model, None);
+    // Everything right twice in a row now, but the choice step (missed the first time).
+    assert_eq!(summary(&model).to_practise, [2]);
+
+    key(&mut model, Key::Enter);
+    let Screen::Lesson(run) = &model.screen else {
+        panic!("a run")
+    };
+    assert_eq!(
+        run.plan,
+        [0, 2],
+        "just the choice step, after the explanation before it"
+    );
+    let effects = run_to_summary(&mut model, None);
+    assert_eq!(summary(&model).end, LessonEnd::Mastered);
+    assert!(summary(&model).to_practise.is_empty());
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::LessonEnded {
+            end: LessonEnd::Mastered,
+            ..
+        }
+    )));
+    assert_eq!(model.status(&model.lessons[0]), LessonStatus::Mastered);
+    assert_eq!(summary_answers(summary(&model)), 1, "only back to the menu");
+}
+
+#[test]
+fn a_review_due_comes_first_and_is_a_quick_pass_of_the_practice_steps() {
+    let mut model = signed_in();
+    let mut second = model.lessons[0].clone();
+    second.id = "khac".into();
+    model.lessons.push(second);
+    let day = 86_400;
+    model.progress.lessons.insert(
+        "khac".into(),
+        crate::store::LessonRecord {
+            leitner: Some(crate::mastery::Leitner {
+                box_index: 0,
+                due: 5 * day,
+            }),
+            mastered_at: Some(0),
+        },
+    );
+    model.now = 4 * day;
+    assert_eq!(model.menu(), [0, 1], "not due yet");
+    model.now = 6 * day;
+    assert_eq!(model.menu(), [1, 0], "due: first");
+    assert_eq!(model.status(&model.lessons[1]), LessonStatus::ReviewDue);
+
+    key(&mut model, Key::Enter);
+    let Screen::Lesson(run) = &model.screen else {
+        panic!("a run")
+    };
+    assert_eq!(run.kind, RunKind::Review);
+    assert_eq!(run.plan, [1, 2, 3, 4, 5, 6], "practice steps only");
+    run_to_summary(&mut model, None);
+    assert_eq!(summary(&model).end, LessonEnd::ReviewPassed);
+    assert_eq!(
+        model.progress.lessons["khac"].leitner.unwrap().box_index,
+        1,
+        "up a box"
+    );
+
+    // A miss in a review: out of the boxes.
+    model.now = 100 * day;
+    model.screen = Screen::Menu { focus: 0 };
+    key(&mut model, Key::Enter);
+    run_to_summary(&mut model, Some("otp"));
+    assert_eq!(summary(&model).end, LessonEnd::ReviewFailed);
+    assert_eq!(model.progress.lessons["khac"].leitner, None);
+    assert_eq!(model.status(&model.lessons[1]), LessonStatus::InProgress);
+    assert_eq!(
+        summary(&model).to_practise,
+        [2],
+        "the missed step, to practise again"
+    );
+}
+
+#[test]
+fn a_learner_resumes_at_the_step_they_left() {
+    let mut model = at_step("thu-tu");
+    let effects = key(&mut model, Key::Esc);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SavePlace { place: Some(p), .. } if p.step == "otp"))
+    );
+    let place = Place {
+        lesson: "tap-luyen".into(),
+        kind: RunKind::Full,
+        plan: model.lessons[0]
+            .steps
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+        step: "otp".into(),
+    };
+    let progress = Progress {
+        place: Some(place),
+        ..Progress::default()
+    };
+    let learner = model.learner.clone().unwrap();
+    let sign_in = |lessons: Vec<Lesson>| {
+        let mut back = Model::new(lessons, Lang::Vi, Size::new(80, 24));
+        let found = Some((learner.clone(), Box::new(progress.clone())));
+        update(
+            &mut back,
+            Msg::LearnerFound {
+                code: learner.code.clone(),
+                found,
+                now: 0,
+            },
+        );
+        back
+    };
+    let mut back = sign_in(vec![lesson()]);
+    assert_eq!(back.screen, Screen::Resume { focus: 0 });
+    key(&mut back, Key::Enter);
+    assert_eq!(step_id(&back), "otp");
+    assert_eq!(back.run().unwrap().2.pos, 2);
+
+    // The lesson was edited and that step is gone: the next one of the plan.
+    let mut edited = lesson();
+    edited.steps.retain(|s| s.id != "otp");
+    let mut back = sign_in(vec![edited]);
+    key(&mut back, Key::Enter);
+    assert_eq!(step_id(&back), "thu-tu");
+
+    // The whole lesson is gone: straight to the menu.
+    assert_eq!(sign_in(Vec::new()).screen, Screen::Menu { focus: 0 });
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand. These are the only places that print.
 
 pub mod check;
+pub mod learners;
 pub mod new;
 pub mod schema;
 pub mod tutor;

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::app::{Model, Size};
+use crate::app::{Model, Notice, Size};
 use crate::cli::{Cli, PreviewArgs};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Catalogue, CheckOptions};
-use crate::store::MemoryStore;
-use crate::tui::{Tutor, load_one, log_to_file, run_in_terminal};
+use crate::store::{MemoryStore, SqliteStore};
+use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
 fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
     match &cli.locales {
@@ -36,8 +36,17 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
         );
     }
     let lang = Lang::parse(&cli.lang).unwrap_or_default();
-    let model = Model::new(catalogue.lessons, lang, Size::default());
-    let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
+    let mut model = Model::new(catalogue.lessons, lang, Size::default());
+    let database = super::data_dir(cli).join("hocso.db");
+    let opened = SqliteStore::open_or_recover(&database, now())
+        .with_context(|| format!("opening {}", database.display()))?;
+    if let Some(aside) = &opened.moved_aside {
+        model
+            .notices
+            .push(Notice::DatabaseMovedAside(aside.display().to_string()));
+    }
+    let mut tutor = Tutor::new(model, i18n, opened.store);
+    tutor.kiosk = kiosk_name();
     run_in_terminal(&mut tutor)
         .with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
     tracing::info!("tutor closed");
@@ -67,4 +76,13 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
     tutor.watch(&args.file);
     run_in_terminal(&mut tutor)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The kiosk's name for its sessions: the machine's host name.
+fn kiosk_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "kiosk".to_owned())
 }

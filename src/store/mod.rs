@@ -1,9 +1,48 @@
-//! Learners and their progress. The kiosk talks to a [`Store`]; this release keeps
-//! everything in memory ([`MemoryStore`]); a durable SQLite store implements the same
-//! trait.
+//! Learners and their progress. The kiosk talks to a [`Store`]: [`SqliteStore`] on disk,
+//! where every answer is committed before the screen moves on, or [`MemoryStore`] for
+//! previews and tests.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+mod memory;
+mod sqlite;
+
+use std::collections::{HashMap, HashSet};
+
+pub use memory::MemoryStore;
+pub use sqlite::{Opened, SqliteStore, utc_stamp};
+
+use crate::mastery::{FirstTry, Leitner};
+
+/// The age bands the ward reports by. Optional; nothing finer is ever asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgeBand {
+    Under60,
+    Sixties,
+    Seventies,
+    EightyPlus,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 4] = [
+        AgeBand::Under60,
+        AgeBand::Sixties,
+        AgeBand::Seventies,
+        AgeBand::EightyPlus,
+    ];
+
+    /// How it is stored and reported.
+    pub fn code(self) -> &'static str {
+        match self {
+            AgeBand::Under60 => "under-60",
+            AgeBand::Sixties => "60-69",
+            AgeBand::Seventies => "70-79",
+            AgeBand::EightyPlus => "80+",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AgeBand> {
+        AgeBand::ALL.into_iter().find(|b| b.code() == code)
+    }
+}
 
 /// A learner as the kiosk knows them: a name to call them by and a code to resume with.
 /// No ID numbers, phone numbers or birthdays: this is a public kiosk.
@@ -12,6 +51,7 @@ pub struct Learner {
     /// Four digits, unique on this kiosk.
     pub code: String,
     pub name: String,
+    pub age_band: Option<AgeBand>,
 }
 
 /// One answer to one practice step.
@@ -23,12 +63,80 @@ pub struct Attempt {
     /// What the learner gave, in words a volunteer can read.
     pub answer: String,
     pub right: bool,
-    /// No wrong answer on this step before this one.
+    /// The first try at the step this time it was shown (right or not).
     pub first_try: bool,
     pub hint_used: bool,
     /// Given while a volunteer helped: never counts toward mastery.
     pub assisted: bool,
     pub millis: u64,
+}
+
+impl Attempt {
+    /// What mastery looks at, for a first try.
+    pub fn as_first_try(&self) -> Option<FirstTry> {
+        self.first_try.then_some(FirstTry {
+            right: self.right,
+            hint_used: self.hint_used,
+            assisted: self.assisted,
+        })
+    }
+}
+
+/// How a run through a lesson goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// Every step, in order.
+    Full,
+    /// Only the steps not yet mastered, each with the explanation before it.
+    Practice,
+    /// A quick pass of the practice steps of a mastered lesson.
+    Review,
+}
+
+impl RunKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            RunKind::Full => "full",
+            RunKind::Practice => "practice",
+            RunKind::Review => "review",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<RunKind> {
+        [RunKind::Full, RunKind::Practice, RunKind::Review]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// Where a learner stopped: to resume at the same step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub lesson: String,
+    pub kind: RunKind,
+    /// The run's steps, by id.
+    pub plan: Vec<String>,
+    /// The step on screen.
+    pub step: String,
+}
+
+/// A lesson's mastery as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LessonRecord {
+    /// Mastered and in a Leitner box.
+    pub leitner: Option<Leitner>,
+    pub mastered_at: Option<i64>,
+}
+
+/// Everything the tutor needs of a learner's past, read when they sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub lessons: HashMap<String, LessonRecord>,
+    /// First tries per (lesson, step), oldest first.
+    pub history: HashMap<(String, String), Vec<FirstTry>>,
+    /// Lessons with at least one answer.
+    pub started: HashSet<String>,
+    pub place: Option<Place>,
 }
 
 /// Where a learner stands with one lesson, as the menu shows it.
@@ -41,125 +149,153 @@ pub enum LessonStatus {
     ReviewDue,
 }
 
+impl Progress {
+    /// The status of `lesson` at time `now`.
+    pub fn status(&self, lesson: &str, now: i64) -> LessonStatus {
+        match self.lessons.get(lesson).and_then(|r| r.leitner) {
+            Some(l) if l.due <= now => LessonStatus::ReviewDue,
+            Some(_) => LessonStatus::Mastered,
+            None if self.started.contains(lesson) => LessonStatus::InProgress,
+            None => LessonStatus::New,
+        }
+    }
+
+    /// Records an answer in memory as the store records it on disk.
+    pub fn add(&mut self, attempt: &Attempt) {
+        self.started.insert(attempt.lesson.clone());
+        if let Some(t) = attempt.as_first_try() {
+            self.history
+                .entry((attempt.lesson.clone(), attempt.step.clone()))
+                .or_default()
+                .push(t);
+        }
+    }
+
+    pub fn first_tries(&self, lesson: &str, step: &str) -> &[FirstTry] {
+        self.history
+            .get(&(lesson.to_owned(), step.to_owned()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// How a run through a lesson ended, for its schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonEnd {
+    /// Not (or no longer) every practice step mastered.
+    NotYet,
+    /// Every practice step mastered: into the first box.
+    Mastered,
+    /// A review all right first time: up a box.
+    ReviewPassed,
+    /// A review with a miss: out of the boxes until mastered again.
+    ReviewFailed,
+}
+
+/// What erasing a learner removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forgotten {
+    pub name: String,
+    pub attempts: u64,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("every learner code is taken")]
     CodesExhausted,
     #[error("no learner with code {0}")]
     NoSuchLearner(String),
+    #[error("the database is busy (another program is using it)")]
+    Busy,
+    #[error("the disk is full")]
+    Full,
+    #[error("the database file is damaged: {0}")]
+    Corrupt(String),
+    #[error("the database is from a newer hocso (version {found}; this one knows {known})")]
+    TooNew { found: i64, known: i64 },
+    #[error("{0}")]
+    Other(String),
 }
 
-/// What the kiosk needs of its storage.
+impl StoreError {
+    /// A write that failed this way is kept and tried again later.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, StoreError::Busy | StoreError::Full)
+    }
+}
+
+/// What the kiosk needs of its storage. Times are seconds since the Unix epoch.
 pub trait Store {
-    fn create_learner(&mut self, name: &str) -> Result<Learner, StoreError>;
+    fn create_learner(
+        &mut self,
+        name: &str,
+        age_band: Option<AgeBand>,
+        now: i64,
+    ) -> Result<Learner, StoreError>;
     fn find_learner(&self, code: &str) -> Result<Option<Learner>, StoreError>;
-    fn record_attempt(&mut self, attempt: &Attempt) -> Result<(), StoreError>;
+    fn progress(&self, code: &str) -> Result<Progress, StoreError>;
+    /// Commits one answer, durably, before returning.
+    fn record_attempt(&mut self, attempt: &Attempt, now: i64) -> Result<(), StoreError>;
     fn record_needs_help(
         &mut self,
         learner: &str,
         lesson: &str,
         step: &str,
+        now: i64,
     ) -> Result<(), StoreError>;
-    /// A run through a lesson ended; `all_first_try` when every practice step was right
-    /// the first time.
+    /// A run ended: moves the lesson through the Leitner boxes (`intervals` in days).
     fn record_lesson_end(
         &mut self,
         learner: &str,
         lesson: &str,
-        all_first_try: bool,
+        end: LessonEnd,
+        intervals: &[u32],
+        now: i64,
     ) -> Result<(), StoreError>;
-    fn lesson_statuses(&self, learner: &str) -> Result<HashMap<String, LessonStatus>, StoreError>;
-}
-
-/// Learners and progress kept in memory, gone when the program ends.
-#[derive(Debug, Default)]
-pub struct MemoryStore {
-    learners: Vec<Learner>,
-    pub attempts: Vec<Attempt>,
-    pub needs_help: Vec<(String, String, String)>,
-    statuses: HashMap<(String, String), LessonStatus>,
-}
-
-impl Store for MemoryStore {
-    fn create_learner(&mut self, name: &str) -> Result<Learner, StoreError> {
-        let taken: Vec<&str> = self.learners.iter().map(|l| l.code.as_str()).collect();
-        let code = new_code(&taken).ok_or(StoreError::CodesExhausted)?;
-        let learner = Learner {
-            code,
-            name: name.to_owned(),
-        };
-        self.learners.push(learner.clone());
-        Ok(learner)
-    }
-
-    fn find_learner(&self, code: &str) -> Result<Option<Learner>, StoreError> {
-        Ok(self.learners.iter().find(|l| l.code == code).cloned())
-    }
-
-    fn record_attempt(&mut self, attempt: &Attempt) -> Result<(), StoreError> {
-        self.known(&attempt.learner)?;
-        self.statuses
-            .entry((attempt.learner.clone(), attempt.lesson.clone()))
-            .or_insert(LessonStatus::InProgress);
-        self.attempts.push(attempt.clone());
-        Ok(())
-    }
-
-    fn record_needs_help(
+    /// Where the learner is now (`None`: not in a lesson).
+    fn save_place(
         &mut self,
         learner: &str,
-        lesson: &str,
-        step: &str,
-    ) -> Result<(), StoreError> {
-        self.known(learner)?;
-        self.needs_help
-            .push((learner.to_owned(), lesson.to_owned(), step.to_owned()));
-        Ok(())
-    }
+        place: Option<&Place>,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    fn start_session(&mut self, learner: &str, kiosk: &str, now: i64) -> Result<i64, StoreError>;
+    fn end_session(&mut self, session: i64, now: i64) -> Result<(), StoreError>;
+    /// Erases a learner and everything recorded about them.
+    fn forget_learner(&mut self, code: &str) -> Result<Option<Forgotten>, StoreError>;
+}
 
-    fn record_lesson_end(
-        &mut self,
-        learner: &str,
-        lesson: &str,
-        all_first_try: bool,
-    ) -> Result<(), StoreError> {
-        self.known(learner)?;
-        let status = if all_first_try {
-            LessonStatus::Mastered
-        } else {
-            LessonStatus::InProgress
-        };
-        self.statuses
-            .insert((learner.to_owned(), lesson.to_owned()), status);
-        Ok(())
-    }
-
-    fn lesson_statuses(&self, learner: &str) -> Result<HashMap<String, LessonStatus>, StoreError> {
-        Ok(self
-            .statuses
-            .iter()
-            .filter(|((l, _), _)| l == learner)
-            .map(|((_, lesson), s)| (lesson.clone(), *s))
-            .collect())
+/// The lesson's new schedule after `end`, from its old record.
+pub fn next_record(old: LessonRecord, end: LessonEnd, intervals: &[u32], now: i64) -> LessonRecord {
+    use crate::mastery::{after_review, first_box};
+    match (end, old.leitner) {
+        (LessonEnd::Mastered, None) => LessonRecord {
+            leitner: Some(first_box(intervals, now)),
+            mastered_at: Some(now),
+        },
+        (LessonEnd::Mastered, Some(_)) => old,
+        (LessonEnd::ReviewPassed, Some(l)) => LessonRecord {
+            leitner: after_review(l, true, intervals, now),
+            ..old
+        },
+        (LessonEnd::ReviewFailed, _) | (LessonEnd::NotYet, _) => LessonRecord {
+            leitner: None,
+            mastered_at: None,
+        },
+        (LessonEnd::ReviewPassed, None) => old,
     }
 }
 
-impl MemoryStore {
-    fn known(&self, code: &str) -> Result<(), StoreError> {
-        if self.learners.iter().any(|l| l.code == code) {
-            Ok(())
-        } else {
-            Err(StoreError::NoSuchLearner(code.to_owned()))
-        }
-    }
-}
-
-/// A four-digit code not in `taken`, chosen at random (so codes do not reveal how many
-/// learners came before), or None when all 9,000 are taken.
-pub fn new_code(taken: &[&str]) -> Option<String> {
-    if taken.len() >= 9_000 {
-        return None;
-    }
+/// A code not in `taken` (of which there are `count`), chosen at random so that codes do
+/// not reveal how many learners came before. Four digits while at most 7,000 are taken
+/// (so a free one is quick to find), then five, then six; None only past 700,000.
+pub fn new_code(taken: &mut dyn FnMut(&str) -> bool, count: usize) -> Option<String> {
+    use std::hash::{BuildHasher, Hasher};
+    let (low, span) = match count {
+        0..7_000 => (1_000, 9_000),
+        7_000..70_000 => (10_000, 90_000),
+        70_000..700_000 => (100_000, 900_000),
+        _ => return None,
+    };
     let mut seed = std::collections::hash_map::RandomState::new()
         .build_hasher()
         .finish();
@@ -168,8 +304,8 @@ pub fn new_code(taken: &[&str]) -> Option<String> {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let code = format!("{}", 1000 + seed % 9000);
-        if !taken.contains(&code.as_str()) {
+        let code = format!("{}", low + seed % span);
+        if !taken(&code) {
             return Some(code);
         }
     }
@@ -180,64 +316,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_four_digits_and_unique() {
-        let mut store = MemoryStore::default();
-        let mut codes = std::collections::HashSet::new();
-        for i in 0..500 {
-            let learner = store.create_learner(&format!("Bác {i}")).unwrap();
-            assert_eq!(learner.code.len(), 4);
-            assert!(learner.code.chars().all(|c| c.is_ascii_digit()));
-            assert!(!learner.code.starts_with('0'));
-            assert!(codes.insert(learner.code.clone()), "unique");
-        }
-        let found = store.find_learner(codes.iter().next().unwrap()).unwrap();
-        assert!(found.is_some());
-        assert!(store.find_learner("0000").unwrap().is_none());
+    fn codes_are_four_digits_then_longer_as_the_kiosk_fills() {
+        let free = "4821";
+        assert_eq!(new_code(&mut |c| c != free, 6_999).as_deref(), Some(free));
+        assert_eq!(new_code(&mut |_| false, 0).unwrap().len(), 4);
+        assert_eq!(new_code(&mut |_| false, 7_000).unwrap().len(), 5);
+        assert_eq!(new_code(&mut |_| false, 70_000).unwrap().len(), 6);
+        assert_eq!(new_code(&mut |_| false, 700_000), None);
     }
 
     #[test]
-    fn the_last_free_code_is_found_and_then_none() {
-        let all: Vec<String> = (1000..10_000).map(|c| c.to_string()).collect();
-        let mut taken: Vec<&str> = all.iter().map(String::as_str).collect();
-        let last = taken.remove(1234);
-        assert_eq!(new_code(&taken).as_deref(), Some(last));
-        taken.push(last);
-        assert_eq!(new_code(&taken), None);
+    fn status_follows_the_record_and_the_clock() {
+        let mut p = Progress::default();
+        assert_eq!(p.status("a", 0), LessonStatus::New);
+        p.started.insert("a".into());
+        assert_eq!(p.status("a", 0), LessonStatus::InProgress);
+        p.lessons.insert(
+            "a".into(),
+            LessonRecord {
+                leitner: Some(Leitner {
+                    box_index: 0,
+                    due: 100,
+                }),
+                mastered_at: Some(0),
+            },
+        );
+        assert_eq!(p.status("a", 99), LessonStatus::Mastered);
+        assert_eq!(p.status("a", 100), LessonStatus::ReviewDue);
     }
 
     #[test]
-    fn statuses_follow_attempts_and_lesson_ends() {
-        let mut store = MemoryStore::default();
-        let l = store.create_learner("Bà Hạnh").unwrap();
-        assert!(store.lesson_statuses(&l.code).unwrap().is_empty());
-        let attempt = Attempt {
-            learner: l.code.clone(),
-            lesson: "vneid".into(),
-            step: "a".into(),
-            answer: "x".into(),
-            right: true,
-            first_try: true,
-            hint_used: false,
-            assisted: false,
-            millis: 10,
-        };
-        store.record_attempt(&attempt).unwrap();
-        assert_eq!(
-            store.lesson_statuses(&l.code).unwrap()["vneid"],
-            LessonStatus::InProgress
-        );
-        store.record_lesson_end(&l.code, "vneid", true).unwrap();
-        assert_eq!(
-            store.lesson_statuses(&l.code).unwrap()["vneid"],
-            LessonStatus::Mastered
-        );
-        assert!(
-            store
-                .record_attempt(&Attempt {
-                    learner: "9999".into(),
-                    ..attempt
-                })
-                .is_err()
-        );
+    fn records_move_through_the_boxes() {
+        let days = [1, 3, 7];
+        let mastered = next_record(LessonRecord::default(), LessonEnd::Mastered, &days, 0);
+        assert_eq!(mastered.leitner.unwrap().box_index, 0);
+        let passed = next_record(mastered, LessonEnd::ReviewPassed, &days, 86_400);
+        assert_eq!(passed.leitner.unwrap().box_index, 1);
+        assert_eq!(passed.mastered_at, Some(0));
+        let failed = next_record(passed, LessonEnd::ReviewFailed, &days, 2 * 86_400);
+        assert_eq!(failed, LessonRecord::default());
     }
 }

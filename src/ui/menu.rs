@@ -55,9 +55,10 @@ pub fn draw(
         ));
     }
     let width = usize::from(area.width);
-    for (i, lesson) in model.lessons.iter().enumerate() {
+    for (i, &index) in model.menu().iter().enumerate() {
+        let lesson = &model.lessons[index];
         let focused = i == focus;
-        let status = model.statuses.get(&lesson.id).copied().unwrap_or_default();
+        let status = model.status(lesson);
         let (mark, word) = status_mark(status);
         let style = if focused {
             theme::focus()

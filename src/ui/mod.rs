@@ -70,7 +70,11 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         ),
         Screen::Menu { focus } => menu::draw(frame, body, model, i18n, *focus, &mut hits),
         Screen::Lesson(_) => step::draw(frame, body, model, i18n, &mut hits),
-        Screen::Summary(summary) => summary::draw(frame, body, model, i18n, summary, &mut hits),
+        Screen::Summary { summary, focus } => {
+            summary::draw(frame, body, model, i18n, summary, *focus, &mut hits)
+        }
+        Screen::Age { focus, .. } => sign_in::age(frame, body, model, i18n, *focus, &mut hits),
+        Screen::Resume { focus } => sign_in::resume(frame, body, model, i18n, *focus, &mut hits),
         Screen::Broken { lines, .. } => broken(frame, body, model, i18n, lines),
     }
     draw_bar(frame, bar, model, i18n, &mut hits);
@@ -91,8 +95,8 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
                 lang,
                 "step-counter",
                 &[
-                    ("n", (run.step + 1).into()),
-                    ("total", lesson.steps.len().into()),
+                    ("n", (run.pos + 1).into()),
+                    ("total", run.plan.len().into()),
                 ],
             ),
         ),
@@ -337,6 +341,29 @@ fn keypad_keys(i18n: &Localizer, lang: crate::i18n::Lang) -> [[(String, KeypadKe
             (i18n.text(lang, "keypad-ok"), KeypadKey::Ok),
         ],
     ]
+}
+
+/// Rows of numbered answers (`▶ 1  …`), the focused one marked, each touching
+/// `Target::Answer(i)`.
+fn answer_rows(answers: &[String], focus: usize, width: u16) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, answer) in answers.iter().enumerate() {
+        let focused = i == focus;
+        let style = if focused {
+            theme::focus()
+        } else {
+            theme::base()
+        };
+        let lead = format!("{} {}  ", if focused { "▶" } else { " " }, i + 1);
+        for row in wrapped(answer, width, style, &lead) {
+            rows.push(
+                row.target(Some(Target::Answer(i)))
+                    .visible(focused)
+                    .fill(style),
+            );
+        }
+    }
+    rows
 }
 
 /// A framed button three rows high, `focused` or not, that touches `target`.

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, wrapped};
 use super::{big_button, centred, theme};
-use crate::app::{Model, Target};
+use crate::app::{Model, Notice, Target};
 use crate::i18n::Localizer;
 
 pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
@@ -24,6 +24,19 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
         area.width,
         theme::base().add_modifier(Modifier::BOLD),
     ));
+    // What a volunteer must know, at the foot of the screen.
+    for notice in &model.notices {
+        let text = match notice {
+            Notice::DatabaseMovedAside(file) => i18n.text_with(
+                model.lang,
+                "notice-moved-aside",
+                &[("file", file.as_str().into())],
+            ),
+            Notice::SavingDelayed => t("notice-saving-delayed"),
+        };
+        rows.push(Row::blank());
+        rows.extend(wrapped(&text, area.width, theme::wrong(), "⚑ "));
+    }
     let language = format!(" {} ", t("welcome-language"));
     let height = rows.len() as u16;
     let top = area.height.saturating_sub(height + 1) / 2;
@@ -224,4 +237,64 @@ fn keypad(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: 
             hits.add(rect, Target::Keypad(key));
         }
     }
+}
+
+/// The optional age band: four bands and "rather not say".
+pub fn age(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    focus: usize,
+    hits: &mut HitMap,
+) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let mut rows = wrapped(&t("age-title"), area.width, theme::title(), "");
+    rows.extend(wrapped(&t("age-note"), area.width, theme::dim(), ""));
+    let answers: Vec<String> = [
+        "age-under-60",
+        "age-60-69",
+        "age-70-79",
+        "age-80-plus",
+        "age-skip",
+    ]
+    .into_iter()
+    .map(t)
+    .collect();
+    rows.extend(super::answer_rows(&answers, focus, area.width));
+    draw_rows(frame, area, &rows, hits);
+}
+
+/// A returning learner who stopped in a lesson: carry on there, or choose another.
+pub fn resume(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    focus: usize,
+    hits: &mut HitMap,
+) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let mut rows = Vec::new();
+    if let Some(learner) = &model.learner {
+        let hello = i18n.text_with(
+            model.lang,
+            "menu-greeting",
+            &[("name", learner.name.as_str().into())],
+        );
+        rows.extend(wrapped(&hello, area.width, theme::base(), ""));
+    }
+    if let Some((lesson, _, _, pos)) = model.resumable() {
+        let title = model.lessons[lesson].title.get(model.lang.code());
+        let text = i18n.text_with(
+            model.lang,
+            "resume-title",
+            &[("lesson", title.into()), ("n", (pos + 1).into())],
+        );
+        rows.extend(wrapped(&text, area.width, theme::title(), ""));
+    }
+    rows.push(Row::blank());
+    let answers = [t("resume-continue"), t("resume-menu")];
+    rows.extend(super::answer_rows(&answers, focus, area.width));
+    draw_rows(frame, area, &rows, hits);
 }

@@ -1,13 +1,14 @@
-//! The end of a lesson: what went right first time and what to practise, in words and
-//! marks.
+//! The end of a run through a lesson: what went right first time, whether the lesson is
+//! mastered (or a review passed), what to practise, and the choice to practise it again.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::rows::{HitMap, Row, draw_rows, wrapped};
-use super::theme;
-use crate::app::{Model, Summary, Target};
+use super::{answer_rows, theme};
+use crate::app::{Model, Summary};
 use crate::i18n::Localizer;
+use crate::store::LessonEnd;
 
 pub fn draw(
     frame: &mut Frame,
@@ -15,6 +16,7 @@ pub fn draw(
     model: &Model,
     i18n: &Localizer,
     summary: &Summary,
+    focus: usize,
     hits: &mut HitMap,
 ) {
     let lang = model.lang;
@@ -23,20 +25,22 @@ pub fn draw(
         return;
     };
     let mut rows = wrapped(&t("summary-title"), area.width, theme::title(), "");
-    rows.push(Row::blank());
     let first = i18n.text_with(
         lang,
         "summary-first-try",
         &[("count", summary.first_try.into())],
     );
     rows.extend(wrapped(&first, area.width, theme::right(), "✓ "));
-    if !summary.to_practise.is_empty() {
-        let more = i18n.text_with(
-            lang,
-            "summary-corrected",
-            &[("count", summary.to_practise.len().into())],
-        );
-        rows.extend(wrapped(&more, area.width, theme::base(), "↻ "));
+    let (verdict, good) = match summary.end {
+        LessonEnd::Mastered => ("summary-mastered", true),
+        LessonEnd::ReviewPassed => ("summary-review-passed", true),
+        LessonEnd::ReviewFailed => ("summary-review-failed", false),
+        LessonEnd::NotYet => ("summary-not-yet", false),
+    };
+    if good {
+        rows.extend(wrapped(&t(verdict), area.width, theme::right(), "★ "));
+    } else if !summary.to_practise.is_empty() {
+        rows.extend(wrapped(&t(verdict), area.width, theme::base(), "↻ "));
         for &i in &summary.to_practise {
             if let Some(step) = lesson.steps.get(i) {
                 let text = first_sentence(step.text.get(lang.code()));
@@ -45,16 +49,15 @@ pub fn draw(
         }
     }
     if model.learner.is_some() {
-        rows.push(Row::blank());
         rows.extend(wrapped(&t("summary-saved"), area.width, theme::dim(), ""));
     }
     rows.push(Row::blank());
-    let button = format!(" ▶ {} ", t("summary-back"));
-    rows.push(
-        Row::text(button, theme::focus())
-            .target(Some(Target::Start))
-            .visible(true),
-    );
+    let mut answers = Vec::new();
+    if !summary.to_practise.is_empty() {
+        answers.push(t("summary-practise"));
+    }
+    answers.push(t("summary-back"));
+    rows.extend(answer_rows(&answers, focus, area.width));
     draw_rows(frame, area, &rows, hits);
 }
 

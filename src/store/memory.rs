@@ -1,0 +1,145 @@
+//! Learners and progress kept in memory: for previews and tests.
+
+use std::collections::HashMap;
+
+use super::{
+    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, Store,
+    StoreError, new_code, next_record,
+};
+
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    learners: Vec<Learner>,
+    pub attempts: Vec<Attempt>,
+    pub needs_help: Vec<(String, String, String)>,
+    records: HashMap<(String, String), LessonRecord>,
+    places: HashMap<String, Place>,
+    sessions: Vec<(String, i64, Option<i64>)>,
+}
+
+impl MemoryStore {
+    fn known(&self, code: &str) -> Result<(), StoreError> {
+        if self.learners.iter().any(|l| l.code == code) {
+            Ok(())
+        } else {
+            Err(StoreError::NoSuchLearner(code.to_owned()))
+        }
+    }
+}
+
+impl Store for MemoryStore {
+    fn create_learner(
+        &mut self,
+        name: &str,
+        age_band: Option<AgeBand>,
+        _now: i64,
+    ) -> Result<Learner, StoreError> {
+        let mut taken = |c: &str| self.learners.iter().any(|l| l.code == c);
+        let code = new_code(&mut taken, self.learners.len()).ok_or(StoreError::CodesExhausted)?;
+        let learner = Learner {
+            code,
+            name: name.to_owned(),
+            age_band,
+        };
+        self.learners.push(learner.clone());
+        Ok(learner)
+    }
+
+    fn find_learner(&self, code: &str) -> Result<Option<Learner>, StoreError> {
+        Ok(self.learners.iter().find(|l| l.code == code).cloned())
+    }
+
+    fn progress(&self, code: &str) -> Result<Progress, StoreError> {
+        let mut progress = Progress::default();
+        for a in self.attempts.iter().filter(|a| a.learner == code) {
+            progress.add(a);
+        }
+        progress.lessons = self
+            .records
+            .iter()
+            .filter(|((l, _), _)| l == code)
+            .map(|((_, lesson), r)| (lesson.clone(), *r))
+            .collect();
+        progress.place = self.places.get(code).cloned();
+        Ok(progress)
+    }
+
+    fn record_attempt(&mut self, attempt: &Attempt, _now: i64) -> Result<(), StoreError> {
+        self.known(&attempt.learner)?;
+        self.attempts.push(attempt.clone());
+        Ok(())
+    }
+
+    fn record_needs_help(
+        &mut self,
+        learner: &str,
+        lesson: &str,
+        step: &str,
+        _now: i64,
+    ) -> Result<(), StoreError> {
+        self.known(learner)?;
+        self.needs_help
+            .push((learner.to_owned(), lesson.to_owned(), step.to_owned()));
+        Ok(())
+    }
+
+    fn record_lesson_end(
+        &mut self,
+        learner: &str,
+        lesson: &str,
+        end: LessonEnd,
+        intervals: &[u32],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.known(learner)?;
+        let key = (learner.to_owned(), lesson.to_owned());
+        let old = self.records.get(&key).copied().unwrap_or_default();
+        self.records
+            .insert(key, next_record(old, end, intervals, now));
+        Ok(())
+    }
+
+    fn save_place(
+        &mut self,
+        learner: &str,
+        place: Option<&Place>,
+        _now: i64,
+    ) -> Result<(), StoreError> {
+        self.known(learner)?;
+        match place {
+            Some(p) => self.places.insert(learner.to_owned(), p.clone()),
+            None => self.places.remove(learner),
+        };
+        Ok(())
+    }
+
+    fn start_session(&mut self, learner: &str, _kiosk: &str, now: i64) -> Result<i64, StoreError> {
+        self.known(learner)?;
+        self.sessions.push((learner.to_owned(), now, None));
+        Ok(self.sessions.len() as i64)
+    }
+
+    fn end_session(&mut self, session: i64, now: i64) -> Result<(), StoreError> {
+        if let Some(s) = self.sessions.get_mut(session as usize - 1) {
+            s.2 = Some(now);
+        }
+        Ok(())
+    }
+
+    fn forget_learner(&mut self, code: &str) -> Result<Option<Forgotten>, StoreError> {
+        let Some(i) = self.learners.iter().position(|l| l.code == code) else {
+            return Ok(None);
+        };
+        let learner = self.learners.remove(i);
+        let before = self.attempts.len();
+        self.attempts.retain(|a| a.learner != code);
+        self.needs_help.retain(|(l, _, _)| l != code);
+        self.records.retain(|(l, _), _| l != code);
+        self.places.remove(code);
+        self.sessions.retain(|(l, _, _)| l != code);
+        Ok(Some(Forgotten {
+            name: learner.name,
+            attempts: (before - self.attempts.len()) as u64,
+        }))
+    }
+}

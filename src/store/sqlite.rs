@@ -1,0 +1,548 @@
+//! Progress on disk, in SQLite: WAL, full sync, every answer committed in its own
+//! transaction; versioned migrations; a damaged file moved aside, never lost or reused.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+
+use super::{
+    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, RunKind, Store,
+    StoreError, new_code, next_record,
+};
+use crate::mastery::Leitner;
+
+/// Each migration takes the database from the version before it to its own number.
+/// Never edit one that has shipped: add the next.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "CREATE TABLE learners (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            kiosk TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            assisted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            session INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            lesson TEXT NOT NULL,
+            step TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            answer TEXT NOT NULL,
+            right INTEGER NOT NULL,
+            first_try INTEGER NOT NULL,
+            hint_used INTEGER NOT NULL,
+            assisted INTEGER NOT NULL,
+            millis INTEGER NOT NULL
+        );
+        CREATE INDEX attempts_by_learner ON attempts (learner, id);
+        CREATE INDEX sessions_by_learner ON sessions (learner, id);
+        CREATE TABLE lesson_state (
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            lesson TEXT NOT NULL,
+            box INTEGER,
+            next_review INTEGER,
+            mastered_at INTEGER,
+            PRIMARY KEY (learner, lesson)
+        ) WITHOUT ROWID;
+        CREATE TABLE needs_help (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            lesson TEXT NOT NULL,
+            step TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            resolved_at INTEGER
+        );",
+    ),
+    (
+        2,
+        "ALTER TABLE learners ADD COLUMN age_band TEXT;
+        CREATE TABLE places (
+            learner TEXT PRIMARY KEY REFERENCES learners(code) ON DELETE CASCADE,
+            lesson TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            step TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );",
+    ),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 2;
+
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// An opened store, and where a damaged file was moved, if it was.
+pub struct Opened {
+    pub store: SqliteStore,
+    pub moved_aside: Option<PathBuf>,
+}
+
+fn map_err(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+        Some(ErrorCode::DiskFull) => StoreError::Full,
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            StoreError::Corrupt(e.to_string())
+        }
+        _ => StoreError::Other(e.to_string()),
+    }
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the database at `path`, migrating it to the current schema.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Other(format!("{}: {e}", dir.display())))?;
+        }
+        let conn = Connection::open(path).map_err(map_err)?;
+        restrict_to_owner(path);
+        // Another program (a report) may hold the database for a moment: wait for it.
+        conn.busy_timeout(Duration::from_secs(2)).map_err(map_err)?;
+        // Reading the header first: a file that is not a database fails here.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(map_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "the database is not in WAL mode");
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA secure_delete = ON;",
+        )
+        .map_err(map_err)?;
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_owned(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens the database; if it is damaged, moves it aside with a timestamp (nothing is
+    /// deleted) and starts a fresh one.
+    pub fn open_or_recover(path: &Path, now: i64) -> Result<Opened, StoreError> {
+        match SqliteStore::open(path) {
+            Ok(store) => Ok(Opened {
+                store,
+                moved_aside: None,
+            }),
+            Err(StoreError::Corrupt(why)) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let aside = path.with_file_name(format!("{name}.damaged-{}", utc_stamp(now)));
+                tracing::error!(file = %path.display(), moved_to = %aside.display(), "database damaged ({why}); starting a fresh one");
+                for suffix in ["", "-wal", "-shm"] {
+                    let from = PathBuf::from(format!("{}{suffix}", path.display()));
+                    if from.exists() {
+                        let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+                        std::fs::rename(&from, &to).map_err(|e| {
+                            StoreError::Other(format!("moving {} aside: {e}", from.display()))
+                        })?;
+                    }
+                }
+                let store = SqliteStore::open(path)?;
+                Ok(Opened {
+                    store,
+                    moved_aside: Some(aside),
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// How long a write waits for another program holding the database.
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(wait).map_err(map_err)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(map_err)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+            let tx = self.conn.transaction().map_err(map_err)?;
+            tx.execute_batch(sql).map_err(map_err)?;
+            tx.pragma_update(None, "user_version", version)
+                .map_err(map_err)?;
+            tx.commit().map_err(map_err)?;
+            tracing::info!(version, "database migrated");
+        }
+        Ok(())
+    }
+
+    /// The connection, for tests and reports.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn known(&self, code: &str) -> Result<(), StoreError> {
+        match self.find_learner(code)? {
+            Some(_) => Ok(()),
+            None => Err(StoreError::NoSuchLearner(code.to_owned())),
+        }
+    }
+}
+
+/// Progress is personal: only the kiosk's own user may read the file.
+fn restrict_to_owner(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(file = %path.display(), "cannot restrict the database's permissions: {e}");
+        }
+    }
+}
+
+impl Store for SqliteStore {
+    fn create_learner(
+        &mut self,
+        name: &str,
+        age_band: Option<AgeBand>,
+        now: i64,
+    ) -> Result<Learner, StoreError> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM learners", [], |r| r.get(0))
+            .map_err(map_err)?;
+        let mut exists = self
+            .conn
+            .prepare_cached("SELECT 1 FROM learners WHERE code = ?1")
+            .map_err(map_err)?;
+        let mut taken = |c: &str| exists.exists([c]).unwrap_or(true);
+        let code = new_code(&mut taken, count as usize).ok_or(StoreError::CodesExhausted)?;
+        drop(exists);
+        self.conn
+            .execute(
+                "INSERT INTO learners (code, name, age_band, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![code, name, age_band.map(AgeBand::code), now],
+            )
+            .map_err(map_err)?;
+        Ok(Learner {
+            code,
+            name: name.to_owned(),
+            age_band,
+        })
+    }
+
+    fn find_learner(&self, code: &str) -> Result<Option<Learner>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT code, name, age_band FROM learners WHERE code = ?1")
+            .map_err(map_err)?
+            .query_row([code], |r| {
+                let band: Option<String> = r.get(2)?;
+                Ok(Learner {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    age_band: band.as_deref().and_then(AgeBand::parse),
+                })
+            })
+            .optional()
+            .map_err(map_err)
+    }
+
+    fn progress(&self, code: &str) -> Result<Progress, StoreError> {
+        let mut progress = Progress::default();
+        let mut rows = self
+            .conn
+            .prepare_cached(
+                "SELECT lesson, step, right, first_try, hint_used, assisted FROM attempts
+                 WHERE learner = ?1 ORDER BY id",
+            )
+            .map_err(map_err)?;
+        let attempts = rows
+            .query_map([code], |r| {
+                Ok(Attempt {
+                    learner: code.to_owned(),
+                    lesson: r.get(0)?,
+                    step: r.get(1)?,
+                    answer: String::new(),
+                    right: r.get(2)?,
+                    first_try: r.get(3)?,
+                    hint_used: r.get(4)?,
+                    assisted: r.get(5)?,
+                    millis: 0,
+                })
+            })
+            .map_err(map_err)?;
+        for a in attempts {
+            progress.add(&a.map_err(map_err)?);
+        }
+        let mut rows = self
+            .conn
+            .prepare_cached(
+                "SELECT lesson, box, next_review, mastered_at FROM lesson_state WHERE learner = ?1",
+            )
+            .map_err(map_err)?;
+        let records = rows
+            .query_map([code], |r| {
+                let lesson: String = r.get(0)?;
+                let box_index: Option<i64> = r.get(1)?;
+                let due: Option<i64> = r.get(2)?;
+                let leitner = box_index.zip(due).map(|(b, due)| Leitner {
+                    box_index: b.max(0) as usize,
+                    due,
+                });
+                Ok((
+                    lesson,
+                    LessonRecord {
+                        leitner,
+                        mastered_at: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(map_err)?;
+        for record in records {
+            let (lesson, record) = record.map_err(map_err)?;
+            progress.lessons.insert(lesson, record);
+        }
+        progress.place = self
+            .conn
+            .prepare_cached("SELECT lesson, kind, plan, step FROM places WHERE learner = ?1")
+            .map_err(map_err)?
+            .query_row([code], |r| {
+                let plan: String = r.get(2)?;
+                let kind: String = r.get(1)?;
+                Ok(Place {
+                    lesson: r.get(0)?,
+                    kind: RunKind::parse(&kind).unwrap_or(RunKind::Full),
+                    plan: serde_json::from_str(&plan).unwrap_or_default(),
+                    step: r.get(3)?,
+                })
+            })
+            .optional()
+            .map_err(map_err)?;
+        Ok(progress)
+    }
+
+    fn record_attempt(&mut self, a: &Attempt, now: i64) -> Result<(), StoreError> {
+        // One statement outside any transaction is its own transaction: committed (and,
+        // with synchronous = FULL, on disk) when this returns.
+        let inserted = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO attempts (learner, session, lesson, step, at, answer, right, first_try, hint_used, assisted, millis)
+                 SELECT ?1, (SELECT max(id) FROM sessions WHERE learner = ?1 AND ended_at IS NULL), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+                 WHERE EXISTS (SELECT 1 FROM learners WHERE code = ?1)",
+            )
+            .map_err(map_err)?
+            .execute(params![
+                a.learner,
+                a.lesson,
+                a.step,
+                now,
+                a.answer,
+                a.right,
+                a.first_try,
+                a.hint_used,
+                a.assisted,
+                a.millis as i64
+            ])
+            .map_err(map_err)?;
+        if inserted == 0 {
+            return Err(StoreError::NoSuchLearner(a.learner.clone()));
+        }
+        Ok(())
+    }
+
+    fn record_needs_help(
+        &mut self,
+        learner: &str,
+        lesson: &str,
+        step: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.known(learner)?;
+        self.conn
+            .execute(
+                "INSERT INTO needs_help (learner, lesson, step, at) VALUES (?1, ?2, ?3, ?4)",
+                params![learner, lesson, step, now],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn record_lesson_end(
+        &mut self,
+        learner: &str,
+        lesson: &str,
+        end: LessonEnd,
+        intervals: &[u32],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.known(learner)?;
+        let tx = self.conn.transaction().map_err(map_err)?;
+        let old = tx
+            .query_row(
+                "SELECT box, next_review, mastered_at FROM lesson_state WHERE learner = ?1 AND lesson = ?2",
+                params![learner, lesson],
+                |r| {
+                    let b: Option<i64> = r.get(0)?;
+                    let due: Option<i64> = r.get(1)?;
+                    Ok(LessonRecord {
+                        leitner: b.zip(due).map(|(b, due)| Leitner { box_index: b.max(0) as usize, due }),
+                        mastered_at: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(map_err)?
+            .unwrap_or_default();
+        let new = next_record(old, end, intervals, now);
+        tx.execute(
+            "INSERT INTO lesson_state (learner, lesson, box, next_review, mastered_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (learner, lesson) DO UPDATE SET box = ?3, next_review = ?4, mastered_at = ?5",
+            params![
+                learner,
+                lesson,
+                new.leitner.map(|l| l.box_index as i64),
+                new.leitner.map(|l| l.due),
+                new.mastered_at
+            ],
+        )
+        .map_err(map_err)?;
+        tx.commit().map_err(map_err)
+    }
+
+    fn save_place(
+        &mut self,
+        learner: &str,
+        place: Option<&Place>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        match place {
+            Some(p) => {
+                let plan = serde_json::to_string(&p.plan).unwrap_or_else(|_| "[]".into());
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO places (learner, lesson, kind, plan, step, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                         ON CONFLICT (learner) DO UPDATE SET lesson = ?2, kind = ?3, plan = ?4, step = ?5, at = ?6",
+                    )
+                    .map_err(map_err)?
+                    .execute(params![learner, p.lesson, p.kind.code(), plan, p.step, now])
+                    .map_err(map_err)?;
+            }
+            None => {
+                self.conn
+                    .execute("DELETE FROM places WHERE learner = ?1", [learner])
+                    .map_err(map_err)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn start_session(&mut self, learner: &str, kiosk: &str, now: i64) -> Result<i64, StoreError> {
+        self.known(learner)?;
+        self.conn
+            .execute(
+                "INSERT INTO sessions (learner, kiosk, started_at) VALUES (?1, ?2, ?3)",
+                params![learner, kiosk, now],
+            )
+            .map_err(map_err)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn end_session(&mut self, session: i64, now: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+                params![session, now],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn forget_learner(&mut self, code: &str) -> Result<Option<Forgotten>, StoreError> {
+        let Some(learner) = self.find_learner(code)? else {
+            return Ok(None);
+        };
+        let tx = self.conn.transaction().map_err(map_err)?;
+        let attempts: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM attempts WHERE learner = ?1",
+                [code],
+                |r| r.get(0),
+            )
+            .map_err(map_err)?;
+        // Everything else goes with the learner (ON DELETE CASCADE); secure_delete zeroes
+        // the freed pages.
+        tx.execute("DELETE FROM learners WHERE code = ?1", [code])
+            .map_err(map_err)?;
+        tx.commit().map_err(map_err)?;
+        // Leave no copy of the erased rows in the write-ahead log either.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(map_err)?;
+        Ok(Some(Forgotten {
+            name: learner.name,
+            attempts: attempts as u64,
+        }))
+    }
+}
+
+/// `secs` since the Unix epoch as a UTC timestamp for file names: `20261122T031500Z`.
+pub fn utc_stamp(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rest / 3_600,
+        rest % 3_600 / 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        assert_eq!(utc_stamp(0), "19700101T000000Z");
+        assert_eq!(utc_stamp(1_795_834_923), "20261128T030203Z");
+        assert_eq!(utc_stamp(951_782_400), "20000229T000000Z");
+    }
+}

@@ -1,0 +1,233 @@
+//! Progress survives what happens to kiosks: the process killed at any moment (SIGKILL,
+//! a pulled plug), a restart in the middle of a lesson, a damaged database file.
+
+mod support;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use rusqlite::Connection;
+use support::fixture;
+use support::tmux::Tmux;
+
+fn start(data: &Path) -> Tmux {
+    let lessons = fixture("kill/lessons");
+    let mut tmux = Tmux::start(
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(data.join("hocso.log"));
+    tmux.wait_for("Chạm vào màn hình");
+    tmux
+}
+
+/// Signs in: a new learner (returning their code), or the learner with `code`.
+fn sign_in(tmux: &Tmux, code: Option<&str>) -> String {
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bác học lần đầu");
+    match code {
+        None => {
+            tmux.keys(&["1"]);
+            tmux.wait_for("Bác muốn được gọi là gì?");
+            tmux.literal("Bác Kiểm Tra");
+            tmux.keys(&["Enter"]);
+            tmux.wait_for("Bác thuộc nhóm tuổi nào?");
+            tmux.keys(&["5"]);
+            let screen = tmux.wait_for("Mã số của bác là");
+            let code: String = screen
+                .lines()
+                .map(|l| l.split_whitespace().collect::<String>())
+                .find(|l| l.len() == 4 && l.chars().all(|c| c.is_ascii_digit()))
+                .expect("the code on screen");
+            tmux.keys(&["Enter"]);
+            code
+        }
+        Some(code) => {
+            tmux.keys(&["2"]);
+            tmux.wait_for("Bác nhập mã số");
+            tmux.literal(code);
+            tmux.keys(&["Enter"]);
+            code.to_owned()
+        }
+    }
+}
+
+/// The question number on screen (`Câu 7:` → 7), on a step not yet answered.
+fn fresh_question(tmux: &Tmux) -> usize {
+    let screen = tmux.wait_until("a question not yet answered", |s| {
+        if s.contains("Bác đã học xong bài") {
+            return true;
+        }
+        if s.contains("Bác muốn học bài nào?") || s.contains("Học tiếp chỗ đó") {
+            return true;
+        }
+        s.contains("Câu ") && !s.contains("✓ Đúng rồi!")
+    });
+    let between = [
+        "Bác đã học xong bài",
+        "Bác muốn học bài nào?",
+        "Học tiếp chỗ đó",
+    ];
+    if let Some(marker) = between.iter().find(|m| screen.contains(**m)) {
+        // The summary (practise again, or back to the menu), the menu, or resume: Enter
+        // goes on into a lesson. Wait for the screen to change before looking again, or a
+        // second Enter would answer the next question.
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("the screen to change", |s| !s.contains(marker));
+        return fresh_question(tmux);
+    }
+    question_on(&screen)
+}
+
+fn question_on(screen: &str) -> usize {
+    let at = screen.find("Câu ").expect("a question");
+    screen[at + "Câu ".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("its number")
+}
+
+/// Right answers per step in the database, and whether the file is sound.
+fn saved(data: &Path) -> (HashMap<String, usize>, String) {
+    let conn = Connection::open(data.join("hocso.db")).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT step, count(*) FROM attempts WHERE right = 1 GROUP BY step")
+        .unwrap();
+    let counts = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (counts, integrity)
+}
+
+#[test]
+fn every_acknowledged_answer_survives_a_kill_at_any_moment() {
+    let rounds: usize = std::env::var("HOCSO_KILL_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(50);
+    let mut seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("kill test seed: {seed} (rounds: {rounds})");
+    let mut random = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut acknowledged: HashMap<String, usize> = HashMap::new();
+    let mut code: Option<String> = None;
+    for round in 0..rounds {
+        let tmux = start(data);
+        code = Some(sign_in(&tmux, code.as_deref()));
+        for _ in 0..random(4) {
+            let k = fresh_question(&tmux);
+            tmux.keys(&["1"]);
+            tmux.wait_until("the answer acknowledged", |s| {
+                s.contains("✓ Đúng rồi!") && s.contains(&format!("Câu {k}:"))
+            });
+            *acknowledged.entry(format!("cau-{k}")).or_default() += 1;
+            tmux.keys(&["Enter"]);
+        }
+        // An answer in flight, and the plug pulled at a random moment around it.
+        tmux.keys(&["1"]);
+        std::thread::sleep(Duration::from_micros(random(20_000)));
+        tmux.kill();
+
+        let (counts, integrity) = saved(data);
+        assert_eq!(integrity, "ok", "round {round}");
+        for (step, n) in &acknowledged {
+            let have = counts.get(step).copied().unwrap_or(0);
+            assert!(
+                have >= *n,
+                "round {round}: {step} answered right {n} times on screen, {have} in the database"
+            );
+        }
+    }
+    let total: usize = acknowledged.values().sum();
+    eprintln!("{rounds} kills, {total} acknowledged answers, all saved");
+    assert!(
+        total > rounds / 2,
+        "the test answered enough to mean something"
+    );
+}
+
+#[test]
+fn a_learner_resumes_at_the_exact_step_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let tmux = start(data);
+    let code = sign_in(&tmux, None);
+    // From the menu into the lesson (fresh_question presses Enter there).
+    for k in 1..=3 {
+        assert_eq!(fresh_question(&tmux), k);
+        tmux.keys(&["1"]);
+        tmux.wait_for("✓ Đúng rồi!");
+        tmux.keys(&["Enter"]);
+    }
+    tmux.wait_until("question 4", |s| s.contains("Câu 4:"));
+    tmux.kill();
+
+    let tmux = start(data);
+    sign_in(&tmux, Some(&code));
+    let screen = tmux.wait_for("Học tiếp chỗ đó");
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("«Mười hai câu hỏi», đến bước 4."),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_until("question 4", |s| s.contains("Câu 4:"));
+    assert!(screen.contains("Bước 4/12"), "{screen}");
+}
+
+#[test]
+fn a_damaged_database_is_moved_aside_and_the_volunteer_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let garbage = b"SQLite format 3\0 but then nothing a database would hold".repeat(40);
+    std::fs::write(data.join("hocso.db"), &garbage).unwrap();
+    let tmux = start(data);
+    let screen = tmux.wait_for("Tình nguyện viên");
+    assert!(screen.contains("dữ liệu cũ bị hỏng"), "{screen}");
+    let aside: Vec<_> = std::fs::read_dir(data)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("hocso.db.damaged-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read(aside[0].path()).unwrap(),
+        garbage,
+        "kept as it was"
+    );
+    // The tutor works on a fresh database.
+    let code = sign_in(&tmux, None);
+    assert_eq!(code.len(), 4);
+    let log = std::fs::read_to_string(data.join("hocso.log")).unwrap();
+    assert!(log.contains("database damaged"), "{log}");
+}

@@ -1,0 +1,140 @@
+//! The runtime carrying out effects against a real database: every answer is on disk
+//! before the screen moves on; writes that must wait (a busy database) wait in order,
+//! the volunteer is told, and nothing is lost.
+
+mod support;
+
+use std::time::Duration;
+
+use hocso::app::{Key, Model, Msg, Notice, Size, Target};
+use hocso::i18n::{Lang, Localizer};
+use hocso::lesson::{Catalogue, CheckOptions};
+use hocso::store::SqliteStore;
+use hocso::tui::Tutor;
+use rusqlite::{Connection, TransactionBehavior};
+use support::fixture;
+
+fn tutor(path: &std::path::Path) -> Tutor<SqliteStore> {
+    let catalogue = Catalogue::load_dir(&fixture("e2e/lessons"), &CheckOptions::default());
+    let mut store = SqliteStore::open(path).unwrap();
+    store.set_busy_timeout(Duration::from_millis(50)).unwrap();
+    let model = Model::new(catalogue.lessons, Lang::Vi, Size::new(80, 24));
+    Tutor::new(model, Localizer::embedded(), store)
+}
+
+fn attempts(path: &std::path::Path) -> Vec<(String, bool)> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT step, right FROM attempts ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Signs a new learner in through the screens and opens the lesson at its tap step.
+fn to_the_tap_step(t: &mut Tutor<SqliteStore>) {
+    for msg in [Msg::Key(Key::Enter), Msg::Key(Key::Enter)] {
+        t.dispatch(msg);
+    }
+    for c in "Bà Hạnh".chars() {
+        t.dispatch(Msg::Key(Key::Char(c)));
+    }
+    for msg in [
+        Msg::Key(Key::Enter),
+        Msg::Key(Key::Char('5')),
+        Msg::Key(Key::Enter),
+        Msg::Key(Key::Enter),
+        Msg::Key(Key::Enter),
+    ] {
+        t.dispatch(msg);
+    }
+    assert_eq!(
+        t.model.run().map(|(_, s, _)| s.id.as_str()),
+        Some("cham-zalo")
+    );
+}
+
+#[test]
+fn an_answer_is_on_disk_when_the_screen_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut t = tutor(&path);
+    to_the_tap_step(&mut t);
+    let code = t.model.learner.clone().unwrap().code;
+    t.dispatch(Msg::Click(Target::Phone(0))); // YouTube: wrong
+    t.dispatch(Msg::Click(Target::Phone(1))); // Zalo: right
+    // Another connection (another process) sees both, committed.
+    assert_eq!(
+        attempts(&path),
+        [
+            ("cham-zalo".to_owned(), false),
+            ("cham-zalo".to_owned(), true)
+        ]
+    );
+    // And where the learner is, to resume there.
+    let place: String = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT step FROM places WHERE learner = ?1", [&code], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(place, "cham-zalo");
+    let sessions: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE learner = ?1 AND ended_at IS NULL",
+            [&code],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sessions, 1, "a session is open while the learner is here");
+    t.dispatch(Msg::Key(Key::CtrlC));
+    let ended: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ended, 1, "quitting ends the session");
+}
+
+#[test]
+fn writes_wait_while_the_database_is_busy_and_are_saved_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut t = tutor(&path);
+    to_the_tap_step(&mut t);
+
+    let mut report = Connection::open(&path).unwrap();
+    let lock = report
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .unwrap();
+    t.dispatch(Msg::Click(Target::Phone(0)));
+    t.dispatch(Msg::Click(Target::Phone(1)));
+    assert!(t.waiting() >= 2, "both answers wait");
+    assert!(
+        t.model.notices.contains(&Notice::SavingDelayed),
+        "the volunteer is told"
+    );
+    // The learner is not held up.
+    assert!(t.model.run().unwrap().2.state.solved);
+    t.retry();
+    assert!(t.waiting() >= 2, "still busy");
+    lock.commit().unwrap();
+
+    t.retry();
+    assert_eq!(t.waiting(), 0);
+    assert!(t.model.notices.is_empty());
+    assert_eq!(
+        attempts(&path),
+        [
+            ("cham-zalo".to_owned(), false),
+            ("cham-zalo".to_owned(), true)
+        ],
+        "in order"
+    );
+}

@@ -1,0 +1,174 @@
+//! The real binary in a real terminal: a tmux server of our own per test.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use unicode_width::UnicodeWidthStr;
+
+/// A tmux server of our own (private socket, no user config) running hocso.
+pub struct Tmux {
+    socket: PathBuf,
+    /// hocso's log, shown when a wait fails.
+    pub log: Option<PathBuf>,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    pub fn start(width: u16, height: u16, args: &[&str]) -> Tmux {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("tmux.sock");
+        // `exec`, so the pane's process is hocso itself (for tests that kill it).
+        let mut command = format!("exec {}", env!("CARGO_BIN_EXE_hocso"));
+        for a in args {
+            command.push_str(&format!(" '{a}'"));
+        }
+        let tmux = Tmux {
+            socket,
+            log: None,
+            _dir: dir,
+        };
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed to start (is tmux installed?): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux is installed (apt-get install tmux)")
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    pub fn literal(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-l", text]).status.success());
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8(self.run(&["capture-pane", "-p"]).stdout).unwrap()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!(
+                    "`{text}` never appeared; the screen:\n{screen}\n{}",
+                    self.log_tail()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen if it never does.
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!(
+                    "never saw {what}; the screen:\n{screen}\n{}",
+                    self.log_tail()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The end of hocso's log, if the test said where it is.
+    fn log_tail(&self) -> String {
+        let Some(path) = &self.log else {
+            return String::new();
+        };
+        let log = std::fs::read_to_string(path).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        format!(
+            "hocso.log (last lines):\n{}",
+            lines[lines.len().saturating_sub(15)..].join("\n")
+        )
+    }
+
+    /// Clicks (touches) the cell at 0-based (`col`, `row`), as xterm's SGR mouse mode sends.
+    pub fn click(&self, col: usize, row: usize) {
+        self.literal(&format!("\x1b[<0;{};{}M", col + 1, row + 1));
+        self.literal(&format!("\x1b[<0;{};{}m", col + 1, row + 1));
+    }
+
+    pub fn resize(&self, width: u16, height: u16) {
+        let out = self.run(&[
+            "resize-window",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    pub fn alive(&self) -> bool {
+        self.run(&["has-session"]).status.success()
+    }
+
+    /// Kills hocso at once (SIGKILL), as a pulled plug would.
+    pub fn kill(&self) {
+        let out = self.run(&["display-message", "-p", "#{pane_pid}"]);
+        let pid = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+        assert!(!pid.is_empty(), "no pane");
+        let status = Command::new("kill").args(["-9", &pid]).status().unwrap();
+        assert!(status.success());
+        let start = Instant::now();
+        while self.alive() && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The 0-based column and row of `needle` on `screen`.
+pub fn find(screen: &str, needle: &str) -> (usize, usize) {
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(at) = line.find(needle) {
+            return (line[..at].width(), row);
+        }
+    }
+    panic!("`{needle}` is not on the screen:\n{screen}");
+}
