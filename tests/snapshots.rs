@@ -5,43 +5,14 @@
 mod support;
 
 use hocso::app::{Key, KeypadKey, Model, Msg, Screen, Size, Target, update};
-use hocso::i18n::{Lang, Localizer};
+use hocso::i18n::Lang;
 use hocso::lesson::{Catalogue, CheckOptions};
 use hocso::mastery::Leitner;
 use hocso::store::{Learner, LessonRecord, Place, RunKind};
-use hocso::ui::{self, HitMap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use support::fixture;
+use support::screen::render;
 
 const SIZES: [(u16, u16); 3] = [(40, 12), (58, 15), (80, 24)];
-
-fn render(model: &Model, width: u16, height: u16) -> (String, HitMap) {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let i18n = Localizer::embedded();
-    let mut hits = HitMap::default();
-    terminal
-        .draw(|frame| hits = ui::draw(frame, model, &i18n))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    // Every touch region lies inside the screen.
-    for (rect, target) in hits.regions() {
-        assert!(
-            rect.right() <= width && rect.bottom() <= height,
-            "{target:?} at {rect:?} outside {width}×{height}"
-        );
-    }
-    (text, hits)
-}
 
 fn base() -> Model {
     let catalogue = Catalogue::load_dir(&fixture("tutor/lessons"), &CheckOptions::default());
@@ -250,8 +221,14 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
         ),
     ));
     out.push(("scan", step("quet", size, &[])));
-    let mut summary = step("quet", size, &[key(Key::Enter)]);
-    send(&mut summary, &[key(Key::Enter)]);
+    // Answered on a large screen, the summary then shown at this size.
+    let mut summary = step("quet", Size::new(80, 24), &[key(Key::Enter)]);
+    send(&mut summary, &[key(Key::Enter), Msg::Resize(size)]);
+    assert!(
+        matches!(summary.screen, Screen::Summary { .. }),
+        "{:?}",
+        summary.screen
+    );
     out.push(("summary", summary));
     out.push(("help", step("otp", size, &[key(Key::Char('?'))])));
     out

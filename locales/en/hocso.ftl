@@ -19,7 +19,7 @@ name-note = Just a name to call you by: no ID or phone number.
 code-given-title = Your code is
 code-given-note = Write this code on your card. Next time, type it to carry on.
 code-title = Type your 4-digit code
-code-not-found = There is no code { $code }. Check your card, or ask a volunteer.
+code-not-found = Code { $code } was not found. Check your card, or ask a volunteer.
 
 ## Lesson menu
 menu-title = Which lesson would you like?
@@ -27,7 +27,7 @@ menu-greeting = Hello, { $name }!
 menu-minutes = { $minutes } min
 menu-empty = There are no lessons yet. Please ask a volunteer.
 status-new = New
-status-in-progress = Started
+status-in-progress = In progress
 status-mastered = Mastered
 status-review = Review due
 
@@ -40,19 +40,21 @@ feedback-help = Please ask a volunteer for help
 feedback-help-detail = You have tried a few times. That's fine: a volunteer will help you.
 order-done = Done
 order-how = Touch a line, then touch another to swap them.
-order-moving = Moving this line: use the up and down arrows.
+order-moving = Now touch the line to swap it with (or use the up and down arrows).
 type-placeholder = Type here
 keypad-delete = Delete
 keypad-ok = OK
-scan-how = When your phone has opened the page, press Enter.
-scan-too-small = The screen is too small for the QR code. Ask a volunteer to enlarge it.
+scan-how = When your phone opens the page, touch Continue (or press Enter).
+scan-too-small = The screen is too small for the QR code. Ask a volunteer to make the text smaller.
 phone-on = On
 phone-off = Off
-phone-off-screen = The practice phone is on the next screen.
 
 ## Summary
 summary-title = You finished the lesson!
-summary-first-try = Right first time: { $count } steps
+summary-first-try = Right first time: { $count ->
+    [one] 1 step
+   *[other] { $count } steps
+}
 summary-saved = Your progress is saved.
 summary-back = Back to the lessons
 
@@ -65,7 +67,9 @@ key-back = Back
 key-replay = Listen again
 key-help = Help
 key-phone = See the phone
-key-text = See the steps
+key-qr = See the QR code
+key-change-learner = Change learner
+key-text = See the instructions
 
 ## Help
 help-title = How to use the keys
@@ -76,13 +80,12 @@ help-replay = Space: listen again.
 help-move = Arrows, Tab: move the selection.
 help-digits = Number keys: choose an answer.
 help-language = F2: switch language (for volunteers).
-help-quit = Ctrl+C: quit.
-help-close = Press any key to close.
+help-quit = Ctrl+C: quit (volunteers).
+help-close = Touch the screen or press any key to close.
 
 ## Other
 too-small = The screen is too small. Please ask a volunteer.
 preview-broken = The lesson has problems. Fix them and save the file to see it again:
-preview-watching = Previewing { $file }: save the file and the screen updates.
 
 ## Age (optional)
 age-title = Which age group are you in?

@@ -18,8 +18,8 @@ name-example = Ví dụ: Bà Hạnh, Chú Tư
 name-note = Chỉ cần tên gọi, không cần số căn cước hay số điện thoại.
 code-given-title = Mã số của bác là
 code-given-note = Bác hãy ghi mã số này vào thẻ. Lần sau, bác nhập mã số để học tiếp.
-code-title = Bác nhập mã số 4 chữ số của mình
-code-not-found = Không có mã số { $code }. Bác xem lại thẻ, hoặc nhờ tình nguyện viên giúp.
+code-title = Bác nhập mã số 4 chữ số ghi trên thẻ
+code-not-found = Không tìm thấy mã số { $code }. Bác xem lại thẻ, hoặc nhờ tình nguyện viên giúp nhé.
 
 ## Danh sách bài
 menu-title = Bác muốn học bài nào?
@@ -28,32 +28,31 @@ menu-minutes = { $minutes } phút
 menu-empty = Chưa có bài học nào. Bác nhờ tình nguyện viên giúp nhé.
 status-new = Mới
 status-in-progress = Đang học
-status-mastered = Đã thuộc
+status-mastered = Đã thuộc bài
 status-review = Cần ôn lại
 
 ## Các bước
 step-counter = Bước { $n }/{ $total }
-feedback-right = Đúng rồi!
+feedback-right = Đúng rồi! Bác làm tốt lắm.
 feedback-wrong = Chưa đúng. Bác thử lại nhé.
 feedback-hint = Gợi ý:
 feedback-help = Hãy nhờ tình nguyện viên giúp
 feedback-help-detail = Bác đã thử mấy lần rồi. Không sao cả, tình nguyện viên sẽ giúp bác.
 order-done = Xong
 order-how = Chạm một dòng, rồi chạm dòng khác để đổi chỗ.
-order-moving = Đang chuyển dòng này: dùng mũi tên lên, xuống.
+order-moving = Bác chạm vào dòng muốn đổi chỗ với dòng ◆ (hoặc dùng mũi tên lên, xuống).
 type-placeholder = Gõ vào đây
 keypad-delete = Xóa
 keypad-ok = OK
-scan-how = Khi điện thoại của bác đã mở được trang, bác nhấn Enter.
-scan-too-small = Màn hình nhỏ quá để hiện mã QR. Bác nhờ tình nguyện viên phóng to màn hình.
+scan-how = Khi điện thoại của bác mở được trang, bác chạm Tiếp tục (hoặc nhấn Enter).
+scan-too-small = Màn hình nhỏ quá, không hiện được mã QR. Bác nhờ tình nguyện viên thu nhỏ chữ trên màn hình nhé.
 phone-on = Bật
 phone-off = Tắt
-phone-off-screen = Điện thoại tập ở màn hình kế bên.
 
 ## Xong bài
 summary-title = Bác đã học xong bài!
 summary-first-try = Làm đúng ngay: { $count } bước
-summary-saved = Bài học của bác đã được lưu lại.
+summary-saved = Kết quả học của bác đã được lưu lại.
 summary-back = Về danh sách bài
 
 ## Thanh phím
@@ -65,7 +64,9 @@ key-back = Quay lại
 key-replay = Nghe lại
 key-help = Trợ giúp
 key-phone = Xem điện thoại
-key-text = Xem lời dặn
+key-qr = Xem mã QR
+key-change-learner = Đổi người học
+key-text = Xem hướng dẫn
 
 ## Trợ giúp
 help-title = Cách dùng các phím
@@ -76,13 +77,12 @@ help-replay = Phím cách (Space): nghe lại.
 help-move = Mũi tên, Tab: chuyển chỗ chọn.
 help-digits = Phím số: chọn câu trả lời.
 help-language = F2: đổi ngôn ngữ (tình nguyện viên).
-help-quit = Ctrl+C: thoát.
-help-close = Nhấn phím bất kỳ để đóng.
+help-quit = Ctrl+C: thoát (tình nguyện viên).
+help-close = Bác chạm vào màn hình hoặc nhấn phím bất kỳ để đóng.
 
 ## Khác
 too-small = Màn hình nhỏ quá. Bác nhờ tình nguyện viên giúp nhé.
 preview-broken = Bài học đang có lỗi. Sửa rồi lưu tệp để xem lại:
-preview-watching = Xem thử { $file }: lưu tệp là màn hình cập nhật.
 
 ## Tuổi (không bắt buộc)
 age-title = Bác thuộc nhóm tuổi nào?

@@ -57,6 +57,11 @@ pub enum Target {
     Bar(BarKey),
     /// Anywhere on the help screen: closes it.
     CloseHelp,
+    /// The ▲/▼ button of a list longer than the screen: moves the focus (and with it the
+    /// view) up or down.
+    More {
+        down: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,12 +176,15 @@ pub enum Effect {
 pub struct Settings {
     /// Misses on one step before the volunteer is asked for.
     pub help_after_misses: u32,
+    /// Narration can be played: the replay button and key are offered.
+    pub narration: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             help_after_misses: 3,
+            narration: false,
         }
     }
 }
@@ -375,9 +383,10 @@ impl Model {
                 })
             }
             Screen::Broken { .. } => None,
-            Screen::Age { .. } | Screen::Resume { .. } | Screen::Who { .. } => {
-                Some(EnterMeaning::Choose)
-            }
+            Screen::Age { .. }
+            | Screen::Resume { .. }
+            | Screen::Who { .. }
+            | Screen::Summary { .. } => Some(EnterMeaning::Choose),
             _ => Some(EnterMeaning::Continue),
         }
     }
@@ -401,10 +410,11 @@ impl Model {
         if let Some(meaning) = self.enter_meaning() {
             keys.push(BarKey::Enter(meaning));
         }
-        if !matches!(self.screen, Screen::Welcome) {
+        // Nothing to go back to from the welcome screen; the code screen only goes on.
+        if !matches!(self.screen, Screen::Welcome | Screen::CodeGiven) {
             keys.push(BarKey::Back);
         }
-        if matches!(self.screen, Screen::Lesson(_)) {
+        if matches!(self.screen, Screen::Lesson(_)) && self.settings.narration {
             keys.push(BarKey::Replay);
         }
         keys.push(BarKey::Help);
@@ -447,6 +457,7 @@ impl Model {
         };
         run.pos = pos;
         run.state = StepState::new(step, &lesson.id);
+        run.state.retry = run.results.contains_key(&run.plan[pos]);
         let mut effects = vec![
             Effect::StopNarration,
             Effect::StepOpened {
@@ -545,6 +556,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(size) => {
             model.size = size;
+            // The picture's own page only exists on small screens.
+            if model.step_layout() != Some(StepLayout::Paged)
+                && let Screen::Lesson(run) = &mut model.screen
+            {
+                run.state.show_picture = false;
+            }
             Vec::new()
         }
         Msg::Key(Key::CtrlC) => vec![Effect::StopNarration, Effect::SignedOut, Effect::Quit],
@@ -626,6 +643,9 @@ fn bar_click(model: &mut Model, key: BarKey) -> Vec<Effect> {
 }
 
 fn replay(model: &Model) -> Vec<Effect> {
+    if !model.settings.narration {
+        return Vec::new();
+    }
     match model.run() {
         Some((lesson, step, _)) => vec![Effect::PlayNarration(narration(lesson, step))],
         None => Vec::new(),
@@ -671,7 +691,8 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 name.push(c);
                 Vec::new()
             }
-            Key::Backspace if !name.is_empty() => {
+            // In a field, Backspace only deletes; Esc goes back.
+            Key::Backspace => {
                 name.pop();
                 Vec::new()
             }
@@ -685,7 +706,7 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 }
                 Vec::new()
             }
-            Key::Esc | Key::Backspace => {
+            Key::Esc => {
                 model.screen = Screen::Who { focus: 0 };
                 Vec::new()
             }
@@ -702,17 +723,17 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             },
         },
         Screen::CodeGiven => match key {
-            Key::Enter | Key::Esc => {
+            Key::Enter => {
                 model.screen = Screen::Menu { focus: 0 };
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Screen::Code { code, .. } => match key {
+        Screen::Code { .. } => match key {
             Key::Char(c) if c.is_ascii_digit() => keypad(model, KeypadKey::Digit(c as u8 - b'0')),
-            Key::Backspace if !code.is_empty() => keypad(model, KeypadKey::Delete),
+            Key::Backspace => keypad(model, KeypadKey::Delete),
             Key::Enter => keypad(model, KeypadKey::Ok),
-            Key::Esc | Key::Backspace => {
+            Key::Esc => {
                 model.screen = Screen::Who { focus: 1 };
                 Vec::new()
             }
@@ -785,13 +806,44 @@ fn keypad(model: &mut Model, key: KeypadKey) -> Vec<Effect> {
     // The keypad of a `type` step.
     match key {
         KeypadKey::Digit(d) => step_key(model, Key::Char(char::from(b'0' + d))),
-        KeypadKey::Delete => step_key(model, Key::Backspace),
+        KeypadKey::Delete => {
+            if let Screen::Lesson(run) = &mut model.screen {
+                run.state.delete_char();
+            }
+            Vec::new()
+        }
         KeypadKey::Ok => step_key(model, Key::Enter),
     }
 }
 
 fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    let lessons = model.lessons.len();
     match (&mut model.screen, target) {
+        (Screen::Menu { focus }, Target::More { down }) => {
+            *focus = if down {
+                (*focus + 1).min(lessons.saturating_sub(1))
+            } else {
+                focus.saturating_sub(1)
+            };
+            Vec::new()
+        }
+        (Screen::Summary { summary, focus }, Target::More { down }) => {
+            let last = summary_answers(summary) - 1;
+            *focus = if down {
+                (*focus + 1).min(last)
+            } else {
+                focus.saturating_sub(1)
+            };
+            Vec::new()
+        }
+        (Screen::Age { focus, .. }, Target::More { down }) => {
+            *focus = if down {
+                (*focus + 1).min(AGE_ANSWERS - 1)
+            } else {
+                focus.saturating_sub(1)
+            };
+            Vec::new()
+        }
         (Screen::Welcome, Target::Start) => key_press(model, Key::Enter),
         (Screen::Who { .. }, Target::WhoNew) => {
             model.screen = Screen::Name {
@@ -866,15 +918,14 @@ fn step_key(model: &mut Model, key: Key) -> Vec<Effect> {
     let state = &mut run.state;
     match key {
         Key::Esc => back(model),
-        Key::Backspace if typing || matches!(&step.task, Task::Type { .. }) => {
-            if state.delete_char() {
-                Vec::new()
-            } else {
-                back(model)
-            }
+        // In a field, Backspace only deletes; Esc goes back.
+        Key::Backspace if matches!(&step.task, Task::Type { .. }) && !state.solved => {
+            state.delete_char();
+            Vec::new()
         }
         Key::Backspace => back(model),
         Key::Char(' ') if !typing => replay(model),
+
         Key::Enter if state.solved => next_step(model),
         Key::Enter if layout == Some(StepLayout::Paged) && !state.show_picture => {
             state.show_picture = true;
@@ -891,6 +942,10 @@ fn step_key(model: &mut Model, key: Key) -> Vec<Effect> {
         }
         Key::Char(c) if matches!(&step.task, Task::Type { .. }) => {
             state.type_char(step, c);
+            // What is typed shows in the phone's field: on a small screen, bring it up.
+            if layout == Some(StepLayout::Paged) {
+                state.show_picture = true;
+            }
             Vec::new()
         }
         Key::Char(c @ '1'..='9') if matches!(&step.task, Task::Choice { .. }) => {
@@ -932,6 +987,10 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
         return Vec::new();
     };
     let state = &mut run.state;
+    if let Target::More { down } = target {
+        state.scroll_focus(step, down);
+        return Vec::new();
+    }
     if state.solved {
         return Vec::new();
     }
@@ -968,10 +1027,12 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
             needs_volunteer,
         } => (answer, false, first_try, hint_used, needs_volunteer),
     };
-    if let Screen::Lesson(run) = &mut model.screen
-        && first_try
-    {
-        run.results.insert(run.step(), right && !hint_used);
+    if let Screen::Lesson(run) = &mut model.screen {
+        if first_try {
+            run.results.insert(run.step(), right && !hint_used);
+        }
+        // On a small screen the feedback is on the text's page: show it.
+        run.state.show_picture = false;
     }
     let attempt = Attempt {
         learner: model

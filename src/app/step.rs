@@ -57,6 +57,8 @@ pub struct StepState {
     pub input: String,
     /// Paged layout: the picture's page is showing rather than the text's.
     pub show_picture: bool,
+    /// Shown again in the same run after a first try: no new first try.
+    pub retry: bool,
 }
 
 /// Misses before the hint shows, and before the right answer is marked.
@@ -82,6 +84,7 @@ impl StepState {
             picked: None,
             input: String::new(),
             show_picture: false,
+            retry: false,
         }
     }
 
@@ -118,6 +121,19 @@ impl StepState {
         } else {
             (self.focus + n - 1) % n
         };
+    }
+
+    /// Moves the focus one place, without wrapping round and without carrying a picked
+    /// item: what the ▲/▼ buttons of a long list do.
+    pub fn scroll_focus(&mut self, step: &Step, down: bool) {
+        let n = StepState::focusable(step);
+        if n > 0 {
+            self.focus = if down {
+                (self.focus + 1).min(n - 1)
+            } else {
+                self.focus.saturating_sub(1)
+            };
+        }
     }
 
     /// Taps phone element `index` (an index into the screen's tappables).
@@ -243,7 +259,7 @@ impl StepState {
         self.feedback = Some(Feedback::Right(step.right_feedback.clone()));
         Outcome::Right {
             answer,
-            first_try: self.misses == 0,
+            first_try: self.misses == 0 && !self.retry,
             hint_used: self.hint,
         }
     }
@@ -256,7 +272,7 @@ impl StepState {
         help_after: u32,
     ) -> Outcome {
         let hint_used = self.hint;
-        let first_try = self.misses == 0;
+        let first_try = self.misses == 0 && !self.retry;
         self.misses += 1;
         self.feedback = Some(Feedback::Wrong(
             specific.or_else(|| step.wrong_feedback.clone()),

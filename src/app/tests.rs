@@ -202,6 +202,11 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
 #[test]
 fn explain_continues_with_enter_and_space_replays() {
     let mut model = at_step("gioi-thieu");
+    // Without narration, Space and the replay button are not offered.
+    assert!(key(&mut model, Key::Char(' ')).is_empty());
+    assert!(!model.bar().contains(&BarKey::Replay));
+    model.settings.narration = true;
+    assert!(model.bar().contains(&BarKey::Replay));
     let effects = key(&mut model, Key::Char(' '));
     assert!(matches!(effects.as_slice(), [Effect::PlayNarration(n)] if n.step == "gioi-thieu"));
     let effects = update(&mut model, Msg::Click(Target::Bar(BarKey::Replay)));
@@ -459,12 +464,61 @@ fn type_text_takes_every_letter_and_accepts_alternatives() {
 }
 
 #[test]
-fn type_with_nothing_typed_is_not_an_answer_and_backspace_goes_back() {
+fn type_with_nothing_typed_is_not_an_answer_and_backspace_stays_in_the_field() {
     let mut model = at_step("go-ten");
     assert!(key(&mut model, Key::Enter).is_empty());
     assert_eq!(state(&model).misses, 0);
     key(&mut model, Key::Backspace);
+    assert_eq!(
+        step_id(&model),
+        "go-ten",
+        "Backspace in a field only deletes"
+    );
+    key(&mut model, Key::Esc);
+    assert_eq!(step_id(&model), "nhap-ma", "Esc goes back");
+    // The keypad's Delete on an empty field stays too.
+    update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Delete)));
     assert_eq!(step_id(&model), "nhap-ma");
+}
+
+#[test]
+fn going_back_and_forth_does_not_wipe_out_a_miss() {
+    let mut model = at_step("otp");
+    key(&mut model, Key::Char('1')); // a miss
+    key(&mut model, Key::Esc);
+    assert_eq!(step_id(&model), "cham-zalo");
+    update(&mut model, Msg::Click(Target::Phone(1)));
+    key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "otp");
+    let effects = key(&mut model, Key::Char('2'));
+    let a = saved(&effects)[0];
+    assert!(
+        a.right && !a.first_try,
+        "shown again in the same run: not a first try"
+    );
+    assert_eq!(
+        model.run().unwrap().2.results.get(&2),
+        Some(&false),
+        "the miss stands"
+    );
+}
+
+#[test]
+fn on_a_small_screen_the_answer_brings_the_feedback_into_view() {
+    let mut model = at_step("cham-zalo");
+    update(&mut model, Msg::Resize(Size::new(40, 12)));
+    key(&mut model, Key::Enter);
+    assert!(state(&model).show_picture);
+    update(&mut model, Msg::Click(Target::Phone(0)));
+    assert!(
+        !state(&model).show_picture,
+        "back on the text's page, where the feedback is"
+    );
+    // A resize to a large screen forgets the page.
+    key(&mut model, Key::Enter);
+    update(&mut model, Msg::Resize(Size::new(80, 24)));
+    assert!(!state(&model).show_picture);
+    assert_eq!(model.bar()[1], BarKey::Back);
 }
 
 #[test]

@@ -269,9 +269,9 @@ mod tests {
     fn arguments_fill_in_and_english_differs() {
         let l = Localizer::embedded();
         let vi = l.text_with(Lang::Vi, "code-not-found", &[("code", "1234".into())]);
-        assert!(vi.starts_with("Không có mã số 1234."), "{vi}");
+        assert!(vi.starts_with("Không tìm thấy mã số 1234."), "{vi}");
         let en = l.text_with(Lang::En, "code-not-found", &[("code", "1234".into())]);
-        assert!(en.starts_with("There is no code 1234."), "{en}");
+        assert!(en.starts_with("Code 1234 was not found."), "{en}");
         assert_eq!(l.text(Lang::Vi, "no-such-message"), "no-such-message");
     }
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::rows::{HitMap, Row, draw_rows, wrap, wrapped};
+use super::rows::{HitMap, Row, draw_scrolled, wrap, wrapped};
 use super::theme;
 use crate::app::{Model, Target};
 use crate::i18n::Localizer;
@@ -102,5 +102,5 @@ pub fn draw(
                 .fill(detail_style),
         );
     }
-    draw_rows(frame, area, &rows, hits);
+    draw_scrolled(frame, area, &rows, hits);
 }

@@ -105,7 +105,7 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
             model
                 .learner
                 .as_ref()
-                .map(|l| l.name.clone())
+                .map(|l| format!("{} · {}", l.name, l.code))
                 .unwrap_or_default(),
         ),
     };
@@ -165,12 +165,15 @@ fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> (String, String) {
                 EnterMeaning::Tap => "key-tap",
                 EnterMeaning::Choose => "key-choose",
                 EnterMeaning::Check => "key-check",
+                EnterMeaning::SeePicture if is_scan(model) => "key-qr",
                 EnterMeaning::SeePicture => "key-phone",
             }),
         ),
         BarKey::Back => {
-            let back = match model.run() {
-                Some((_, _, run)) if run.state.show_picture => "key-text",
+            let back = match (&model.screen, model.run()) {
+                (_, Some((_, _, run))) if run.state.show_picture => "key-text",
+                // Leaving the menu ends the learner's turn at the kiosk.
+                (Screen::Menu { .. }, _) => "key-change-learner",
                 _ => "key-back",
             };
             ("Esc".to_owned(), t(back))
@@ -191,18 +194,24 @@ fn draw_bar(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         })
         .collect();
     // Widest first: key names and words; then words only; then fewer buttons.
-    let layouts: [(bool, usize); 4] = [
+    let layouts: [(bool, usize); 5] = [
         (true, labels.len()),
         (false, labels.len()),
+        (false, 3),
         (false, 3),
         (false, 2),
     ];
     let width = usize::from(area.width);
-    for (with_keys, count) in layouts {
+    for (attempt, (with_keys, count)) in layouts.into_iter().enumerate() {
         let chosen: Vec<&(BarKey, String, String)> = pick_bar(&labels, count);
+        // The fourth try shows Help as its key alone, `?`, to keep Back on a narrow bar.
+        let short_help = attempt >= 3;
         let parts: Vec<(BarKey, Option<&str>, &str)> = chosen
             .iter()
-            .map(|(k, key, label)| (*k, with_keys.then_some(key.as_str()), label.as_str()))
+            .map(|(k, key, label)| match k {
+                BarKey::Help if short_help => (*k, None, key.as_str()),
+                _ => (*k, with_keys.then_some(key.as_str()), label.as_str()),
+            })
             .collect();
         let total: usize = parts
             .iter()
@@ -231,12 +240,23 @@ fn draw_bar(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
     }
 }
 
-/// The first `count` buttons, always keeping Help (last) when there is room for two.
+/// Whether the step on screen is a scan step.
+fn is_scan(model: &Model) -> bool {
+    model
+        .run()
+        .is_some_and(|(_, step, _)| matches!(step.task, crate::lesson::Task::Scan { .. }))
+}
+
+/// The first `count` buttons, keeping Help (last) when there is room for three; with room
+/// for two, Enter and Back (Help stays on its key, `?`).
 fn pick_bar(labels: &[(BarKey, String, String)], count: usize) -> Vec<&(BarKey, String, String)> {
     if labels.len() <= count {
         return labels.iter().collect();
     }
-    let mut chosen: Vec<_> = labels.iter().take(count.saturating_sub(1)).collect();
+    if count < 3 {
+        return labels.iter().take(count).collect();
+    }
+    let mut chosen: Vec<_> = labels.iter().take(count - 1).collect();
     if let Some(help) = labels.iter().find(|(k, _, _)| *k == BarKey::Help) {
         chosen.push(help);
     }
@@ -272,7 +292,7 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     );
     let body = body.inner(Margin::new(1, 0));
     let mut rows = Vec::new();
-    for id in [
+    let ids = [
         "help-touch",
         "help-enter",
         "help-back",
@@ -281,7 +301,11 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
         "help-digits",
         "help-language",
         "help-quit",
-    ] {
+    ];
+    for id in ids
+        .into_iter()
+        .filter(|id| *id != "help-replay" || model.settings.narration)
+    {
         rows.extend(wrapped(&t(id), body.width, theme::base(), "• "));
     }
     draw_rows(frame, body, &rows, hits);

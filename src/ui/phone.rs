@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
-use super::rows::{HitMap, Row, draw_rows, wrap};
+use super::rows::{HitMap, Row, draw_scrolled, wrap};
 use super::theme;
 use crate::app::Target;
 use crate::i18n::{Lang, Localizer};
@@ -94,7 +94,7 @@ impl PhoneView<'_> {
             && !keypad_drawn
         {
             rows.push(Row::blank());
-            rows.extend(self.keypad_rows(None, false, width));
+            rows.extend(self.keypad_rows(None, true, width));
         }
         rows
     }
@@ -309,7 +309,7 @@ impl PhoneView<'_> {
         *index += 1;
         let typing_keypad = self.typing.as_ref().is_some_and(|t| t.keypad);
         if typing_keypad {
-            return self.keypad_rows(None, false, width);
+            return self.keypad_rows(None, true, width);
         }
         let (_, _, keep) = self.look(i, e.id.as_deref(), theme::phone());
         let target = self.target(i);
@@ -323,10 +323,11 @@ impl PhoneView<'_> {
         rows
     }
 
-    /// Four rows of keys. With `whole`, the keypad is one tappable; otherwise each key
-    /// types (a `type` step on the keypad).
+    /// Four rows of keys. With `whole`, the keypad is one tappable; on a `type` step's
+    /// keypad each key types; otherwise it is only a picture. `keep`: keep it in view.
     fn keypad_rows(&self, whole: Option<Target>, keep: bool, width: u16) -> Vec<Row> {
         let keys = super::keypad_keys(self.i18n, self.lang);
+        let typing = self.typing.as_ref().is_some_and(|t| t.keypad);
         let cell = width / 3;
         keys.into_iter()
             .map(|row| {
@@ -335,7 +336,7 @@ impl PhoneView<'_> {
                 for (k, (label, key)) in row.into_iter().enumerate() {
                     let text = centered(&label, usize::from(cell).saturating_sub(1));
                     spans.push(Span::styled(format!("{text} "), theme::phone_button()));
-                    if whole.is_none() {
+                    if whole.is_none() && typing {
                         hits.push((k as u16 * cell, cell, Target::Keypad(key)));
                     }
                 }
@@ -499,5 +500,5 @@ pub fn draw_phone(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.buffer_mut().set_style(inner, theme::phone());
-    draw_rows(frame, inner, rows, hits);
+    draw_scrolled(frame, inner, rows, hits);
 }

@@ -30,14 +30,17 @@ pub fn modules(url: &str, quiet: u16) -> Option<(usize, Vec<bool>)> {
 
 /// Draws the code centred in `area`; false (and nothing drawn) when it does not fit.
 pub fn draw_qr(frame: &mut Frame, area: Rect, url: &str) -> bool {
+    draw_qr_at(frame, area, url).is_some()
+}
+
+/// Draws the code centred in `area` and returns where it went.
+pub fn draw_qr_at(frame: &mut Frame, area: Rect, url: &str) -> Option<Rect> {
     let fitting = QR_QUIET_ZONES.iter().find_map(|&quiet| {
         let (side, grid) = modules(url, quiet)?;
         let (w, h) = (side as u16, side.div_ceil(2) as u16);
         (w <= area.width && h <= area.height).then_some((side, grid, w, h))
     });
-    let Some((side, grid, w, h)) = fitting else {
-        return false;
-    };
+    let (side, grid, w, h) = fitting?;
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let buffer = frame.buffer_mut();
@@ -55,7 +58,7 @@ pub fn draw_qr(frame: &mut Frame, area: Rect, url: &str) -> bool {
                 .set_style(Style::new().fg(pick(top)).bg(pick(bottom)));
         }
     }
-    true
+    Some(Rect::new(x0, y0, w, h))
 }
 
 #[cfg(test)]

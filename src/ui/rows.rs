@@ -161,10 +161,10 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
 }
 
 /// Draws `rows` into `area`, scrolled so the rows marked visible are in view, and
-/// records their touch regions. Returns the number of rows that did not fit.
-pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) -> usize {
+/// records their touch regions. Returns how many rows are hidden above and below.
+pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) -> (usize, usize) {
     if area.width == 0 || area.height == 0 {
-        return rows.len();
+        return (0, rows.len());
     }
     let height = usize::from(area.height);
     let offset = scroll_offset(rows, height);
@@ -184,7 +184,29 @@ pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap)
             hits.add(Rect::new(area.x + x, rect.y, w, 1), target);
         }
     }
-    rows.len().saturating_sub(offset + height)
+    (offset, rows.len().saturating_sub(offset + height))
+}
+
+/// [`draw_rows`], with ▲ and ▼ buttons in the corners when rows are hidden above or below:
+/// touching one moves the focus, and the view with it.
+pub fn draw_scrolled(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) {
+    let (above, below) = draw_rows(frame, area, rows, hits);
+    if area.width < 6 || area.height < 2 {
+        return;
+    }
+    for (hidden, y, mark, down) in [
+        (above, area.y, " ▲ ", false),
+        (below, area.bottom() - 1, " ▼ ", true),
+    ] {
+        if hidden > 0 {
+            let button = Rect::new(area.right() - 4, y, 4, 1);
+            frame.render_widget(
+                Span::styled(format!(" {mark}"), super::theme::bar_key()),
+                button,
+            );
+            hits.add(button, Target::More { down });
+        }
+    }
 }
 
 /// The first row to draw so that the last row marked visible is in view (the newest

@@ -151,8 +151,9 @@ pub fn code_given(
     rows.extend(centred(&t("code-given-note"), area.width, theme::base()));
     let top = area.height.saturating_sub(rows.len() as u16) / 2;
     let body = Rect::new(area.x, area.y + top, area.width, area.height - top);
-    draw_rows(frame, body, &rows, &mut HitMap::default());
-    hits.add(area, Target::Start);
+    // Only the key bar goes on: a learner pointing at the digits to copy them must not
+    // skip past them.
+    draw_rows(frame, body, &rows, hits);
 }
 
 #[allow(clippy::too_many_arguments)]

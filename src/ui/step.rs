@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 
 use super::phone::{PhoneView, Typing, draw_phone};
-use super::qr::draw_qr;
-use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::qr::draw_qr_at;
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::theme;
 use crate::app::layout::{PHONE_MAX_ROWS, PHONE_WIDTH, qr_width};
-use crate::app::{Feedback, Model, StepLayout, StepState, Target};
+use crate::app::{BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, InputMethod, LocalText, Screen, Step, Task};
 
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
     };
     if let Some(text) = text {
         let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
-        draw_rows(frame, text, &rows, hits);
+        draw_scrolled(frame, text, &rows, hits);
     }
     if let Some(picture) = picture {
         match &step.task {
@@ -119,7 +119,8 @@ pub fn draw_scan(
     i18n: &Localizer,
     hits: &mut HitMap,
 ) {
-    if !draw_qr(frame, area, url) {
+    let drawn = draw_qr_at(frame, area, url);
+    if drawn.is_none() {
         let rows = wrapped(
             &i18n.text(model.lang, "scan-too-small"),
             area.width,
@@ -128,8 +129,43 @@ pub fn draw_scan(
         );
         draw_rows(frame, area, &rows, hits);
     }
-    if model.step_layout() == Some(StepLayout::Paged) {
-        hits.add(area, Target::Bar(crate::app::BarKey::Back));
+    if model.step_layout() != Some(StepLayout::Paged) {
+        return;
+    }
+    // The code's own page has no key bar: the margins beside the code are the buttons
+    // (back to the text on the left, on to the next step on the right).
+    let back = Target::Bar(BarKey::Back);
+    let on = Target::Bar(BarKey::Enter(EnterMeaning::Continue));
+    let code = drawn.unwrap_or(Rect::new(area.x + area.width / 2, area.y, 0, area.height));
+    let left = Rect::new(area.x, area.y, code.x - area.x, area.height);
+    let right = Rect::new(
+        code.right(),
+        area.y,
+        area.right() - code.right(),
+        area.height,
+    );
+    if left.width < 4 || right.width < 4 {
+        hits.add(area, back);
+        return;
+    }
+    for (side, target, id, mark) in [
+        (left, back, "key-text", "◀"),
+        (right, on, "key-continue", "▶"),
+    ] {
+        let label = format!("{mark} {}", i18n.text(model.lang, id));
+        let mut rows = wrapped(&label, side.width.saturating_sub(1), theme::bar_key(), "");
+        for row in &mut rows {
+            row.fill = Some(theme::bar_key());
+        }
+        let top = side.y + side.height.saturating_sub(rows.len() as u16) / 2;
+        let button = Rect::new(
+            side.x,
+            top,
+            side.width.saturating_sub(1),
+            (rows.len() as u16).min(side.height),
+        );
+        draw_rows(frame, button, &rows, &mut HitMap::default());
+        hits.add(side, target);
     }
 }
 
@@ -209,7 +245,10 @@ fn text_rows(step: &Step, state: &StepState, lang: Lang, i18n: &Localizer, width
             for (i, option) in options.iter().enumerate() {
                 let revealed = state.highlight && option.correct;
                 let focused = state.focus == i && !state.solved;
-                let (style, mark) = if revealed {
+                let chosen = state.solved && state.focus == i;
+                let (style, mark) = if chosen {
+                    (theme::right(), "✓")
+                } else if revealed {
                     (theme::highlight(), "→")
                 } else if focused {
                     (theme::focus(), "▶")
@@ -253,7 +292,7 @@ fn text_rows(step: &Step, state: &StepState, lang: Lang, i18n: &Localizer, width
                 for row in wrapped(&local(&items[item]), width, style, &lead) {
                     rows.push(
                         row.target(Some(Target::OrderItem(position)))
-                            .visible(focused || picked)
+                            .visible(focused)
                             .fill(style),
                     );
                 }

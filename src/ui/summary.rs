@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::rows::{HitMap, Row, draw_scrolled, wrapped};
 use super::{answer_rows, theme};
 use crate::app::{Model, Summary};
 use crate::i18n::Localizer;
@@ -58,13 +58,34 @@ pub fn draw(
     }
     answers.push(t("summary-back"));
     rows.extend(answer_rows(&answers, focus, area.width));
-    draw_rows(frame, area, &rows, hits);
+    draw_scrolled(frame, area, &rows, hits);
 }
 
 /// The first sentence of a step's text, to name it in a list.
+/// A sentence ends at `.`, `?`, `!` or `:` followed by a space or the end, so
+/// "15.000.000 đồng" stays whole.
 fn first_sentence(text: &str) -> String {
-    match text.find(['.', '?', '!', ':']) {
-        Some(end) => text[..=end].to_owned(),
-        None => text.to_owned(),
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '.' | '?' | '!' | ':');
+        if ends && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) {
+            return text[..i + c.len_utf8()].to_owned();
+        }
+    }
+    text.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn numbers_with_dots_are_not_sentence_ends() {
+        assert_eq!(
+            first_sentence("Bác chuyển 15.000.000 đồng. Ứng dụng hỏi khuôn mặt."),
+            "Bác chuyển 15.000.000 đồng."
+        );
+        assert_eq!(first_sentence("Câu 1: chọn."), "Câu 1:");
+        assert_eq!(first_sentence("Không dấu chấm"), "Không dấu chấm");
     }
 }

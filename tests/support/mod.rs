@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod generate;
+pub mod screen;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};

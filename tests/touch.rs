@@ -1,0 +1,211 @@
+//! A learner with only a touch screen: every practice step of every bundled lesson can be
+//! answered by touching what is drawn, at every size that matters, and the answer's
+//! feedback is then on screen.
+
+mod support;
+
+use std::path::Path;
+
+use hocso::app::{
+    BarKey, EnterMeaning, Key, KeypadKey, Model, Msg, Size, StepLayout, Target, update,
+};
+use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
+use support::screen::{render, touch};
+use support::{fixture, root};
+
+const SIZES: [(u16, u16); 4] = [(40, 12), (50, 13), (58, 15), (80, 24)];
+
+fn lessons() -> Vec<Lesson> {
+    let mut all = Catalogue::load_dir(&root().join("lessons"), &CheckOptions::default()).lessons;
+    all.extend(Catalogue::load_dir(&fixture("tutor/lessons"), &CheckOptions::default()).lessons);
+    assert!(all.len() >= 4);
+    all
+}
+
+/// The model at step `index` of `lesson`, on a `width`×`height` screen.
+fn at(lesson: &Lesson, index: usize, width: u16, height: u16) -> Model {
+    let id = lesson.steps[index].id.clone();
+    let (mut model, _) = Model::preview(
+        lesson.clone(),
+        Some(&id),
+        String::new(),
+        Size::new(width, height),
+    );
+    let _ = update(&mut model, Msg::Resize(Size::new(width, height)));
+    model
+}
+
+/// Answers the step on screen rightly, by touch alone (text typing excepted: it needs the
+/// kiosk's keyboard).
+fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
+    let (_, step, run) = model.run().unwrap();
+    let task = step.task.clone();
+    let arrangement = run.state.arrangement.clone();
+    let paged = model.step_layout() == Some(StepLayout::Paged);
+    let needs_picture = matches!(
+        task,
+        Task::Tap { .. }
+            | Task::Type {
+                input: InputMethod::Digits,
+                ..
+            }
+            | Task::Scan { .. }
+    );
+    if paged && needs_picture {
+        touch(
+            model,
+            Target::Bar(BarKey::Enter(EnterMeaning::SeePicture)),
+            w,
+            h,
+        );
+    }
+    match task {
+        Task::Tap { screen, target } => {
+            let i = screen
+                .tappables()
+                .position(|t| t.id() == Some(target.as_str()))
+                .unwrap();
+            touch(model, Target::Phone(i), w, h);
+        }
+        Task::Choice { options } => {
+            touch(
+                model,
+                Target::Choice(options.iter().position(|o| o.correct).unwrap()),
+                w,
+                h,
+            );
+        }
+        Task::Order { .. } => {
+            let mut arrangement = arrangement;
+            for position in 0..arrangement.len() {
+                let from = arrangement.iter().position(|&i| i == position).unwrap();
+                if from != position {
+                    touch(model, Target::OrderItem(from), w, h);
+                    touch(model, Target::OrderItem(position), w, h);
+                    arrangement.swap(from, position);
+                }
+            }
+            touch(model, Target::OrderDone, w, h);
+        }
+        Task::Type {
+            answer,
+            input: InputMethod::Digits,
+            ..
+        } => {
+            for d in answer.bytes() {
+                touch(model, Target::Keypad(KeypadKey::Digit(d - b'0')), w, h);
+            }
+            touch(model, Target::Keypad(KeypadKey::Ok), w, h);
+        }
+        Task::Type { answer, .. } => {
+            for c in answer.chars() {
+                let _ = update(model, Msg::Key(Key::Char(c)));
+            }
+            let _ = update(model, Msg::Key(Key::Enter));
+        }
+        Task::Scan { .. } => touch(
+            model,
+            Target::Bar(BarKey::Enter(EnterMeaning::Continue)),
+            w,
+            h,
+        ),
+        Task::Explain { .. } => {}
+    }
+}
+
+#[test]
+fn every_practice_step_can_be_answered_by_touch_and_the_feedback_is_seen() {
+    let mut checked = 0;
+    for lesson in lessons() {
+        for (index, step) in lesson
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_practice())
+        {
+            for (w, h) in SIZES {
+                let mut model = at(&lesson, index, w, h);
+                // Back is always within reach.
+                let (screen, hits) = render(&model, w, h);
+                assert!(
+                    hits.find(Target::Bar(BarKey::Back)).is_some(),
+                    "no Back on {}/{} at {w}×{h}:\n{screen}",
+                    lesson.id,
+                    step.id
+                );
+                answer_by_touch(&mut model, w, h);
+                let (screen, _) = render(&model, w, h);
+                assert!(
+                    model.run().unwrap().2.state.solved,
+                    "{}/{} at {w}×{h} not solved:\n{screen}",
+                    lesson.id,
+                    step.id
+                );
+                assert!(
+                    screen.contains("✓ Đúng rồi!"),
+                    "{}/{} at {w}×{h}: the feedback is not on screen:\n{screen}",
+                    lesson.id,
+                    step.id
+                );
+                // And on to the next step, by touch.
+                touch(
+                    &mut model,
+                    Target::Bar(BarKey::Enter(EnterMeaning::Continue)),
+                    w,
+                    h,
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 40, "{checked}");
+}
+
+#[test]
+fn a_wrong_touch_shows_its_feedback_at_every_size() {
+    let lesson = Catalogue::load_dir(
+        Path::new(&fixture("tutor/lessons")),
+        &CheckOptions::default(),
+    )
+    .lessons
+    .into_iter()
+    .find(|l| l.id == "tap-luyen")
+    .unwrap();
+    let tap = lesson
+        .steps
+        .iter()
+        .position(|s| s.id == "cham-zalo")
+        .unwrap();
+    for (w, h) in SIZES {
+        let mut model = at(&lesson, tap, w, h);
+        if model.step_layout() == Some(StepLayout::Paged) {
+            touch(
+                &mut model,
+                Target::Bar(BarKey::Enter(EnterMeaning::SeePicture)),
+                w,
+                h,
+            );
+        }
+        for wrong in [0, 2, 0] {
+            if model.run().unwrap().2.state.show_picture
+                || model.step_layout() != Some(StepLayout::Paged)
+            {
+                touch(&mut model, Target::Phone(wrong), w, h);
+            } else {
+                touch(
+                    &mut model,
+                    Target::Bar(BarKey::Enter(EnterMeaning::SeePicture)),
+                    w,
+                    h,
+                );
+                touch(&mut model, Target::Phone(wrong), w, h);
+            }
+        }
+        let (screen, _) = render(&model, w, h);
+        assert!(
+            screen.contains("⚑ Hãy nhờ tình nguyện"),
+            "{w}×{h}:\n{screen}"
+        );
+        assert!(screen.contains("Gợi ý:"), "{w}×{h}:\n{screen}");
+    }
+}
