@@ -42,6 +42,7 @@ fn key_press(c: &mut Criterion) {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
         age_band: None,
+        sound: Default::default(),
     });
     model.screen = Screen::Menu { focus: 0 };
     let _ = update(&mut model, Msg::Key(Key::Enter));

@@ -47,6 +47,31 @@ pub enum Command {
     /// Learners on this kiosk.
     #[command(subcommand)]
     Learners(LearnersCommand),
+    /// Draft narration for lessons with espeak-ng (never over a person's recording).
+    Narrate(NarrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NarrateArgs {
+    /// Lesson files or folders (default: the lesson folder).
+    pub paths: Vec<PathBuf>,
+    /// The espeak-ng voice: vi (northern), vi-vn-x-central or vi-vn-x-south.
+    #[arg(long, default_value = "vi")]
+    pub voice: String,
+    /// Words a minute (espeak-ng's own default is 175; slower suits older listeners).
+    #[arg(long, default_value_t = 130)]
+    pub rate: u32,
+    /// The language of the texts to read (recordings in another language go under
+    /// assets/audio/<language>/).
+    #[arg(long, default_value = "vi")]
+    pub language: String,
+    /// Another text-to-speech program, run without a shell: `{text}` and `{out}` (a WAV
+    /// file to write) are filled in, e.g. 'piper --output_file {out} --text {text}'.
+    #[arg(long, value_name = "COMMAND")]
+    pub engine: Option<String>,
+    /// Draft again even where the text is unchanged (a person's recording is still kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +146,7 @@ pub fn run() -> ExitCode {
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
         Some(Command::Learners(command)) => commands::learners::run(&cli, command),
+        Some(Command::Narrate(args)) => commands::narrate::run(args, &lessons),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@
 //! pure state and messages; `ui` draws it; `tui` is the runtime that owns the terminal.
 
 pub mod app;
+pub mod audio;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
@@ -12,4 +13,5 @@ pub mod lesson;
 pub mod mastery;
 pub mod store;
 pub mod tui;
+pub mod typing;
 pub mod ui;

@@ -14,10 +14,12 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::{Effect, Key, Model, Msg, Notice, Size, update};
+use crate::audio::{AudioEvent, Clip, Narrator, SilentNarrator, StderrToLog, resolve};
 use crate::i18n::Localizer;
 use crate::lesson::{CheckOptions, Diagnostic, SourceFile, parse_lesson};
 use crate::store::{Attempt, LessonEnd, Place, Store};
 use crate::ui::{self, HitMap};
+use std::collections::HashSet;
 
 /// How often the runtime wakes with nothing to do (to see if a previewed file changed).
 const IDLE_TICK: Duration = Duration::from_millis(250);
@@ -27,6 +29,11 @@ pub struct Tutor<S: Store> {
     pub model: Model,
     pub i18n: Localizer,
     pub store: S,
+    pub narrator: Box<dyn Narrator>,
+    /// The folder that holds `lessons/` and `assets/`: narration is found under it.
+    pub content_root: PathBuf,
+    /// Recordings already said to be missing (each is logged once).
+    missing: HashSet<PathBuf>,
     pub hits: HitMap,
     /// The kiosk's name, recorded with each session.
     pub kiosk: String,
@@ -81,6 +88,9 @@ impl<S: Store> Tutor<S> {
             model,
             i18n,
             store,
+            narrator: Box::new(SilentNarrator::default()),
+            content_root: PathBuf::from("."),
+            missing: HashSet::new(),
             hits: HitMap::default(),
             kiosk: "kiosk".to_owned(),
             step_opened: None,
@@ -101,15 +111,45 @@ impl<S: Store> Tutor<S> {
         }
     }
 
+    /// Carries out effects that came from outside `dispatch` (a model built with them).
+    pub fn perform_all(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Some(msg) = self.perform(effect) {
+                self.dispatch(msg);
+            }
+        }
+    }
+
     /// Carries out one effect; some answer with a message.
     fn perform(&mut self, effect: Effect) -> Option<Msg> {
         let at = now();
         match effect {
             Effect::PlayNarration(n) => {
-                tracing::debug!(lesson = n.lesson, step = n.step, "narration requested");
+                if let Some(file) = self.recording(&n) {
+                    self.narrator.play(&file);
+                }
                 None
             }
-            Effect::StopNarration => None,
+            Effect::PreloadNarration(n) => {
+                if let Some(file) = self.recording(&n) {
+                    self.narrator.preload(&file);
+                }
+                None
+            }
+            Effect::StopNarration => {
+                self.narrator.stop();
+                None
+            }
+            Effect::SetVolume(v) => {
+                self.narrator.set_volume(f32::from(v) / 100.0);
+                None
+            }
+            Effect::SaveSound { learner, sound } => {
+                if let Err(e) = self.store.save_sound(&learner, sound) {
+                    tracing::warn!("saving a sound setting: {e}");
+                }
+                None
+            }
             Effect::CreateLearner { name, age_band } => {
                 match self.store.create_learner(&name, age_band, at) {
                     Ok(learner) => {
@@ -194,6 +234,49 @@ impl<S: Store> Tutor<S> {
             Effect::Quit => {
                 self.quit = true;
                 None
+            }
+        }
+    }
+
+    /// The recording for `n`, if there is one; a missing one is logged once.
+    fn recording(&mut self, n: &crate::app::Narration) -> Option<PathBuf> {
+        let found = resolve(
+            &self.content_root,
+            &n.lesson,
+            &n.step,
+            n.clip,
+            n.locale,
+            n.file.as_deref(),
+        );
+        if found.is_none() && n.clip == Clip::Step {
+            let key = PathBuf::from(format!("{}/{}/{}", n.locale, n.lesson, n.step));
+            if self.missing.insert(key) {
+                tracing::info!(
+                    lesson = n.lesson,
+                    step = n.step,
+                    locale = n.locale,
+                    "no narration recorded for this step"
+                );
+            }
+        }
+        found
+    }
+
+    /// Takes in what the narrator reports: a missing device once, broken files, and
+    /// how soon narration started.
+    pub fn hear(&mut self) {
+        for event in self.narrator.events() {
+            match event {
+                AudioEvent::Unavailable(why) => {
+                    tracing::warn!("no sound device ({why}): narration is silent");
+                    self.dispatch(Msg::SoundAvailable(false));
+                }
+                AudioEvent::Failed { file, error } => {
+                    tracing::warn!(file = %file.display(), "narration cannot be played: {error}");
+                }
+                AudioEvent::Started { file, latency_ms } => {
+                    tracing::info!(file = %file.display(), latency_ms, "narration started");
+                }
             }
         }
     }
@@ -320,6 +403,9 @@ impl<S: Store> Tutor<S> {
                 self.hits = hits;
                 dirty = false;
             }
+            let before = self.model.notices.len();
+            self.hear();
+            dirty |= before != self.model.notices.len();
             if event::poll(IDLE_TICK)? {
                 // Handle everything pending before drawing again.
                 loop {
@@ -389,8 +475,9 @@ fn line_of(d: &Diagnostic) -> String {
     line
 }
 
-/// Sets up logging to `data_dir/hocso.log`; the terminal belongs to the tutor.
-pub fn log_to_file(data_dir: &Path) -> anyhow::Result<PathBuf> {
+/// Sets up logging to `data_dir/hocso.log`, and sends standard error there too while the
+/// returned guard lives: the terminal belongs to the tutor.
+pub fn log_to_file(data_dir: &Path) -> anyhow::Result<(PathBuf, Option<StderrToLog>)> {
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("creating {}", data_dir.display()))?;
     let path = data_dir.join("hocso.log");
@@ -399,13 +486,20 @@ pub fn log_to_file(data_dir: &Path) -> anyhow::Result<PathBuf> {
         .append(true)
         .open(&path)
         .with_context(|| format!("opening {}", path.display()))?;
+    let stderr = match StderrToLog::redirect(&file) {
+        Ok(guard) => Some(guard),
+        Err(e) => {
+            tracing::warn!("standard error stays on the terminal: {e}");
+            None
+        }
+    };
     tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(file))
         .with_ansi(false)
         .with_max_level(tracing::Level::INFO)
         .try_init()
         .ok();
-    Ok(path)
+    Ok((path, stderr))
 }
 
 /// Takes the terminal (raw mode, alternate screen, mouse capture: touch screens send

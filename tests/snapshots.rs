@@ -26,8 +26,10 @@ fn base() -> Model {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
         age_band: None,
+        sound: Default::default(),
     });
     model.now = 1_000_000;
+    model.settings.narration = true;
     model
 }
 

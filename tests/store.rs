@@ -7,7 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use hocso::mastery::{FirstTry, Leitner};
-use hocso::store::{AgeBand, Attempt, LessonEnd, Place, RunKind, SqliteStore, Store, StoreError};
+use hocso::store::{
+    AgeBand, Attempt, LessonEnd, Place, RunKind, Sound, SqliteStore, Store, StoreError,
+};
 use rusqlite::Connection;
 use support::fixture;
 
@@ -108,7 +110,7 @@ fn what_is_saved_comes_back() {
         )
         .unwrap();
     assert_eq!((ended, attempts_in_session), (Some(300), 3));
-    assert_eq!(store.version().unwrap(), 2);
+    assert_eq!(store.version().unwrap(), 3);
     assert!(matches!(
         SqliteStore::open(&path)
             .unwrap()
@@ -139,9 +141,33 @@ fn a_first_version_database_is_upgraded_and_keeps_its_data() {
     drop(old);
 
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.version().unwrap(), 2);
+    assert_eq!(store.version().unwrap(), 3);
     let learner = store.find_learner("4821").unwrap().unwrap();
     assert_eq!((learner.name.as_str(), learner.age_band), ("Bà Hạnh", None));
+    // Version 3's sound setting: on, loud, until the learner changes it.
+    assert_eq!(
+        learner.sound,
+        Sound {
+            on: true,
+            volume: 100
+        }
+    );
+    store
+        .save_sound(
+            "4821",
+            Sound {
+                on: false,
+                volume: 60,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        store.find_learner("4821").unwrap().unwrap().sound,
+        Sound {
+            on: false,
+            volume: 60
+        }
+    );
     let p = store.progress("4821").unwrap();
     assert_eq!(p.first_tries("vneid-cai-dat", "thu-tu").len(), 1);
     assert_eq!(p.first_tries("vneid-cai-dat", "mo-ch-play").len(), 1);
@@ -182,7 +208,7 @@ fn a_database_from_a_newer_hocso_is_left_alone() {
         SqliteStore::open(&path),
         Err(StoreError::TooNew {
             found: 99,
-            known: 2
+            known: 3
         })
     ));
     let version: i64 = Connection::open(&path)

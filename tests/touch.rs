@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 
 use hocso::app::{
-    BarKey, EnterMeaning, Key, KeypadKey, Model, Msg, Size, StepLayout, Target, update,
+    BarKey, EnterMeaning, Key, KeypadKey, Model, Msg, Settings, Size, StepLayout, Target, update,
 };
 use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
 use support::screen::{render, touch};
@@ -30,6 +30,10 @@ fn at(lesson: &Lesson, index: usize, width: u16, height: u16) -> Model {
         Some(&id),
         String::new(),
         Size::new(width, height),
+        Settings {
+            narration: true,
+            ..Settings::default()
+        },
     );
     let _ = update(&mut model, Msg::Resize(Size::new(width, height)));
     model

@@ -111,3 +111,10 @@ summary-practise = Practise these steps again
 ## For volunteers
 notice-moved-aside = Volunteer: the old data was damaged, so it was moved to { $file }; a fresh start was made.
 notice-saving-delayed = Volunteer: answers could not be saved yet (disk full or busy). They are kept and will be saved.
+
+## Sound (the button at the top)
+sound-loud = ♪ Loud
+sound-quiet = ♪ Quiet
+sound-off = ♪ Off
+sound-none = ♪ None
+notice-no-sound = Volunteer: this kiosk has no sound (no speaker found), so lessons are not read aloud.

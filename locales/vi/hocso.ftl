@@ -108,3 +108,10 @@ summary-practise = Tập lại các bước này
 ## Cho tình nguyện viên
 notice-moved-aside = Tình nguyện viên: dữ liệu cũ bị hỏng nên đã được cất sang tệp { $file }; máy đã bắt đầu dữ liệu mới.
 notice-saving-delayed = Tình nguyện viên: chưa lưu được bài làm (ổ đĩa đầy hoặc đang bận). Máy vẫn giữ và sẽ lưu lại.
+
+## Âm thanh (nút ở góc trên)
+sound-loud = ♪ To
+sound-quiet = ♪ Nhỏ
+sound-off = ♪ Tắt
+sound-none = ♪ Không có
+notice-no-sound = Tình nguyện viên: máy không có âm thanh (không tìm thấy loa), nên bài học không đọc thành tiếng.

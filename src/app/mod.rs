@@ -9,10 +9,13 @@ pub mod step;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::audio::Clip;
 use crate::i18n::Lang;
 use crate::lesson::{InputMethod, Lesson, Step, StepKind, Task};
 use crate::mastery::step_mastered;
-use crate::store::{AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind};
+use crate::store::{
+    AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind, Sound,
+};
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState};
 
@@ -62,6 +65,8 @@ pub enum Target {
     More {
         down: bool,
     },
+    /// The sound button: loud, quieter, off.
+    Sound,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +103,8 @@ pub enum Notice {
     /// Answers could not be saved yet (disk full, database busy); they are kept and
     /// tried again.
     SavingDelayed,
+    /// No sound device: narration is silent.
+    NoSound,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,13 +127,19 @@ pub enum Msg {
     LessonReloaded(Result<Box<Lesson>, Vec<String>>),
     /// Something for the volunteer, or (`None`) saving works again.
     Notice(Option<Notice>),
+    /// Whether a sound device is there (the narrator found out).
+    SoundAvailable(bool),
 }
 
-/// Narration to play: the lesson's explicit file, or the convention's.
+/// Narration to play: a recording of a step (its text, hint or feedback), found by the
+/// runtime from the lesson's own file or by convention, in the learner's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Narration {
     pub lesson: String,
     pub step: String,
+    pub clip: Clip,
+    pub locale: &'static str,
+    /// The lesson's own file for the step's text, if it names one.
     pub file: Option<PathBuf>,
 }
 
@@ -135,6 +148,15 @@ pub struct Narration {
 pub enum Effect {
     PlayNarration(Narration),
     StopNarration,
+    /// Read this recording ahead: it is likely next.
+    PreloadNarration(Narration),
+    /// Narration's loudness, 0 (off) to 100.
+    SetVolume(u8),
+    /// The learner's sound setting, kept for their next visit.
+    SaveSound {
+        learner: String,
+        sound: Sound,
+    },
     CreateLearner {
         name: String,
         age_band: Option<AgeBand>,
@@ -176,7 +198,7 @@ pub enum Effect {
 pub struct Settings {
     /// Misses on one step before the volunteer is asked for.
     pub help_after_misses: u32,
-    /// Narration can be played: the replay button and key are offered.
+    /// A sound device is there: narration can be played.
     pub narration: bool,
 }
 
@@ -282,6 +304,8 @@ pub struct Model {
     /// `preview FILE`: the file shown, for the header.
     pub preview: Option<String>,
     pub notices: Vec<Notice>,
+    /// Narration on or off, and how loud: the learner's, or the kiosk's before sign-in.
+    pub sound: Sound,
 }
 
 /// The answers of the age-band question: the four bands, then "rather not say".
@@ -301,6 +325,7 @@ impl Model {
             settings: Settings::default(),
             preview: None,
             notices: Vec::new(),
+            sound: Sound::default(),
         }
     }
 
@@ -310,6 +335,7 @@ impl Model {
         step: Option<&str>,
         file: String,
         size: Size,
+        settings: Settings,
     ) -> (Model, Vec<Effect>) {
         let index = step
             .and_then(|id| lesson.steps.iter().position(|s| s.id == id))
@@ -317,6 +343,7 @@ impl Model {
         let plan = (0..lesson.steps.len()).collect();
         let mut model = Model::new(vec![lesson], Lang::Vi, size);
         model.preview = Some(file);
+        model.settings = settings;
         let effects = model.open_run(0, RunKind::Full, plan, index);
         (model, effects)
     }
@@ -414,11 +441,23 @@ impl Model {
         if !matches!(self.screen, Screen::Welcome | Screen::CodeGiven) {
             keys.push(BarKey::Back);
         }
-        if matches!(self.screen, Screen::Lesson(_)) && self.settings.narration {
+        if matches!(self.screen, Screen::Lesson(_)) && self.narrating() {
             keys.push(BarKey::Replay);
         }
         keys.push(BarKey::Help);
         keys
+    }
+
+    /// Whether narration plays: a sound device, and sound on.
+    pub fn narrating(&self) -> bool {
+        self.settings.narration && self.sound.on
+    }
+
+    /// Narration of `clip` of the step on screen, when narration plays.
+    fn narration_of(&self, clip: Clip) -> Option<Narration> {
+        let (lesson, step, _) = self.run()?;
+        self.narrating()
+            .then(|| narration(lesson, step, clip, self.lang))
     }
 
     /// Starts a run through lesson `lesson` showing `plan`, at position `pos`.
@@ -465,6 +504,9 @@ impl Model {
                 step: step.id.clone(),
             },
         ];
+        let next = run.plan.get(pos + 1).and_then(|i| lesson.steps.get(*i));
+        let upcoming = next.map(|n| narration(lesson, n, Clip::Step, self.lang));
+        let now = narration(lesson, step, Clip::Step, self.lang);
         if let Some(learner) = learner {
             let place = Place {
                 lesson: lesson.id.clone(),
@@ -481,7 +523,10 @@ impl Model {
                 place: Some(place),
             });
         }
-        effects.push(Effect::PlayNarration(narration(lesson, step)));
+        if self.narrating() {
+            effects.push(Effect::PlayNarration(now));
+            effects.extend(upcoming.map(Effect::PreloadNarration));
+        }
         effects
     }
 
@@ -538,10 +583,12 @@ pub fn practice_plan(lesson: &Lesson, steps: &[usize]) -> Vec<usize> {
     plan
 }
 
-fn narration(lesson: &Lesson, step: &Step) -> Narration {
+fn narration(lesson: &Lesson, step: &Step, clip: Clip, lang: Lang) -> Narration {
     Narration {
         lesson: lesson.id.clone(),
         step: step.id.clone(),
+        clip,
+        locale: lang.code(),
         file: step.narration.clone(),
     }
 }
@@ -582,20 +629,30 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Click(Target::Bar(key)) => bar_click(model, key),
+        Msg::Key(Key::F(3)) | Msg::Click(Target::Sound) => cycle_sound(model),
         Msg::Click(Target::SwitchLanguage) => {
             model.lang = model.lang.next();
             Vec::new()
         }
         Msg::LearnerCreated { learner, now } => {
+            model.sound = learner.sound;
             model.learner = Some(learner);
             model.progress = Progress::default();
             model.now = now;
             model.screen = Screen::CodeGiven;
+            vec![Effect::SetVolume(volume(model.sound))]
+        }
+        Msg::SoundAvailable(available) => {
+            model.settings.narration = available;
+            if !available && !model.notices.contains(&Notice::NoSound) {
+                model.notices.push(Notice::NoSound);
+            }
             Vec::new()
         }
         Msg::LearnerFound { code, found, now } => {
             match found {
                 Some((learner, progress)) => {
+                    model.sound = learner.sound;
                     model.learner = Some(learner);
                     model.progress = *progress;
                     model.now = now;
@@ -604,6 +661,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     } else {
                         Screen::Menu { focus: 0 }
                     };
+                    return vec![Effect::SetVolume(volume(model.sound))];
                 }
                 None => {
                     model.screen = Screen::Code {
@@ -643,13 +701,32 @@ fn bar_click(model: &mut Model, key: BarKey) -> Vec<Effect> {
 }
 
 fn replay(model: &Model) -> Vec<Effect> {
-    if !model.settings.narration {
-        return Vec::new();
+    model
+        .narration_of(Clip::Step)
+        .map(Effect::PlayNarration)
+        .into_iter()
+        .collect()
+}
+
+/// Narration's loudness for a setting: 0 when off.
+fn volume(sound: Sound) -> u8 {
+    if sound.on { sound.volume } else { 0 }
+}
+
+/// The sound button (or F3): loud, quieter, off, loud again; kept for the learner.
+fn cycle_sound(model: &mut Model) -> Vec<Effect> {
+    model.sound = model.sound.next();
+    let mut effects = vec![Effect::SetVolume(volume(model.sound))];
+    if !model.sound.on {
+        effects.push(Effect::StopNarration);
     }
-    match model.run() {
-        Some((lesson, step, _)) => vec![Effect::PlayNarration(narration(lesson, step))],
-        None => Vec::new(),
+    if let Some(learner) = &model.learner {
+        effects.push(Effect::SaveSound {
+            learner: learner.code.clone(),
+            sound: model.sound,
+        });
     }
+    effects
 }
 
 /// Moves a focus among `count` answers; digits choose directly. Returns the chosen answer.
@@ -1051,10 +1128,22 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
     };
     // The model keeps its own copy, for mastery; only a learner's answers are saved.
     model.progress.add(&attempt);
+    // The answer's own recording: the words for a right or wrong answer, or the hint
+    // when it has just appeared.
+    let hint_now = model
+        .run()
+        .is_some_and(|(_, _, r)| r.state.hint && !hint_used && !right);
+    let clip = match (right, hint_now) {
+        (true, _) => Clip::Right,
+        (false, true) => Clip::Hint,
+        (false, false) => Clip::Wrong,
+    };
+    let spoken = model.narration_of(clip).map(Effect::PlayNarration);
     let Some(learner) = model.learner.as_ref().map(|l| l.code.clone()) else {
-        return Vec::new();
+        return spoken.into_iter().collect();
     };
     let mut effects = vec![Effect::SaveAttempt(attempt)];
+    effects.extend(spoken);
     if needs_volunteer {
         effects.push(Effect::NeedsVolunteer {
             learner,

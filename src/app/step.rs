@@ -232,16 +232,45 @@ impl StepState {
         self.input.pop().is_some()
     }
 
+    /// `type`: what the field shows: the keys as typed, or (Telex, VNI) as a phone's
+    /// keyboard turns them into Vietnamese.
+    pub fn shown_input(&self, step: &Step) -> String {
+        match &step.task {
+            Task::Type {
+                input: InputMethod::Telex,
+                ..
+            } => crate::typing::telex(&self.input),
+            Task::Type {
+                input: InputMethod::Vni,
+                ..
+            } => crate::typing::vni(&self.input),
+            _ => self.input.clone(),
+        }
+    }
+
     /// `type`: checks what was typed.
     pub fn submit_typed(&mut self, step: &Step, help_after: u32) -> Outcome {
-        let Task::Type { answer, accept, .. } = &step.task else {
+        let Task::Type {
+            answer,
+            accept,
+            input,
+            ..
+        } = &step.task
+        else {
             return Outcome::Nothing;
         };
-        let given = nfc(self.input.trim());
+        let given = nfc(self.shown_input(step).trim());
         if given.is_empty() {
             return Outcome::Nothing;
         }
-        if given == *answer || accept.contains(&given) {
+        // Keyboards differ on where the tone mark sits ("hoà", "hòa"): either is right.
+        let same = |want: &String| match input {
+            InputMethod::Telex | InputMethod::Vni => {
+                crate::typing::tone_free(&given) == crate::typing::tone_free(want)
+            }
+            _ => given == *want,
+        };
+        if same(answer) || accept.iter().any(same) {
             self.right(step, given)
         } else {
             self.wrong(step, None, given, help_after)

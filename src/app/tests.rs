@@ -20,10 +20,12 @@ fn lesson() -> Lesson {
 /// A model signed in as a learner, on the menu, at 80×24.
 fn signed_in() -> Model {
     let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(80, 24));
+    model.settings.narration = true;
     model.learner = Some(Learner {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
         age_band: None,
+        sound: Default::default(),
     });
     model.screen = Screen::Menu { focus: 0 };
     model
@@ -67,6 +69,7 @@ fn saved(effects: &[Effect]) -> Vec<&Attempt> {
 #[test]
 fn a_new_learner_gets_a_code_and_reaches_the_menu() {
     let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    model.settings.narration = true;
     assert!(key(&mut model, Key::Enter).is_empty());
     assert_eq!(model.screen, Screen::Who { focus: 0 });
     key(&mut model, Key::Enter);
@@ -111,6 +114,7 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
         code: "4821".into(),
         name: "Bà Hạnh".into(),
         age_band: None,
+        sound: Default::default(),
     };
     update(
         &mut model,
@@ -184,6 +188,7 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
         code: "4821".into(),
         name: "Ông Tư".into(),
         age_band: Some(AgeBand::Seventies),
+        sound: Default::default(),
     };
     let mut progress = Progress::default();
     progress.started.insert("tap-luyen".to_owned());
@@ -202,7 +207,8 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
 #[test]
 fn explain_continues_with_enter_and_space_replays() {
     let mut model = at_step("gioi-thieu");
-    // Without narration, Space and the replay button are not offered.
+    // Without a sound device, or with the sound off, there is nothing to replay.
+    model.settings.narration = false;
     assert!(key(&mut model, Key::Char(' ')).is_empty());
     assert!(!model.bar().contains(&BarKey::Replay));
     model.settings.narration = true;
@@ -701,6 +707,10 @@ fn a_preview_saves_nothing_and_follows_the_file() {
         Some("otp"),
         "tap-luyen.toml".into(),
         Size::new(58, 15),
+        Settings {
+            narration: true,
+            ..Settings::default()
+        },
     );
     assert_eq!(step_id(&model), "otp");
     assert!(
@@ -945,4 +955,118 @@ fn a_learner_resumes_at_the_step_they_left() {
 
     // The whole lesson is gone: straight to the menu.
     assert_eq!(sign_in(Vec::new()).screen, Screen::Menu { focus: 0 });
+}
+
+#[test]
+fn the_sound_button_cycles_and_is_kept_for_the_learner() {
+    let mut model = at_step("gioi-thieu");
+    assert!(model.narrating());
+    let effects = update(&mut model, Msg::Click(Target::Sound));
+    assert_eq!(
+        model.sound,
+        Sound {
+            on: true,
+            volume: 60
+        }
+    );
+    assert!(effects.contains(&Effect::SetVolume(60)));
+    assert!(effects.contains(&Effect::SaveSound {
+        learner: "4821".into(),
+        sound: model.sound
+    }));
+    let effects = key(&mut model, Key::F(3));
+    assert!(!model.sound.on);
+    assert!(effects.contains(&Effect::SetVolume(0)) && effects.contains(&Effect::StopNarration));
+    // Off: nothing plays, and no replay is offered.
+    assert!(key(&mut model, Key::Char(' ')).is_empty());
+    assert!(!model.bar().contains(&BarKey::Replay));
+    let effects = key(&mut model, Key::Enter);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::PlayNarration(_)))
+    );
+    update(&mut model, Msg::Click(Target::Sound));
+    assert_eq!(
+        model.sound,
+        Sound {
+            on: true,
+            volume: 100
+        }
+    );
+}
+
+#[test]
+fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
+    let mut model = at_step("gioi-thieu");
+    let effects = key(&mut model, Key::Enter);
+    let preload = effects.iter().find_map(|e| match e {
+        Effect::PreloadNarration(n) => Some(n.step.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        preload.as_deref(),
+        Some("otp"),
+        "the step after the tap step is read ahead"
+    );
+    let clips = |effects: &[Effect]| -> Vec<crate::audio::Clip> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::PlayNarration(n) => Some(n.clip),
+                _ => None,
+            })
+            .collect()
+    };
+    use crate::audio::Clip;
+    assert_eq!(
+        clips(&update(&mut model, Msg::Click(Target::Phone(0)))),
+        [Clip::Wrong]
+    );
+    assert_eq!(
+        clips(&update(&mut model, Msg::Click(Target::Phone(0)))),
+        [Clip::Hint],
+        "the hint as it appears"
+    );
+    assert_eq!(
+        clips(&update(&mut model, Msg::Click(Target::Phone(1)))),
+        [Clip::Right]
+    );
+    // In English, the English recordings are asked for.
+    key(&mut model, Key::F(2));
+    let effects = key(&mut model, Key::Enter);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::PlayNarration(n) if n.locale == "en"))
+    );
+}
+
+#[test]
+fn telex_keys_become_vietnamese_as_on_a_phone() {
+    let mut l = lesson();
+    let Task::Type {
+        input,
+        answer,
+        accept,
+        ..
+    } = &mut l.steps[5].task
+    else {
+        panic!("the text type step")
+    };
+    *input = InputMethod::Telex;
+    *answer = "Hà Nội".into();
+    accept.clear();
+    let mut model = signed_in();
+    model.lessons = vec![l];
+    let plan = (0..model.lessons[0].steps.len()).collect();
+    let _ = model.open_run(0, RunKind::Full, plan, 5);
+    for c in "Haf Nooij".chars() {
+        key(&mut model, Key::Char(c));
+    }
+    let step = model.run().unwrap().1.clone();
+    assert_eq!(state(&model).shown_input(&step), "Hà Nội");
+    let effects = key(&mut model, Key::Enter);
+    assert!(saved(&effects)[0].right);
+    assert_eq!(saved(&effects)[0].answer, "Hà Nội");
 }

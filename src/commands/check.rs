@@ -39,7 +39,8 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
                 "files": run.sources.len(),
                 "lessons": run.lessons.len(),
                 "errors": run.errors(),
-                "warnings": run.warnings(),
+                                "warnings": run.warnings(),
+                "narration": run.narration.map(|(covered, steps)| serde_json::json!({"covered": covered, "steps": steps})),
                 "diagnostics": run.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
@@ -64,8 +65,14 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
                 run.errors(),
                 plural(run.errors(), "error", "errors"),
                 run.warnings(),
-                plural(run.warnings(), "warning", "warnings"),
+                plural(run.warnings(), "warning", "warnings")
             )?;
+            if let Some((covered, steps)) = run.narration {
+                writeln!(
+                    out,
+                    "narration: {covered} of {steps} steps have a recording"
+                )?;
+            }
         }
     }
     let failed = run.errors() > 0 || (args.deny_warnings && run.warnings() > 0);

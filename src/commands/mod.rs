@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod learners;
+pub mod narrate;
 pub mod new;
 pub mod schema;
 pub mod tutor;

@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::app::{Model, Notice, Size};
+use crate::app::{Model, Notice, Settings, Size};
+use crate::audio::RodioNarrator;
 use crate::cli::{Cli, PreviewArgs};
 use crate::i18n::{Lang, Localizer};
+use crate::lesson::content_root;
 use crate::lesson::{Catalogue, CheckOptions};
 use crate::store::{MemoryStore, SqliteStore};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
@@ -22,7 +24,7 @@ fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
 /// `hocso`: the tutor, full screen, on the lesson folder.
 pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli)?;
-    let log = log_to_file(&super::data_dir(cli))?;
+    let (log, _stderr) = log_to_file(&super::data_dir(cli))?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
     tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), "tutor starting");
     for problem in catalogue.problems.iter().filter(|d| d.is_error()) {
@@ -45,8 +47,11 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
             .notices
             .push(Notice::DatabaseMovedAside(aside.display().to_string()));
     }
+    model.settings.narration = true;
     let mut tutor = Tutor::new(model, i18n, opened.store);
     tutor.kiosk = kiosk_name();
+    tutor.narrator = Box::new(RodioNarrator::start());
+    tutor.content_root = lessons.parent().map(Path::to_owned).unwrap_or_default();
     run_in_terminal(&mut tutor)
         .with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
     tracing::info!("tutor closed");
@@ -56,10 +61,19 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
 /// `hocso preview FILE`: the lesson at a step, reloaded whenever the file is saved.
 pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli)?;
-    log_to_file(&super::data_dir(cli))?;
+    let (_, _stderr) = log_to_file(&super::data_dir(cli))?;
     let file = args.file.display().to_string();
     let (mut model, effects) = match load_one(&args.file) {
-        Ok(lesson) => Model::preview(*lesson, args.step.as_deref(), file, Size::default()),
+        Ok(lesson) => Model::preview(
+            *lesson,
+            args.step.as_deref(),
+            file,
+            Size::default(),
+            Settings {
+                narration: true,
+                ..Settings::default()
+            },
+        ),
         Err(lines) => {
             let mut model = Model::new(Vec::new(), Lang::Vi, Size::default());
             model.preview = Some(file);
@@ -71,9 +85,14 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
         }
     };
     model.lang = Lang::parse(&cli.lang).unwrap_or_default();
-    tracing::debug!(?effects, "preview opened");
+
+    model.settings.narration = true;
     let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
+    tutor.narrator = Box::new(RodioNarrator::start());
+    tutor.content_root =
+        content_root(&std::fs::canonicalize(&args.file).unwrap_or_else(|_| args.file.clone()));
     tutor.watch(&args.file);
+    tutor.perform_all(effects);
     run_in_terminal(&mut tutor)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -30,6 +30,9 @@ pub struct CheckRun {
     pub sources: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub lessons: Vec<Lesson>,
+    /// Steps with narration and steps in all, over the lessons whose content folder
+    /// has narration.
+    pub narration: Option<(usize, usize)>,
 }
 
 impl CheckRun {
@@ -74,6 +77,10 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckRun {
         run.diagnostics.extend(problem);
         if let Some(mut p) = lesson {
             run.diagnostics.append(&mut p.diagnostics);
+            if let Some((covered, total)) = p.narration {
+                let (c, t) = run.narration.unwrap_or((0, 0));
+                run.narration = Some((c + covered, t + total));
+            }
             parsed.push(p);
         }
         run.sources.push(source);

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{
-    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, Store,
+    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, Sound, Store,
     StoreError, new_code, next_record,
 };
 
@@ -40,6 +40,7 @@ impl Store for MemoryStore {
             code,
             name: name.to_owned(),
             age_band,
+            sound: Sound::default(),
         };
         self.learners.push(learner.clone());
         Ok(learner)
@@ -96,6 +97,14 @@ impl Store for MemoryStore {
         let old = self.records.get(&key).copied().unwrap_or_default();
         self.records
             .insert(key, next_record(old, end, intervals, now));
+        Ok(())
+    }
+
+    fn save_sound(&mut self, learner: &str, sound: Sound) -> Result<(), StoreError> {
+        self.known(learner)?;
+        if let Some(l) = self.learners.iter_mut().find(|l| l.code == learner) {
+            l.sound = sound;
+        }
         Ok(())
     }
 

@@ -52,6 +52,43 @@ pub struct Learner {
     pub code: String,
     pub name: String,
     pub age_band: Option<AgeBand>,
+    pub sound: Sound,
+}
+
+/// How a learner likes narration: on or off, and how loud (percent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sound {
+    pub on: bool,
+    pub volume: u8,
+}
+
+impl Default for Sound {
+    fn default() -> Self {
+        Sound {
+            on: true,
+            volume: 100,
+        }
+    }
+}
+
+impl Sound {
+    /// The next setting of the sound button: loud, quieter, off, loud again.
+    pub fn next(self) -> Sound {
+        match (self.on, self.volume) {
+            (false, _) => Sound {
+                on: true,
+                volume: 100,
+            },
+            (true, v) if v > 60 => Sound {
+                on: true,
+                volume: 60,
+            },
+            (true, _) => Sound {
+                on: false,
+                volume: 60,
+            },
+        }
+    }
 }
 
 /// One answer to one practice step.
@@ -251,6 +288,8 @@ pub trait Store {
         intervals: &[u32],
         now: i64,
     ) -> Result<(), StoreError>;
+    /// The learner's narration setting, kept for their next visit.
+    fn save_sound(&mut self, learner: &str, sound: Sound) -> Result<(), StoreError>;
     /// Where the learner is now (`None`: not in a lesson).
     fn save_place(
         &mut self,

@@ -7,8 +7,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::{
-    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, RunKind, Store,
-    StoreError, new_code, next_record,
+    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, RunKind, Sound,
+    Store, StoreError, new_code, next_record,
 };
 use crate::mastery::Leitner;
 
@@ -72,13 +72,18 @@ const MIGRATIONS: &[(i64, &str)] = &[
             kind TEXT NOT NULL,
             plan TEXT NOT NULL,
             step TEXT NOT NULL,
-            at INTEGER NOT NULL
+                        at INTEGER NOT NULL
         );",
+    ),
+    (
+        3,
+        "ALTER TABLE learners ADD COLUMN narration INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE learners ADD COLUMN volume INTEGER NOT NULL DEFAULT 100;",
     ),
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -255,19 +260,27 @@ impl Store for SqliteStore {
             code,
             name: name.to_owned(),
             age_band,
+            sound: Sound::default(),
         })
     }
 
     fn find_learner(&self, code: &str) -> Result<Option<Learner>, StoreError> {
         self.conn
-            .prepare_cached("SELECT code, name, age_band FROM learners WHERE code = ?1")
+            .prepare_cached(
+                "SELECT code, name, age_band, narration, volume FROM learners WHERE code = ?1",
+            )
             .map_err(map_err)?
             .query_row([code], |r| {
                 let band: Option<String> = r.get(2)?;
+                let volume: i64 = r.get(4)?;
                 Ok(Learner {
                     code: r.get(0)?,
                     name: r.get(1)?,
                     age_band: band.as_deref().and_then(AgeBand::parse),
+                    sound: Sound {
+                        on: r.get(3)?,
+                        volume: volume.clamp(0, 100) as u8,
+                    },
                 })
             })
             .optional()
@@ -435,6 +448,20 @@ impl Store for SqliteStore {
         )
         .map_err(map_err)?;
         tx.commit().map_err(map_err)
+    }
+
+    fn save_sound(&mut self, learner: &str, sound: Sound) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE learners SET narration = ?2, volume = ?3 WHERE code = ?1",
+                params![learner, sound.on, sound.volume],
+            )
+            .map_err(map_err)?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchLearner(learner.to_owned()));
+        }
+        Ok(())
     }
 
     fn save_place(

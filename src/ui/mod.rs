@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_header(frame, header, model, i18n);
+    draw_header(frame, header, model, i18n, &mut hits);
     let body = body.inner(Margin::new(1, 0));
     match &model.screen {
         Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     hits
 }
 
-fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
+fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
     frame.buffer_mut().set_style(area, theme::bar());
     let lang = model.lang;
     let (left, right) = match (&model.screen, model.run()) {
@@ -109,8 +109,19 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
                 .unwrap_or_default(),
         ),
     };
+    // The sound button, beside what is on the right (not on the welcome screen).
+    let sound = (!matches!(model.screen, Screen::Welcome)).then(|| {
+        let id = match (model.settings.narration, model.sound.on, model.sound.volume) {
+            (false, _, _) => "sound-none",
+            (true, false, _) => "sound-off",
+            (true, true, v) if v > 60 => "sound-loud",
+            (true, true, _) => "sound-quiet",
+        };
+        format!(" {} ", i18n.text(lang, id))
+    });
     let right_width = right.width() as u16;
-    let room = usize::from(area.width.saturating_sub(right_width + 3));
+    let sound_width = sound.as_ref().map_or(0, |s| s.width() as u16 + 1);
+    let room = usize::from(area.width.saturating_sub(right_width + sound_width + 3));
     let left = shorten(&left, room);
     let line = Line::from(vec![Span::styled(
         format!(" {left}"),
@@ -119,14 +130,23 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
             .add_modifier(Modifier::BOLD),
     )]);
     frame.render_widget(line, area);
+    let mut x = area.x + area.width;
     if right_width + 2 <= area.width {
-        let r = Rect::new(
-            area.x + area.width - right_width - 1,
-            area.y,
-            right_width,
-            1,
+        x -= right_width + 1;
+        frame.render_widget(
+            Span::styled(right, theme::bar()),
+            Rect::new(x, area.y, right_width, 1),
         );
-        frame.render_widget(Span::styled(right, theme::bar()), r);
+    }
+    if let Some(sound) = sound
+        && sound_width + right_width + 8 <= area.width
+    {
+        x -= sound_width;
+        let button = Rect::new(x, area.y, sound_width - 1, 1);
+        frame.render_widget(Span::styled(sound, theme::bar_key()), button);
+        if model.settings.narration {
+            hits.add(button, Target::Sound);
+        }
     }
 }
 

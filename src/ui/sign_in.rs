@@ -33,6 +33,7 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
                 &[("file", file.as_str().into())],
             ),
             Notice::SavingDelayed => t("notice-saving-delayed"),
+            Notice::NoSound => t("notice-no-sound"),
         };
         rows.push(Row::blank());
         rows.extend(wrapped(&text, area.width, theme::wrong(), "⚑ "));

@@ -202,10 +202,11 @@ fn phone(
         Task::Tap { target, .. } => (!state.solved, Some(target.as_str())),
         _ => (false, None),
     };
+    let shown = state.shown_input(step);
     let typing = match &step.task {
         Task::Type { field, input, .. } => Some(Typing {
             field: field.as_deref(),
-            input: &state.input,
+            input: &shown,
             keypad: *input == InputMethod::Digits && !state.solved,
         }),
         _ => None,

@@ -16,10 +16,16 @@ pub struct Tmux {
 
 impl Tmux {
     pub fn start(width: u16, height: u16, args: &[&str]) -> Tmux {
+        Tmux::start_with_env(&[], width, height, args)
+    }
+
+    /// As [`Tmux::start`], with environment variables set for hocso.
+    pub fn start_with_env(env: &[(&str, &str)], width: u16, height: u16, args: &[&str]) -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = dir.path().join("tmux.sock");
         // `exec`, so the pane's process is hocso itself (for tests that kill it).
-        let mut command = format!("exec {}", env!("CARGO_BIN_EXE_hocso"));
+        let vars: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+        let mut command = format!("exec env {vars}{}", env!("CARGO_BIN_EXE_hocso"));
         for a in args {
             command.push_str(&format!(" '{a}'"));
         }

@@ -1,0 +1,336 @@
+//! Narration: where a step's recording is, and a [`Narrator`] that plays it.
+//!
+//! The real narrator ([`RodioNarrator`]) owns a thread that opens the sound device and
+//! decodes, so neither ever blocks a frame; with no device it stays silent and says why,
+//! once. Nothing here knows about terminals.
+
+pub mod manifest;
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+/// Which recording of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clip {
+    /// The step's text.
+    Step,
+    /// Its hint.
+    Hint,
+    /// Its words for a right answer.
+    Right,
+    /// Its words for a wrong answer.
+    Wrong,
+}
+
+impl Clip {
+    /// The file name's ending after the step id: `mo-app.ogg`, `mo-app.hint.ogg`, …
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Clip::Step => "",
+            Clip::Hint => ".hint",
+            Clip::Right => ".ok",
+            Clip::Wrong => ".wrong",
+        }
+    }
+}
+
+/// The recording of `clip` of step `step` in lesson `lesson`, for a learner reading
+/// `locale`: the lesson's own file for the step text if it names one, else by convention
+/// `assets/audio/<locale>/<lesson>/<step><suffix>.ogg` (a language other than
+/// Vietnamese) or `assets/audio/<lesson>/<step><suffix>.ogg` (Ogg Vorbis, or `.wav`),
+/// under the content folder `root`. None when there is none.
+pub fn resolve(
+    root: &Path,
+    lesson: &str,
+    step: &str,
+    clip: Clip,
+    locale: &str,
+    explicit: Option<&Path>,
+) -> Option<PathBuf> {
+    if clip == Clip::Step
+        && let Some(file) = explicit
+        && locale == "vi"
+    {
+        return file.is_file().then(|| file.to_owned());
+    }
+    let audio = root.join("assets").join("audio");
+    let mut folders = Vec::new();
+    if locale != "vi" {
+        folders.push(audio.join(locale).join(lesson));
+    }
+    folders.push(audio.join(lesson));
+    for folder in folders {
+        for ext in ["ogg", "wav"] {
+            let file = folder.join(format!("{step}{}.{ext}", clip.suffix()));
+            if file.is_file() {
+                return Some(file);
+            }
+        }
+    }
+    None
+}
+
+/// What plays narration. `play` returns at once: loading and decoding happen elsewhere.
+pub trait Narrator {
+    /// Stops what is playing and plays `file`.
+    fn play(&mut self, file: &Path);
+    fn stop(&mut self);
+    /// 0.0 (silent) to 1.0.
+    fn set_volume(&mut self, volume: f32);
+    /// Reads `file` ahead, so playing it later starts at once.
+    fn preload(&mut self, file: &Path);
+    /// What happened since last asked.
+    fn events(&mut self) -> Vec<AudioEvent>;
+}
+
+/// Something the narrator reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AudioEvent {
+    /// No sound device: narration is silent. Said once.
+    Unavailable(String),
+    /// A file could not be read or decoded.
+    Failed { file: PathBuf, error: String },
+    /// The first sample of `file` left for the device, `latency` after `play`.
+    Started { file: PathBuf, latency_ms: u64 },
+}
+
+/// A narrator that plays nothing (tests, and kiosks without sound).
+#[derive(Debug, Default)]
+pub struct SilentNarrator {
+    pub played: Vec<PathBuf>,
+}
+
+impl Narrator for SilentNarrator {
+    fn play(&mut self, file: &Path) {
+        self.played.push(file.to_owned());
+    }
+    fn stop(&mut self) {}
+    fn set_volume(&mut self, _volume: f32) {}
+    fn preload(&mut self, _file: &Path) {}
+    fn events(&mut self) -> Vec<AudioEvent> {
+        Vec::new()
+    }
+}
+
+enum Command {
+    Play(PathBuf, Instant),
+    Stop,
+    Volume(f32),
+    Preload(PathBuf),
+}
+
+/// Narration through the sound device, with rodio, on a thread of its own.
+pub struct RodioNarrator {
+    commands: Sender<Command>,
+    events: Receiver<AudioEvent>,
+}
+
+impl RodioNarrator {
+    /// Starts the audio thread; it opens the default device (or finds there is none).
+    pub fn start() -> RodioNarrator {
+        let (commands, inbox) = channel();
+        let (outbox, events) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("narration".into())
+            .spawn(move || run(inbox, outbox));
+        if let Err(e) = spawned {
+            tracing::error!("cannot start the narration thread: {e}");
+        }
+        RodioNarrator { commands, events }
+    }
+
+    fn send(&self, command: Command) {
+        // A dead audio thread means silence, never a crash.
+        let _ = self.commands.send(command);
+    }
+}
+
+impl Narrator for RodioNarrator {
+    fn play(&mut self, file: &Path) {
+        self.send(Command::Play(file.to_owned(), Instant::now()));
+    }
+    fn stop(&mut self) {
+        self.send(Command::Stop);
+    }
+    fn set_volume(&mut self, volume: f32) {
+        self.send(Command::Volume(volume.clamp(0.0, 1.0)));
+    }
+    fn preload(&mut self, file: &Path) {
+        self.send(Command::Preload(file.to_owned()));
+    }
+    fn events(&mut self) -> Vec<AudioEvent> {
+        self.events.try_iter().collect()
+    }
+}
+
+/// The audio thread: opens the device, then plays what it is told.
+fn run(inbox: Receiver<Command>, outbox: Sender<AudioEvent>) {
+    let mut sink = match rodio::DeviceSinkBuilder::open_default_sink() {
+        Ok(sink) => sink,
+        Err(e) => {
+            let _ = outbox.send(AudioEvent::Unavailable(e.to_string()));
+            // Silent from now on: the commands are read and dropped.
+            for _ in inbox {}
+            return;
+        }
+    };
+    sink.log_on_drop(false);
+    let player = rodio::Player::connect_new(sink.mixer());
+    let mut loader = Loader::default();
+    for command in inbox {
+        match command {
+            Command::Play(file, asked) => {
+                player.clear();
+                match loader.decoder(&file) {
+                    Ok(source) => {
+                        player.append(FirstSample::new(source, file, asked, outbox.clone()));
+                        player.play();
+                    }
+                    Err(error) => {
+                        let _ = outbox.send(AudioEvent::Failed { file, error });
+                    }
+                }
+            }
+            Command::Stop => player.clear(),
+            Command::Volume(v) => player.set_volume(v as rodio::Float),
+            Command::Preload(file) => loader.preload(&file),
+        }
+    }
+}
+
+/// Files read into memory ahead of playing, a few at a time.
+#[derive(Default)]
+struct Loader {
+    cache: HashMap<PathBuf, Arc<[u8]>>,
+}
+
+impl Loader {
+    fn bytes(&mut self, file: &Path) -> Result<Arc<[u8]>, String> {
+        if let Some(b) = self.cache.get(file) {
+            return Ok(b.clone());
+        }
+        let bytes: Arc<[u8]> = std::fs::read(file).map_err(|e| e.to_string())?.into();
+        if self.cache.len() >= 8 {
+            self.cache.clear();
+        }
+        self.cache.insert(file.to_owned(), bytes.clone());
+        Ok(bytes)
+    }
+
+    fn preload(&mut self, file: &Path) {
+        let _ = self.bytes(file);
+    }
+
+    fn decoder(&mut self, file: &Path) -> Result<rodio::Decoder<Cursor<Arc<[u8]>>>, String> {
+        let bytes = self.bytes(file)?;
+        rodio::Decoder::try_from(Cursor::new(bytes)).map_err(|e| e.to_string())
+    }
+}
+
+/// Passes a source through, reporting when its first sample is taken for the device.
+struct FirstSample<S> {
+    inner: S,
+    report: Option<(PathBuf, Instant, Sender<AudioEvent>)>,
+}
+
+impl<S> FirstSample<S> {
+    fn new(inner: S, file: PathBuf, asked: Instant, outbox: Sender<AudioEvent>) -> Self {
+        FirstSample {
+            inner,
+            report: Some((file, asked, outbox)),
+        }
+    }
+}
+
+impl<S: rodio::Source> Iterator for FirstSample<S> {
+    type Item = rodio::Sample;
+
+    fn next(&mut self) -> Option<rodio::Sample> {
+        let sample = self.inner.next();
+        if let Some((file, asked, outbox)) = self.report.take() {
+            let latency_ms = asked.elapsed().as_millis() as u64;
+            let _ = outbox.send(AudioEvent::Started { file, latency_ms });
+        }
+        sample
+    }
+}
+
+impl<S: rodio::Source> rodio::Source for FirstSample<S> {
+    fn current_span_len(&self) -> Option<usize> {
+        self.inner.current_span_len()
+    }
+    fn channels(&self) -> rodio::ChannelCount {
+        self.inner.channels()
+    }
+    fn sample_rate(&self) -> rodio::SampleRate {
+        self.inner.sample_rate()
+    }
+    fn total_duration(&self) -> Option<std::time::Duration> {
+        self.inner.total_duration()
+    }
+}
+
+/// Standard error sent to the log while the tutor owns the screen (ALSA and other C
+/// libraries write there), and given back to the terminal when dropped.
+pub struct StderrToLog {
+    saved: Option<std::os::fd::OwnedFd>,
+}
+
+impl StderrToLog {
+    pub fn redirect(log: &std::fs::File) -> std::io::Result<StderrToLog> {
+        use std::os::fd::AsFd;
+        let saved = rustix::io::dup(std::io::stderr().as_fd()).ok();
+        rustix::stdio::dup2_stderr(log).map_err(std::io::Error::from)?;
+        Ok(StderrToLog { saved })
+    }
+}
+
+impl Drop for StderrToLog {
+    fn drop(&mut self) {
+        if let Some(fd) = &self.saved {
+            let _ = rustix::stdio::dup2_stderr(fd);
+        }
+    }
+}
+
+/// What a recording of `clip` of `step` says in `locale`, if the step has that text. A
+/// choice reads its answers out too, numbered, for learners who read slowly.
+pub fn clip_text(step: &crate::lesson::Step, clip: Clip, locale: &str) -> Option<String> {
+    use crate::lesson::Task;
+    let text = match clip {
+        Clip::Step => {
+            let mut text = step.text.get(locale).to_owned();
+            if let Task::Choice { options } = &step.task {
+                for (i, option) in options.iter().enumerate() {
+                    text.push_str(&format!(
+                        " {}. {}.",
+                        i + 1,
+                        option.text.get(locale).trim_end_matches('.')
+                    ));
+                }
+            }
+            text
+        }
+        Clip::Hint => step.hint.as_ref()?.get(locale).to_owned(),
+        Clip::Right => step.right_feedback.as_ref()?.get(locale).to_owned(),
+        Clip::Wrong => step.wrong_feedback.as_ref()?.get(locale).to_owned(),
+    };
+    Some(text)
+}
+
+/// The folder of a lesson's recordings in `locale`, under the content folder `root`.
+pub fn lesson_folder(root: &Path, lesson: &str, locale: &str) -> PathBuf {
+    let audio = root.join("assets").join("audio");
+    if locale == "vi" {
+        audio.join(lesson)
+    } else {
+        audio.join(locale).join(lesson)
+    }
+}
+
+/// All the clips a step can have.
+pub const CLIPS: [Clip; 4] = [Clip::Step, Clip::Hint, Clip::Right, Clip::Wrong];

@@ -1,0 +1,227 @@
+//! Narration in the real binary, with ALSA playing into a WAV file instead of a speaker:
+//! a step's recording is heard when it opens, Space plays it again, leaving the step
+//! stops it. And with no sound device at all: silence, no ALSA text on screen, the log
+//! says why.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use support::fixture;
+use support::tmux::Tmux;
+
+/// A mono 16-bit WAV of a tone, `seconds` long, at 8 kHz.
+fn tone(path: &Path, seconds: u32, hz: f32) {
+    let rate = 8_000u32;
+    let samples = rate * seconds;
+    let mut bytes = Vec::with_capacity(44 + samples as usize * 2);
+    let data = samples * 2;
+    bytes.extend_from_slice(b"RIFF");
+    bytes.extend_from_slice(&(36 + data).to_le_bytes());
+    bytes.extend_from_slice(b"WAVEfmt ");
+    bytes.extend_from_slice(&16u32.to_le_bytes());
+    bytes.extend_from_slice(&1u16.to_le_bytes()); // PCM
+    bytes.extend_from_slice(&1u16.to_le_bytes()); // mono
+    bytes.extend_from_slice(&rate.to_le_bytes());
+    bytes.extend_from_slice(&(rate * 2).to_le_bytes());
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend_from_slice(&16u16.to_le_bytes());
+    bytes.extend_from_slice(b"data");
+    bytes.extend_from_slice(&data.to_le_bytes());
+    for i in 0..samples {
+        let v = (f32::sin(i as f32 * hz * std::f32::consts::TAU / rate as f32) * 16_000.0) as i16;
+        bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A content folder with the end-to-end lesson and recordings for its first two steps.
+fn content(dir: &Path, second_seconds: u32) -> PathBuf {
+    let lessons = dir.join("content/lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::copy(
+        fixture("e2e/lessons/cham-va-chon.toml"),
+        lessons.join("cham-va-chon.toml"),
+    )
+    .unwrap();
+    let audio = dir.join("content/assets/audio/cham-va-chon");
+    std::fs::create_dir_all(&audio).unwrap();
+    tone(&audio.join("gioi-thieu.wav"), 1, 440.0);
+    tone(&audio.join("cham-zalo.wav"), second_seconds, 330.0);
+    lessons
+}
+
+/// An ALSA configuration whose default device writes into `wav` (as fast as it can).
+fn alsa_to_file(dir: &Path, wav: &Path) -> String {
+    let conf = dir.join("asound.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "pcm.!default {{ type plug; slave {{ pcm \"to_file\"; format S16_LE; rate 48000; channels 1 }} }}\n\
+             pcm.to_file {{ type file; slave.pcm \"null\"; file \"{}\"; format \"wav\" }}\n",
+            wav.display()
+        ),
+    )
+    .unwrap();
+    format!("/usr/share/alsa/alsa.conf:{}", conf.display())
+}
+
+/// Seconds of sound (not silence) in a 48 kHz mono 16-bit WAV that may still be written.
+fn heard_seconds(wav: &Path) -> f64 {
+    let bytes = std::fs::read(wav).unwrap_or_default();
+    let data = bytes.get(44..).unwrap_or_default();
+    // Ten-millisecond windows with sound in them (a sine wave crosses zero).
+    let windows = data
+        .chunks(480 * 2)
+        .filter(|w| {
+            w.chunks_exact(2)
+                .any(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs() > 2_000)
+        })
+        .count();
+    windows as f64 / 100.0
+}
+
+fn wait_for_log(log: &Path, needle: &str, count: usize) {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.matches(needle).count() >= count {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            panic!("the log never said `{needle}` {count} times:\n{text}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn sign_in_and_open(tmux: &Tmux) {
+    tmux.wait_for("Chạm vào màn hình");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bác học lần đầu");
+    tmux.keys(&["1"]);
+    tmux.wait_for("Bác muốn được gọi là gì?");
+    tmux.literal("Bà Hạnh");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bác thuộc nhóm tuổi nào?");
+    tmux.keys(&["5"]);
+    tmux.wait_for("Mã số của bác là");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bác muốn học bài nào?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Mình tập chạm vào điện thoại nhé.");
+}
+
+#[test]
+fn a_step_is_heard_replayed_and_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = content(dir.path(), 600);
+    let wav = dir.path().join("speaker.wav");
+    let data = dir.path().join("data");
+    let log = data.join("hocso.log");
+    let alsa = alsa_to_file(dir.path(), &wav);
+    let mut tmux = Tmux::start_with_env(
+        &[("ALSA_CONFIG_PATH", &alsa)],
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(log.clone());
+    sign_in_and_open(&tmux);
+
+    // The first step's one-second recording plays when the step opens.
+    wait_for_log(&log, "gioi-thieu.wav latency_ms", 1);
+    std::thread::sleep(Duration::from_millis(500));
+    let once = heard_seconds(&wav);
+    assert!(
+        (0.9..1.1).contains(&once),
+        "heard {once:.2} s of a 1 s recording"
+    );
+
+    // Space plays it again.
+    tmux.keys(&["Space"]);
+    wait_for_log(&log, "gioi-thieu.wav latency_ms", 2);
+    std::thread::sleep(Duration::from_millis(500));
+    let twice = heard_seconds(&wav);
+    assert!(
+        (1.9..2.1).contains(&twice),
+        "heard {twice:.2} s after a replay"
+    );
+
+    // The next step's ten-minute recording starts; leaving the step stops it.
+    tmux.keys(&["Enter"]);
+    wait_for_log(&log, "cham-zalo.wav latency_ms", 1);
+    tmux.keys(&["Escape"]);
+    wait_for_log(&log, "gioi-thieu.wav latency_ms", 3);
+    std::thread::sleep(Duration::from_millis(500));
+    let total = heard_seconds(&wav);
+    let long = total - 3.0;
+    assert!(
+        long > 0.0,
+        "some of the long recording was heard ({total:.2} s in all)"
+    );
+    assert!(
+        long < 300.0,
+        "leaving the step stopped it: {long:.1} s of 600 s heard"
+    );
+    tmux.keys(&["C-c"]);
+
+    let text = std::fs::read_to_string(&log).unwrap();
+    let latencies: Vec<u64> = text
+        .lines()
+        .filter_map(|l| l.split("latency_ms=").nth(1))
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    eprintln!("narration started after {latencies:?} ms");
+    assert!(latencies.iter().all(|ms| *ms < 1_000), "{latencies:?}");
+}
+
+#[test]
+fn with_no_sound_device_the_tutor_works_in_silence() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = content(dir.path(), 1);
+    let conf = dir.path().join("nosound.conf");
+    std::fs::write(
+        &conf,
+        "pcm.!default { type hw; card 97 }\nctl.!default { type hw; card 97 }\n",
+    )
+    .unwrap();
+    let alsa = format!("/usr/share/alsa/alsa.conf:{}", conf.display());
+    let data = dir.path().join("data");
+    let log = data.join("hocso.log");
+    let mut tmux = Tmux::start_with_env(
+        &[("ALSA_CONFIG_PATH", &alsa)],
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(log.clone());
+    let welcome = tmux.wait_for("máy không có âm thanh");
+    assert!(!welcome.contains("ALSA"), "{welcome}");
+    sign_in_and_open(&tmux);
+    let screen = tmux.wait_for("♪ Không có");
+    assert!(
+        !screen.contains("ALSA") && !screen.contains("alsa"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Nghe lại"),
+        "no replay button without sound: {screen}"
+    );
+    // The lesson goes on as usual.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Chạm vào biểu tượng Zalo.");
+    tmux.keys(&["C-c"]);
+    wait_for_log(&log, "no sound device", 1);
+}
