@@ -49,6 +49,17 @@ pub enum Command {
     Learners(LearnersCommand),
     /// Draft narration for lessons with espeak-ng (never over a person's recording).
     Narrate(NarrateArgs),
+    /// Write a printable take-home card of a lesson's steps (HTML).
+    Card(CardArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CardArgs {
+    /// The lesson's id.
+    pub lesson: String,
+    /// Where to write it (default: <lesson>.html here).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +158,7 @@ pub fn run() -> ExitCode {
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
         Some(Command::Learners(command)) => commands::learners::run(&cli, command),
         Some(Command::Narrate(args)) => commands::narrate::run(args, &lessons),
+        Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
     };
     match result {
         Ok(code) => code,

@@ -118,3 +118,18 @@ sound-quiet = ♪ Quiet
 sound-off = ♪ Off
 sound-none = ♪ None
 notice-no-sound = Volunteer: this kiosk has no sound (no speaker found), so lessons are not read aloud.
+
+## Lesson groups in the menu
+topic-dien-thoai = Getting to know the phone
+topic-vneid = VNeID
+topic-thanh-toan = Paying by phone
+topic-an-toan = Avoiding scams
+topic-zalo = Zalo
+topic-dich-vu-cong = Public services
+
+## Take-home card (hocso card)
+card-steps = The steps
+card-careful = Be careful
+card-safe = What to do:
+card-practice = The numbers in the lesson are only for practice, not real ones.
+card-help = Need help? Ask the community digital team at your ward, or the Public Administration Service Centre.

@@ -115,3 +115,18 @@ sound-quiet = ♪ Nhỏ
 sound-off = ♪ Tắt
 sound-none = ♪ Không có
 notice-no-sound = Tình nguyện viên: máy không có âm thanh (không tìm thấy loa), nên bài học không đọc thành tiếng.
+
+## Nhóm bài trong danh sách
+topic-dien-thoai = Làm quen với điện thoại
+topic-vneid = VNeID
+topic-thanh-toan = Trả tiền bằng điện thoại
+topic-an-toan = Phòng lừa đảo
+topic-zalo = Zalo
+topic-dich-vu-cong = Dịch vụ công
+
+## Thẻ mang về nhà (hocso card)
+card-steps = Các bước
+card-careful = Cẩn thận
+card-safe = Nên làm:
+card-practice = Các con số trong bài chỉ để tập, không phải số thật.
+card-help = Cần giúp? Bác hỏi Tổ công nghệ số cộng đồng ở phường, hoặc Trung tâm Phục vụ hành chính công.

@@ -363,10 +363,26 @@ impl Model {
         self.progress.status(&lesson.id, self.now)
     }
 
-    /// The menu, as lesson indices: reviews due first, then the rest in learning order.
+    /// The menu, as lesson indices: reviews due first; then the lessons by topic, in the
+    /// curriculum's order of topics (others after, as they come), each topic's lessons in
+    /// learning order.
     pub fn menu(&self) -> Vec<usize> {
         let due = |i: &usize| self.status(&self.lessons[*i]) == LessonStatus::ReviewDue;
-        let (mut first, rest): (Vec<usize>, Vec<usize>) = (0..self.lessons.len()).partition(due);
+        let (mut first, mut rest): (Vec<usize>, Vec<usize>) =
+            (0..self.lessons.len()).partition(due);
+        let rank = |i: &usize| {
+            let topic = &self.lessons[*i].topic;
+            let first = self
+                .lessons
+                .iter()
+                .position(|l| &l.topic == topic)
+                .unwrap_or(*i);
+            match crate::lesson::TOPIC_ORDER.iter().position(|t| t == topic) {
+                Some(rank) => (rank, first),
+                None => (crate::lesson::TOPIC_ORDER.len(), first),
+            }
+        };
+        rest.sort_by_key(rank);
         first.extend(rest);
         first
     }

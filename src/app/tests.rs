@@ -1070,3 +1070,28 @@ fn telex_keys_become_vietnamese_as_on_a_phone() {
     assert!(saved(&effects)[0].right);
     assert_eq!(saved(&effects)[0].answer, "Hà Nội");
 }
+
+#[test]
+fn the_menu_groups_lessons_by_topic_in_the_curriculums_order() {
+    let mut model = signed_in();
+    let base = lesson();
+    let make = |id: &str, topic: &str| {
+        let mut l = base.clone();
+        l.id = id.into();
+        l.topic = topic.into();
+        l
+    };
+    model.lessons = vec![
+        make("etax", "dich-vu-cong"),
+        make("co-ban", "dien-thoai"),
+        make("khac", "khac"),
+        make("vneid", "vneid"),
+        make("wifi", "dien-thoai"),
+    ];
+    let ids: Vec<&str> = model
+        .menu()
+        .iter()
+        .map(|&i| model.lessons[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["co-ban", "wifi", "vneid", "etax", "khac"]);
+}

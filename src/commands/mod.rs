@@ -1,5 +1,6 @@
 //! One module per subcommand. These are the only places that print.
 
+pub mod card;
 pub mod check;
 pub mod learners;
 pub mod narrate;

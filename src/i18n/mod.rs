@@ -154,6 +154,15 @@ impl Localizer {
         self.format(lang, id, None)
     }
 
+    /// The message `id` in `lang` (or Vietnamese), if there is one: for words that are
+    /// optional, such as a topic's name.
+    pub fn get(&self, lang: Lang, id: &str) -> Option<String> {
+        [lang, Lang::Vi]
+            .into_iter()
+            .any(|l| self.bundle(l).has_message(id))
+            .then(|| self.format(lang, id, None))
+    }
+
     /// The message `id` with arguments, e.g. `("code", "4821".into())`.
     pub fn text_with(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();

@@ -33,6 +33,17 @@ pub const MIN_TEXT_COLUMNS: usize = 36;
 /// Interface locales the checker expects every text to have unless told otherwise.
 pub const DEFAULT_LOCALES: &[&str] = &["vi", "en"];
 
+/// The order topics are taught in, in the lesson menu: the phone itself, then VNeID,
+/// paying, staying safe, Zalo, public services. Other topics follow, as they come.
+pub const TOPIC_ORDER: &[&str] = &[
+    "dien-thoai",
+    "vneid",
+    "thanh-toan",
+    "an-toan",
+    "zalo",
+    "dich-vu-cong",
+];
+
 /// Review intervals in days for mastered lessons (Leitner boxes), unless a lesson says.
 pub const DEFAULT_REVIEW_DAYS: &[u32] = &[1, 3, 7, 21, 60];
 

@@ -55,10 +55,31 @@ pub fn draw(
         ));
     }
     let width = usize::from(area.width);
+    let mut heading: Option<&str> = None;
     for (i, &index) in model.menu().iter().enumerate() {
         let lesson = &model.lessons[index];
         let focused = i == focus;
         let status = model.status(lesson);
+        // A heading over each group: reviews due, then each topic.
+        let group = if status == LessonStatus::ReviewDue {
+            "status-review"
+        } else {
+            lesson.topic.as_str()
+        };
+        if heading != Some(group) {
+            heading = Some(group);
+            let name = if status == LessonStatus::ReviewDue {
+                i18n.text(lang, "status-review")
+            } else {
+                i18n.get(lang, &format!("topic-{}", lesson.topic))
+                    .unwrap_or_else(|| lesson.topic.clone())
+            };
+            rows.push(Row::blank());
+            rows.push(Row::text(
+                format!(" {name}"),
+                theme::dim().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            ));
+        }
         let (mark, word) = status_mark(status);
         let style = if focused {
             theme::focus()

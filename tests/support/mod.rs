@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod answer;
 pub mod generate;
 pub mod screen;
 pub mod tmux;
