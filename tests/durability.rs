@@ -28,37 +28,6 @@ fn start(data: &Path) -> Tmux {
     tmux
 }
 
-/// Signs in: a new learner (returning their code), or the learner with `code`.
-fn sign_in(tmux: &Tmux, code: Option<&str>) -> String {
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Bác học lần đầu");
-    match code {
-        None => {
-            tmux.keys(&["1"]);
-            tmux.wait_for("Bác muốn được gọi là gì?");
-            tmux.literal("Bác Kiểm Tra");
-            tmux.keys(&["Enter"]);
-            tmux.wait_for("Bác thuộc nhóm tuổi nào?");
-            tmux.keys(&["5"]);
-            let screen = tmux.wait_for("Mã số của bác là");
-            let code: String = screen
-                .lines()
-                .map(|l| l.split_whitespace().collect::<String>())
-                .find(|l| l.len() == 4 && l.chars().all(|c| c.is_ascii_digit()))
-                .expect("the code on screen");
-            tmux.keys(&["Enter"]);
-            code
-        }
-        Some(code) => {
-            tmux.keys(&["2"]);
-            tmux.wait_for("Bác nhập mã số");
-            tmux.literal(code);
-            tmux.keys(&["Enter"]);
-            code.to_owned()
-        }
-    }
-}
-
 /// The question number on screen (`Câu 7:` → 7), on a step not yet answered.
 fn fresh_question(tmux: &Tmux) -> usize {
     let screen = tmux.wait_until("a question not yet answered", |s| {
@@ -139,7 +108,7 @@ fn every_acknowledged_answer_survives_a_kill_at_any_moment() {
     let mut code: Option<String> = None;
     for round in 0..rounds {
         let tmux = start(data);
-        code = Some(sign_in(&tmux, code.as_deref()));
+        code = Some(tmux.sign_in(code.as_deref()));
         for _ in 0..random(4) {
             let k = fresh_question(&tmux);
             tmux.keys(&["1"]);
@@ -177,7 +146,7 @@ fn a_learner_resumes_at_the_exact_step_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     let tmux = start(data);
-    let code = sign_in(&tmux, None);
+    let code = tmux.sign_in(None);
     // From the menu into the lesson (fresh_question presses Enter there).
     for k in 1..=3 {
         assert_eq!(fresh_question(&tmux), k);
@@ -189,7 +158,7 @@ fn a_learner_resumes_at_the_exact_step_after_a_restart() {
     tmux.kill();
 
     let tmux = start(data);
-    sign_in(&tmux, Some(&code));
+    tmux.sign_in(Some(&code));
     let screen = tmux.wait_for("Học tiếp chỗ đó");
     let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -226,7 +195,7 @@ fn a_damaged_database_is_moved_aside_and_the_volunteer_told() {
         "kept as it was"
     );
     // The tutor works on a fresh database.
-    let code = sign_in(&tmux, None);
+    let code = tmux.sign_in(None);
     assert_eq!(code.len(), 4);
     let log = std::fs::read_to_string(data.join("hocso.log")).unwrap();
     assert!(log.contains("database damaged"), "{log}");

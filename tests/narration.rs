@@ -98,16 +98,7 @@ fn wait_for_log(log: &Path, needle: &str, count: usize) {
 
 fn sign_in_and_open(tmux: &Tmux) {
     tmux.wait_for("Chạm vào màn hình");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Bác học lần đầu");
-    tmux.keys(&["1"]);
-    tmux.wait_for("Bác muốn được gọi là gì?");
-    tmux.literal("Bà Hạnh");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Bác thuộc nhóm tuổi nào?");
-    tmux.keys(&["5"]);
-    tmux.wait_for("Mã số của bác là");
-    tmux.keys(&["Enter"]);
+    tmux.sign_in(None);
     tmux.wait_for("Bác muốn học bài nào?");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Mình tập chạm vào điện thoại nhé.");

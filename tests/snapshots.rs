@@ -57,43 +57,7 @@ fn step(id: &str, size: Size, msgs: &[Msg]) -> Model {
     while model.run().map(|(_, s, _)| s.id.as_str()) != Some(id) {
         let before = model.run().map(|(_, _, r)| r.step());
         // Skip ahead: solve whatever is on screen, then continue.
-        if let Some((_, s, run)) = model.run() {
-            let solve = match &s.task {
-                hocso::lesson::Task::Tap { screen, target } => {
-                    let i = screen
-                        .tappables()
-                        .position(|t| t.id() == Some(target))
-                        .unwrap();
-                    vec![Msg::Click(Target::Phone(i))]
-                }
-                hocso::lesson::Task::Choice { options } => {
-                    vec![Msg::Click(Target::Choice(
-                        options.iter().position(|o| o.correct).unwrap(),
-                    ))]
-                }
-                hocso::lesson::Task::Order { .. } => {
-                    let mut arrangement = run.state.arrangement.clone();
-                    let mut msgs = Vec::new();
-                    for position in 0..arrangement.len() {
-                        let from = arrangement.iter().position(|&i| i == position).unwrap();
-                        if from != position {
-                            msgs.push(Msg::Click(Target::OrderItem(from)));
-                            msgs.push(Msg::Click(Target::OrderItem(position)));
-                            arrangement.swap(from, position);
-                        }
-                    }
-                    msgs.push(Msg::Click(Target::OrderDone));
-                    msgs
-                }
-                hocso::lesson::Task::Type { answer, .. } => answer
-                    .chars()
-                    .map(|c| key(Key::Char(c)))
-                    .chain([key(Key::Enter)])
-                    .collect(),
-                _ => vec![],
-            };
-            send(&mut model, &solve);
-        }
+        support::answer::right(&mut model);
         send(
             &mut model,
             &[Msg::Resize(Size::new(80, 24)), key(Key::Enter)],

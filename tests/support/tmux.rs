@@ -149,6 +149,37 @@ impl Tmux {
         self.run(&["has-session"]).status.success()
     }
 
+    /// Signs in: a new learner (returning their code), or the learner with `code`.
+    pub fn sign_in(&self, code: Option<&str>) -> String {
+        self.keys(&["Enter"]);
+        self.wait_for("Bác học lần đầu");
+        match code {
+            None => {
+                self.keys(&["1"]);
+                self.wait_for("Bác muốn được gọi là gì?");
+                self.literal("Bác Kiểm Tra");
+                self.keys(&["Enter"]);
+                self.wait_for("Bác thuộc nhóm tuổi nào?");
+                self.keys(&["5"]);
+                let screen = self.wait_for("Mã số của bác là");
+                let code: String = screen
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<String>())
+                    .find(|l| l.len() == 4 && l.chars().all(|c| c.is_ascii_digit()))
+                    .expect("the code on screen");
+                self.keys(&["Enter"]);
+                code
+            }
+            Some(code) => {
+                self.keys(&["2"]);
+                self.wait_for("Bác nhập mã số");
+                self.literal(code);
+                self.keys(&["Enter"]);
+                code.to_owned()
+            }
+        }
+    }
+
     /// Kills hocso at once (SIGKILL), as a pulled plug would.
     pub fn kill(&self) {
         let out = self.run(&["display-message", "-p", "#{pane_pid}"]);
