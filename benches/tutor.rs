@@ -46,7 +46,10 @@ fn key_press(c: &mut Criterion) {
     });
     model.screen = Screen::Menu { focus: 0 };
     let _ = update(&mut model, Msg::Key(Key::Enter));
-    let _ = update(&mut model, Msg::Key(Key::Enter)); // past the first explain step
+    // On to the first practice step.
+    while model.run().is_some_and(|(_, s, _)| !s.is_practice()) {
+        let _ = update(&mut model, Msg::Key(Key::Enter));
+    }
     assert!(
         model.run().is_some_and(|(_, s, _)| s.is_practice()),
         "on a practice step"

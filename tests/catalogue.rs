@@ -10,6 +10,7 @@ use support::{fixture, generate};
 fn vi_only() -> CheckOptions {
     CheckOptions {
         locales: vec!["vi".into()],
+        narration: false,
     }
 }
 

@@ -18,6 +18,7 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
     };
     let options = CheckOptions {
         locales: args.languages.clone(),
+        narration: true,
     };
     let mut run = check_paths(&paths, &options);
     if args.fix {

@@ -27,12 +27,16 @@ use super::{
 pub struct CheckOptions {
     /// Locales the kiosk offers: a text that lacks one of them gets a warning.
     pub locales: Vec<String>,
+    /// Look for each step's recording and for drafts made from an older text: what
+    /// `hocso check` reports, and what the kiosk need not spend its start-up on.
+    pub narration: bool,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             locales: DEFAULT_LOCALES.iter().map(|l| l.to_string()).collect(),
+            narration: false,
         }
     }
 }

@@ -222,7 +222,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
             source: path.to_owned(),
         });
     }
-    if let Some(lesson) = &out.lesson {
+    if let Some(lesson) = out.lesson.as_ref().filter(|_| options.narration) {
         let drafts = narration_check(lesson, &step_ids, &text_spans);
         if let Some((covered, total, found)) = drafts {
             out.narration = Some((covered, total));
