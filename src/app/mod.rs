@@ -867,6 +867,53 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
 
 /// The summary's answers: "practise again" when there is something to practise, then
 /// "back to the lessons".
+/// What a learner who knows the step on screen would press or tap, in order; nothing when
+/// no lesson step is on screen. Tests and benchmarks walk lessons through `update` with it.
+pub fn right_answer(model: &Model) -> Vec<Msg> {
+    let Some((_, step, run)) = model.run() else {
+        return Vec::new();
+    };
+    match &step.task {
+        Task::Explain { .. } => Vec::new(),
+        Task::Tap { screen, target } => screen
+            .tappables()
+            .position(|t| t.id() == Some(target.as_str()))
+            .map(|i| vec![Msg::Click(Target::Phone(i))])
+            .unwrap_or_default(),
+        Task::Choice { options } => options
+            .iter()
+            .position(|o| o.correct)
+            .map(|i| vec![Msg::Click(Target::Choice(i))])
+            .unwrap_or_default(),
+        Task::Order { .. } => {
+            let mut arrangement = run.state.arrangement.clone();
+            let mut msgs = Vec::new();
+            for position in 0..arrangement.len() {
+                let Some(from) = arrangement.iter().position(|&i| i == position) else {
+                    continue;
+                };
+                if from != position {
+                    msgs.push(Msg::Click(Target::OrderItem(from)));
+                    msgs.push(Msg::Click(Target::OrderItem(position)));
+                    arrangement.swap(from, position);
+                }
+            }
+            msgs.push(Msg::Click(Target::OrderDone));
+            msgs
+        }
+        Task::Type { answer, .. } => {
+            // Clear what is there, then type the answer as finished letters (Telex and VNI
+            // pass those through unchanged).
+            let typed = run.state.input.chars().count();
+            let mut msgs: Vec<Msg> = (0..typed).map(|_| Msg::Key(Key::Backspace)).collect();
+            msgs.extend(answer.chars().map(|c| Msg::Key(Key::Char(c))));
+            msgs.push(Msg::Key(Key::Enter));
+            msgs
+        }
+        Task::Scan { .. } => vec![Msg::Key(Key::Enter)],
+    }
+}
+
 pub fn summary_answers(summary: &Summary) -> usize {
     if summary.to_practise.is_empty() { 1 } else { 2 }
 }

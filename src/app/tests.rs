@@ -744,43 +744,7 @@ fn a_preview_saves_nothing_and_follows_the_file() {
 
 /// Answers the step on screen rightly, as a learner who knows it would.
 fn answer_right(model: &mut Model) {
-    let (_, step, run) = model.run().unwrap();
-    let msgs: Vec<Msg> = match &step.task {
-        Task::Explain { .. } => vec![],
-        Task::Tap { screen, target } => {
-            let i = screen
-                .tappables()
-                .position(|t| t.id() == Some(target))
-                .unwrap();
-            vec![Msg::Click(Target::Phone(i))]
-        }
-        Task::Choice { options } => {
-            vec![Msg::Click(Target::Choice(
-                options.iter().position(|o| o.correct).unwrap(),
-            ))]
-        }
-        Task::Order { .. } => {
-            let mut arrangement = run.state.arrangement.clone();
-            let mut msgs = Vec::new();
-            for position in 0..arrangement.len() {
-                let from = arrangement.iter().position(|&i| i == position).unwrap();
-                if from != position {
-                    msgs.push(Msg::Click(Target::OrderItem(from)));
-                    msgs.push(Msg::Click(Target::OrderItem(position)));
-                    arrangement.swap(from, position);
-                }
-            }
-            msgs.push(Msg::Click(Target::OrderDone));
-            msgs
-        }
-        Task::Type { answer, .. } => answer
-            .chars()
-            .map(|c| Msg::Key(Key::Char(c)))
-            .chain([Msg::Key(Key::Enter)])
-            .collect(),
-        Task::Scan { .. } => vec![Msg::Key(Key::Enter)],
-    };
-    for msg in msgs {
+    for msg in right_answer(model) {
         update(model, msg);
     }
 }
