@@ -96,6 +96,23 @@ fn wait_for_log(log: &Path, needle: &str, count: usize) {
     }
 }
 
+/// The tutor at 58×15 with ALSA configured by `alsa`, its log kept for failures.
+fn tutor(alsa: &str, lessons: &Path, data: &Path) -> Tmux {
+    let mut tmux = Tmux::start_with_env(
+        &[("ALSA_CONFIG_PATH", alsa)],
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(data.join("hocso.log"));
+    tmux
+}
+
 fn sign_in_and_open(tmux: &Tmux) {
     tmux.wait_for("Chạm vào màn hình");
     tmux.sign_in(None);
@@ -112,18 +129,7 @@ fn a_step_is_heard_replayed_and_stopped() {
     let data = dir.path().join("data");
     let log = data.join("hocso.log");
     let alsa = alsa_to_file(dir.path(), &wav);
-    let mut tmux = Tmux::start_with_env(
-        &[("ALSA_CONFIG_PATH", &alsa)],
-        58,
-        15,
-        &[
-            "--lessons",
-            lessons.to_str().unwrap(),
-            "--data",
-            data.to_str().unwrap(),
-        ],
-    );
-    tmux.log = Some(log.clone());
+    let tmux = tutor(&alsa, &lessons, &data);
     sign_in_and_open(&tmux);
 
     // The first step's one-second recording plays when the step opens.
@@ -186,18 +192,7 @@ fn with_no_sound_device_the_tutor_works_in_silence() {
     let alsa = format!("/usr/share/alsa/alsa.conf:{}", conf.display());
     let data = dir.path().join("data");
     let log = data.join("hocso.log");
-    let mut tmux = Tmux::start_with_env(
-        &[("ALSA_CONFIG_PATH", &alsa)],
-        58,
-        15,
-        &[
-            "--lessons",
-            lessons.to_str().unwrap(),
-            "--data",
-            data.to_str().unwrap(),
-        ],
-    );
-    tmux.log = Some(log.clone());
+    let tmux = tutor(&alsa, &lessons, &data);
     let welcome = tmux.wait_for("máy không có âm thanh");
     assert!(!welcome.contains("ALSA"), "{welcome}");
     sign_in_and_open(&tmux);

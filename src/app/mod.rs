@@ -865,10 +865,8 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
     }
 }
 
-/// The summary's answers: "practise again" when there is something to practise, then
-/// "back to the lessons".
 /// What a learner who knows the step on screen would press or tap, in order; nothing when
-/// no lesson step is on screen. Tests and benchmarks walk lessons through `update` with it.
+/// no lesson step is on screen. Tests walk lessons through `update` with it.
 pub fn right_answer(model: &Model) -> Vec<Msg> {
     let Some((_, step, run)) = model.run() else {
         return Vec::new();
@@ -914,6 +912,8 @@ pub fn right_answer(model: &Model) -> Vec<Msg> {
     }
 }
 
+/// The summary's answers: "practise again" when there is something to practise, then
+/// "back to the lessons".
 pub fn summary_answers(summary: &Summary) -> usize {
     if summary.to_practise.is_empty() { 1 } else { 2 }
 }
