@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use hocso::mastery::{FirstTry, Leitner};
 use hocso::store::{
-    AgeBand, Attempt, LessonEnd, Place, RunKind, Sound, SqliteStore, Store, StoreError,
+    AgeBand, Attempt, LessonEnd, Place, RunKind, SCHEMA_VERSION, Sound, SqliteStore, Store,
+    StoreError,
 };
 use rusqlite::Connection;
 use support::fixture;
@@ -110,7 +111,7 @@ fn what_is_saved_comes_back() {
         )
         .unwrap();
     assert_eq!((ended, attempts_in_session), (Some(300), 3));
-    assert_eq!(store.version().unwrap(), 3);
+    assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
     assert!(matches!(
         SqliteStore::open(&path)
             .unwrap()
@@ -141,7 +142,7 @@ fn a_first_version_database_is_upgraded_and_keeps_its_data() {
     drop(old);
 
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.version().unwrap(), 3);
+    assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
     let learner = store.find_learner("4821").unwrap().unwrap();
     assert_eq!((learner.name.as_str(), learner.age_band), ("Bà Hạnh", None));
     // Version 3's sound setting: on, loud, until the learner changes it.
@@ -208,7 +209,7 @@ fn a_database_from_a_newer_hocso_is_left_alone() {
         SqliteStore::open(&path),
         Err(StoreError::TooNew {
             found: 99,
-            known: 3
+            known: SCHEMA_VERSION
         })
     ));
     let version: i64 = Connection::open(&path)

@@ -8,7 +8,7 @@ mod sqlite;
 use std::collections::{HashMap, HashSet};
 
 pub use memory::MemoryStore;
-pub use sqlite::{Opened, SqliteStore, utc_stamp};
+pub use sqlite::{Opened, SCHEMA_VERSION, SqliteStore, utc_stamp};
 
 use crate::mastery::{FirstTry, Leitner};
 
@@ -226,6 +226,18 @@ pub enum LessonEnd {
     ReviewPassed,
     /// A review with a miss: out of the boxes until mastered again.
     ReviewFailed,
+}
+
+impl LessonEnd {
+    /// How it is stored and reported.
+    pub fn code(self) -> &'static str {
+        match self {
+            LessonEnd::NotYet => "not-yet",
+            LessonEnd::Mastered => "mastered",
+            LessonEnd::ReviewPassed => "review-passed",
+            LessonEnd::ReviewFailed => "review-failed",
+        }
+    }
 }
 
 /// What erasing a learner removed.

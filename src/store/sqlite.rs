@@ -80,10 +80,41 @@ const MIGRATIONS: &[(i64, &str)] = &[
         "ALTER TABLE learners ADD COLUMN narration INTEGER NOT NULL DEFAULT 1;
         ALTER TABLE learners ADD COLUMN volume INTEGER NOT NULL DEFAULT 100;",
     ),
+    (
+        4,
+        "CREATE TABLE lesson_events (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            lesson TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX lesson_events_by_time ON lesson_events (at);
+        CREATE INDEX attempts_by_time ON attempts (at);
+        CREATE INDEX sessions_by_time ON sessions (started_at);
+        CREATE INDEX needs_help_by_time ON needs_help (at);
+        CREATE TABLE resets (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            lesson TEXT,
+            after_attempt INTEGER NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learners(code) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE kiosk_secrets (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -445,6 +476,11 @@ impl Store for SqliteStore {
                 new.leitner.map(|l| l.due),
                 new.mastered_at
             ],
+        )
+        .map_err(map_err)?;
+        tx.execute(
+            "INSERT INTO lesson_events (learner, lesson, outcome, at) VALUES (?1, ?2, ?3, ?4)",
+            params![learner, lesson, end.code(), now],
         )
         .map_err(map_err)?;
         tx.commit().map_err(map_err)
