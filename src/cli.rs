@@ -22,9 +22,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// The interface language to start in (a volunteer switches it live with F2).
-    #[arg(long, global = true, value_parser = ["vi", "en"], default_value = "vi")]
-    pub lang: String,
+    /// The interface language to start in (a volunteer switches it live with F2;
+    /// default: the configuration's, else Vietnamese).
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
+
+    /// The kiosk's configuration file (default: hocso.toml in the user's config folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Lock-down: Ctrl+C and the quit keys do not leave; only the volunteer PIN does.
+    #[arg(long, global = true)]
+    pub kiosk: bool,
 
     /// A folder of Fluent files (`vi/*.ftl`, `en/*.ftl`) that override the built-in words.
     #[arg(long, global = true, value_name = "DIR")]
@@ -51,6 +60,25 @@ pub enum Command {
     Narrate(NarrateArgs),
     /// Write a printable take-home card of a lesson's steps (HTML).
     Card(CardArgs),
+    /// The kiosk's configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// What the ward's digital team sets up.
+    #[command(subcommand)]
+    Volunteer(VolunteerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective configuration and where each value came from.
+    Show,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VolunteerCommand {
+    /// Set the volunteer PIN (4 to 8 digits), asked twice; read from standard input when it
+    /// is not a terminal. Only its Argon2id hash is kept.
+    SetPin,
 }
 
 #[derive(Debug, clap::Args)]
@@ -146,10 +174,7 @@ pub struct NewArgs {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let lessons = cli
-        .lessons
-        .clone()
-        .unwrap_or_else(commands::bundled_lessons_dir);
+    let lessons = commands::lessons_dir(&cli);
     let result = match &cli.command {
         None => commands::tutor::run(&cli, &lessons),
         Some(Command::Check(args)) => commands::check::run(args, &lessons),
@@ -159,6 +184,8 @@ pub fn run() -> ExitCode {
         Some(Command::Learners(command)) => commands::learners::run(&cli, command),
         Some(Command::Narrate(args)) => commands::narrate::run(args, &lessons),
         Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
+        Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
+        Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),
     };
     match result {
         Ok(code) => code,

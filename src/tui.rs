@@ -13,9 +13,11 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{Effect, Key, Model, Msg, Notice, Size, update};
+use crate::app::Key;
+use crate::app::{Effect, LearnerDetail, Model, Msg, Notice, PanelData, PanelQuery, Size, update};
 use crate::audio::{AudioEvent, Clip, Narrator, SilentNarrator, StderrToLog, resolve};
 use crate::i18n::Localizer;
+use crate::kiosk::{hash_pin, verify_pin, vietnam_day};
 use crate::lesson::{CheckOptions, Diagnostic, SourceFile, parse_lesson};
 use crate::store::{Attempt, LessonEnd, Place, Store};
 use crate::ui::{self, HitMap};
@@ -43,6 +45,8 @@ pub struct Tutor<S: Store> {
     pending: Vec<Write>,
     quit: bool,
     watch: Option<Watch>,
+    /// The last touch or key: the idle timeout counts from here.
+    last_input: Instant,
 }
 
 /// A write to the store, kept until it succeeds.
@@ -98,6 +102,7 @@ impl<S: Store> Tutor<S> {
             pending: Vec::new(),
             quit: false,
             watch: None,
+            last_input: Instant::now(),
         }
     }
 
@@ -231,9 +236,135 @@ impl<S: Store> Tutor<S> {
                 intervals,
                 at,
             }),
+            Effect::CheckPin(pin) => {
+                let right = match self.store.pin_hash() {
+                    Ok(Some(hash)) => verify_pin(&pin, &hash),
+                    Ok(None) => false,
+                    Err(e) => {
+                        tracing::error!("reading the volunteer PIN: {e}");
+                        false
+                    }
+                };
+                tracing::info!(right, "volunteer PIN tried");
+                Some(Msg::PinChecked { right, now: at })
+            }
+            Effect::SavePin(pin) => match hash_pin(&pin) {
+                Ok(hash) => match self.store.set_pin_hash(&hash) {
+                    Ok(()) => {
+                        tracing::info!("volunteer PIN chosen");
+                        Some(Msg::PinSaved)
+                    }
+                    Err(e) => {
+                        tracing::error!("keeping the volunteer PIN: {e}");
+                        None
+                    }
+                },
+                Err(e) => {
+                    tracing::error!("hashing the volunteer PIN: {e}");
+                    None
+                }
+            },
+            Effect::Load(query) => Some(Msg::Panel(self.load(query, at))),
+            Effect::Reset { learner, lesson } => {
+                match self.store.reset(&learner, lesson.as_deref(), at) {
+                    Ok(()) => tracing::info!(learner, lesson, "progress reset by a volunteer"),
+                    Err(e) => tracing::error!("resetting progress: {e}"),
+                }
+                None
+            }
+            Effect::Forget { learner } => {
+                match self.store.forget_learner(&learner) {
+                    Ok(_) => tracing::info!(learner, "learner erased by a volunteer"),
+                    Err(e) => tracing::error!("erasing a learner: {e}"),
+                }
+                None
+            }
+            Effect::HelpGiven { learner } => {
+                if let Err(e) = self.store.help_given(&learner, at) {
+                    tracing::warn!("marking help given: {e}");
+                }
+                None
+            }
+            Effect::AddNote { learner, text } => {
+                if let Err(e) = self.store.add_note(&learner, &text, at) {
+                    tracing::error!("keeping a volunteer's note: {e}");
+                }
+                None
+            }
+            Effect::StartGuided { learner, lesson } => {
+                let found = self.store.find_learner(&learner).and_then(|l| {
+                    l.map(|l| self.store.progress(&l.code).map(|p| (l, p)))
+                        .transpose()
+                });
+                match found {
+                    Ok(Some((learner, progress))) => {
+                        self.start_session(&learner.code, at);
+                        if let Some(session) = self.session
+                            && let Err(e) = self.store.session_assisted(session)
+                        {
+                            tracing::warn!("marking the session guided: {e}");
+                        }
+                        tracing::info!(learner = learner.code, lesson, "guided session");
+                        Some(Msg::GuidedStarted {
+                            learner,
+                            progress: Box::new(progress),
+                            lesson,
+                            now: at,
+                        })
+                    }
+                    Ok(None) => None,
+                    Err(e) => {
+                        tracing::error!("starting a guided session: {e}");
+                        None
+                    }
+                }
+            }
             Effect::Quit => {
                 self.quit = true;
                 None
+            }
+        }
+    }
+
+    /// Reads what the volunteer panel asked for.
+    fn load(&mut self, query: PanelQuery, at: i64) -> PanelData {
+        let logged = |e: crate::store::StoreError| {
+            tracing::error!("reading for the volunteer panel: {e}");
+            e
+        };
+        match query {
+            PanelQuery::Learners(q) => PanelData::Learners(
+                self.store
+                    .find_learners(&q, crate::app::volunteer::SEARCH_LIMIT)
+                    .map_err(logged)
+                    .unwrap_or_default(),
+            ),
+            PanelQuery::Learner(code) => {
+                let row = self
+                    .store
+                    .find_learners(&code, crate::app::volunteer::SEARCH_LIMIT)
+                    .map_err(logged)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|r| r.code == code);
+                PanelData::Learner(row.map(|learner| {
+                    Box::new(LearnerDetail {
+                        progress: self
+                            .store
+                            .progress(&code)
+                            .map_err(logged)
+                            .unwrap_or_default(),
+                        notes: self.store.notes(&code).map_err(logged).unwrap_or_default(),
+                        learner,
+                    })
+                }))
+            }
+            PanelQuery::HelpCalls => {
+                PanelData::HelpCalls(self.store.help_calls().map_err(logged).unwrap_or_default())
+            }
+            PanelQuery::Today => {
+                let (from, to) = vietnam_day(at);
+                PanelData::Figures(self.store.figures(from, to).map_err(|e| e.to_string()))
             }
         }
     }
@@ -410,6 +541,9 @@ impl<S: Store> Tutor<S> {
                 // Handle everything pending before drawing again.
                 loop {
                     if let Some(msg) = self.translate(event::read()?) {
+                        if matches!(msg, Msg::Key(_) | Msg::Click(_)) {
+                            self.last_input = Instant::now();
+                        }
                         self.dispatch(msg);
                         dirty = true;
                     }
@@ -418,10 +552,15 @@ impl<S: Store> Tutor<S> {
                     }
                 }
             } else {
-                let before = (self.model.screen.clone(), self.model.notices.clone());
+                let seen = |m: &Model| (m.screen.clone(), m.notices.clone(), m.idle_left);
+                let before = seen(&self.model);
                 self.retry();
                 self.reload_if_changed();
-                dirty |= before != (self.model.screen.clone(), self.model.notices.clone());
+                self.dispatch(Msg::Tick {
+                    now: now(),
+                    idle: self.last_input.elapsed().as_secs(),
+                });
+                dirty |= before != seen(&self.model);
             }
         }
         Ok(())
@@ -429,8 +568,18 @@ impl<S: Store> Tutor<S> {
 }
 
 fn translate_key(key: KeyEvent) -> Option<Key> {
+    // Raw mode: Ctrl+C, Ctrl+Z and Ctrl+\ arrive as keys, not signals. Only the quit keys
+    // and the volunteer chord mean anything; `update` decides whether quitting is allowed.
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')).then_some(Key::CtrlC);
+        let letter = match key.code {
+            KeyCode::Char(c) => c.to_ascii_lowercase(),
+            _ => return None,
+        };
+        return match letter {
+            'v' if key.modifiers.contains(KeyModifiers::ALT) => Some(Key::Volunteer),
+            'c' | 'q' => Some(Key::Quit),
+            _ => None,
+        };
     }
     Some(match key.code {
         KeyCode::Enter => Key::Enter,
@@ -486,6 +635,13 @@ pub fn log_to_file(data_dir: &Path) -> anyhow::Result<(PathBuf, Option<StderrToL
         .append(true)
         .open(&path)
         .with_context(|| format!("opening {}", path.display()))?;
+    // The log names learners' codes and the steps they found hard: the kiosk user's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700));
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+    }
     let stderr = match StderrToLog::redirect(&file) {
         Ok(guard) => Some(guard),
         Err(e) => {

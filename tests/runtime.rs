@@ -90,7 +90,7 @@ fn an_answer_is_on_disk_when_the_screen_moves_on() {
         )
         .unwrap();
     assert_eq!(sessions, 1, "a session is open while the learner is here");
-    t.dispatch(Msg::Key(Key::CtrlC));
+    t.dispatch(Msg::Key(Key::Quit));
     let ended: i64 = Connection::open(&path)
         .unwrap()
         .query_row(

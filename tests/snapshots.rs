@@ -4,11 +4,14 @@
 
 mod support;
 
-use hocso::app::{Key, KeypadKey, Model, Msg, Screen, Size, Target, update};
+use hocso::app::{
+    Key, KeypadKey, LearnerDetail, Model, Msg, PanelData, PanelItem, Screen, Size, Target, update,
+    volunteer,
+};
 use hocso::i18n::Lang;
 use hocso::lesson::{Catalogue, CheckOptions};
 use hocso::mastery::Leitner;
-use hocso::store::{Learner, LessonRecord, Place, RunKind};
+use hocso::store::{AgeBand, Learner, LearnerRow, LessonRecord, Note, Place, RunKind};
 use support::fixture;
 use support::screen::render;
 
@@ -197,6 +200,101 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
     );
     out.push(("summary", summary));
     out.push(("help", step("otp", size, &[key(Key::Char('?'))])));
+    out.extend(volunteer_states(size));
+    out
+}
+
+/// What volunteers see: the PIN prompt, the panel, a guided step and its end, and the
+/// idle timeout's question.
+fn volunteer_states(size: Size) -> Vec<(&'static str, Model)> {
+    let mut out = Vec::new();
+    let mut pin = base();
+    pin.size = size;
+    pin.learner = None;
+    pin.pin_set = true;
+    send(
+        &mut pin,
+        &[
+            key(Key::Volunteer),
+            key(Key::Char('1')),
+            key(Key::Char('2')),
+        ],
+    );
+    out.push(("pin", pin.clone()));
+    send(
+        &mut pin,
+        &[
+            key(Key::Char('3')),
+            key(Key::Char('4')),
+            key(Key::Enter),
+            Msg::PinChecked {
+                right: false,
+                now: 1_000_000,
+            },
+        ],
+    );
+    out.push(("pin-wrong", pin.clone()));
+    send(
+        &mut pin,
+        &[Msg::PinChecked {
+            right: true,
+            now: 1_000_001,
+        }],
+    );
+    out.push(("panel", pin.clone()));
+    let row = LearnerRow {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+        age_band: Some(AgeBand::Seventies),
+        last_visit: Some(1_795_282_200),
+        mastered: 1,
+    };
+    let mut learner = pin.clone();
+    send(
+        &mut learner,
+        &[
+            Msg::Click(Target::Answer(0)),
+            Msg::Panel(PanelData::Learners(vec![row.clone()])),
+        ],
+    );
+    out.push(("panel-learners", learner.clone()));
+    send(
+        &mut learner,
+        &[Msg::Panel(PanelData::Learner(Some(Box::new(
+            LearnerDetail {
+                learner: row,
+                progress: Default::default(),
+                notes: vec![Note {
+                    at: 1_795_282_200,
+                    text: "Bà cần tập nhập mã OTP".into(),
+                }],
+            },
+        ))))],
+    );
+    out.push(("panel-learner", learner.clone()));
+    let forget = volunteer::items(&learner)
+        .iter()
+        .position(|i| *i == PanelItem::Forget)
+        .unwrap();
+    send(&mut learner, &[Msg::Click(Target::Answer(forget))]);
+    out.push(("panel-confirm", learner));
+    let mut guided = step("cham-zalo", size, &[]);
+    guided.guided = Some(Default::default());
+    out.push(("guided-tap", guided.clone()));
+    send(
+        &mut guided,
+        &[key(Key::F(9)), key(Key::Char('G')), key(Key::Char('h'))],
+    );
+    out.push(("guided-end", guided));
+    let mut idle = step("otp", size, &[]);
+    send(
+        &mut idle,
+        &[Msg::Tick {
+            now: 1_000_000,
+            idle: 200,
+        }],
+    );
+    out.push(("still-there", idle));
     out
 }
 

@@ -383,3 +383,96 @@ fn an_erased_learner_leaves_nothing_behind() {
         }
     }
 }
+
+#[test]
+fn what_the_volunteer_panel_reads_and_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
+    let hanh = store.create_learner("Bà Hạnh", None, 100).unwrap();
+    let tu = store.create_learner("Chú Tư", None, 200).unwrap();
+    store.start_session(&hanh.code, "k", 300).unwrap();
+
+    // Search by name, in any case and with Vietnamese letters, or by the code's start.
+    let found = store.find_learners("hạnh", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Bà Hạnh");
+    assert_eq!(found[0].last_visit, Some(300));
+    assert_eq!(store.find_learners("BÀ", 10).unwrap().len(), 1);
+    assert_eq!(
+        store.find_learners(&tu.code[..3], 10).unwrap()[0].code,
+        tu.code
+    );
+    // The most recent visitor first; a learner never seen after.
+    let all = store.find_learners("", 10).unwrap();
+    assert_eq!(
+        all.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
+        [hanh.code.as_str(), tu.code.as_str()]
+    );
+
+    // Calls for help, until someone helps.
+    store
+        .record_needs_help(&tu.code, "vneid-cai-dat", "b", 400)
+        .unwrap();
+    let calls = store.help_calls().unwrap();
+    assert_eq!((calls.len(), calls[0].name.as_str()), (1, "Chú Tư"));
+    store.help_given(&tu.code, 410).unwrap();
+    assert!(store.help_calls().unwrap().is_empty());
+
+    // Notes, newest first.
+    store.add_note(&hanh.code, "Tập lại bước OTP", 500).unwrap();
+    store.add_note(&hanh.code, "Đã quen chạm", 600).unwrap();
+    let notes = store.notes(&hanh.code).unwrap();
+    assert_eq!(notes[0].text, "Đã quen chạm");
+    assert_eq!(notes.len(), 2);
+}
+
+#[test]
+fn a_reset_lesson_starts_afresh_but_keeps_its_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let l = store.create_learner("Bà Hạnh", None, 100).unwrap();
+    for (step, at) in [("a", 101), ("b", 102)] {
+        store
+            .record_attempt(&attempt(&l.code, step, true, true), at)
+            .unwrap();
+    }
+    store
+        .record_lesson_end(&l.code, "vneid-cai-dat", LessonEnd::Mastered, &[1, 3], 103)
+        .unwrap();
+    let before = store.progress(&l.code).unwrap();
+    assert!(before.lessons["vneid-cai-dat"].leitner.is_some());
+    assert_eq!(before.first_tries("vneid-cai-dat", "a").len(), 1);
+
+    store.reset(&l.code, Some("vneid-cai-dat"), 200).unwrap();
+    let after = store.progress(&l.code).unwrap();
+    assert!(!after.lessons.contains_key("vneid-cai-dat"));
+    assert!(after.first_tries("vneid-cai-dat", "a").is_empty());
+    // New answers count again; the old ones are still there for the ward's figures.
+    store
+        .record_attempt(&attempt(&l.code, "a", true, true), 201)
+        .unwrap();
+    assert_eq!(
+        store
+            .progress(&l.code)
+            .unwrap()
+            .first_tries("vneid-cai-dat", "a")
+            .len(),
+        1
+    );
+    let kept: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM attempts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 3);
+    let figures = store.figures(100, 300).unwrap();
+    assert_eq!(
+        (
+            figures.answers,
+            figures.lessons_mastered,
+            figures.new_learners
+        ),
+        (3, 1, 1)
+    );
+    assert_eq!(store.figures(150, 300).unwrap().answers, 1);
+}

@@ -133,3 +133,87 @@ card-careful = Be careful
 card-safe = What to do:
 card-practice = The numbers in the lesson are only for practice, not real ones.
 card-help = Need help? Ask the community digital team at your ward, or the Public Administration Service Centre.
+
+## Volunteers (learners never see these, except the small button on the welcome screen)
+welcome-volunteer = Volunteer
+notice-problems = { $count } problem(s) at start-up: see the volunteer panel.
+help-kiosk = This is a public kiosk: only a volunteer can close it.
+
+pin-title-open = Volunteer PIN
+pin-title-choose = First start: choose the volunteer PIN (4 to 8 digits)
+pin-title-again = Type the new PIN again
+pin-wrong = Wrong PIN. { $left } tries left.
+pin-locked = Too many wrong tries. The panel is locked; try again in { $minutes } min.
+pin-shape = A PIN is 4 to 8 digits.
+pin-mismatch = The two PINs differ. Please choose again.
+pin-checking = Checking…
+
+panel-title = Volunteer panel
+panel-kiosk = Kiosk: { $kiosk }
+panel-learners = Learners: find, progress, guided session
+panel-help-calls = Who needs help ({ $count })
+panel-figures = Today's figures
+panel-problems = Problems at start-up ({ $count })
+panel-language = Switch language (now: English)
+panel-narration-on = Reading aloud: on (choose to turn off)
+panel-narration-off = Reading aloud: off (choose to turn on)
+panel-lock = Lock the kiosk, back to the welcome screen
+panel-quit = Quit hocso
+
+panel-search-title = Find a learner by name or code
+panel-search = Find: { $query }
+panel-no-learners = No learner matches.
+panel-learner-row = { $name } · { $code } · { $mastered } lessons mastered · { $last }
+panel-never = not yet visited
+panel-age = Age band: { $band }
+panel-age-unknown = Age band: not given
+panel-note = Note { $when }: { $text }
+panel-reset-learner = Start every lesson afresh
+panel-forget = Erase this learner
+panel-lesson-for = Learner: { $name } · { $code }
+panel-guide = Guide this lesson
+panel-reset-lesson = Start this lesson afresh
+
+confirm-reset-lesson = Start “{ $lesson }” afresh for { $name }? Their past answers stay in the ward's figures.
+confirm-reset-learner = Start every lesson afresh for { $name }? Their past answers stay in the ward's figures.
+confirm-forget = Erase { $name } ({ $code }) and everything recorded about them? This cannot be undone.
+confirm-quit = Quit hocso? The kiosk will no longer be ready for learners.
+confirm-no = No, go back
+confirm-yes = Yes, do it
+
+panel-help-title = Who needs help
+panel-help-none = Nobody is waiting for help.
+panel-help-how = After helping, choose the person to record the help.
+panel-help-row = { $name } · { $code } · { $lesson }, step { $step } · at { $when }
+
+panel-figures-title = Today's figures
+panel-figures-reading = Reading the figures…
+panel-figures-error = The figures cannot be read: { $error }
+figures-sessions = Sessions: { $count }
+figures-learners = Learners: { $count } (new: { $new })
+figures-answers = Answers: { $count } (with a volunteer's help: { $assisted })
+figures-mastered = Lessons mastered: { $count }
+figures-help = Calls for help: { $count }
+
+panel-problems-title = Problems at start-up
+panel-problems-none = No problems.
+
+guided-label = Guided session
+guided-previous = F5 Previous
+guided-next = F6 Next
+guided-reveal = F7 Show answer
+guided-helped = F8 Helped ({ $count })
+guided-end = F9 End
+guided-end-title = Today's session is over
+guided-end-home = { $name } can practise at home:
+guided-end-nothing = Every step of this lesson is done. Come back for the review when the kiosk asks!
+guided-end-note = A note for the next volunteer (Enter saves and ends):
+
+idle-title = Are you still there?
+idle-touch = Touch the screen or press any key to carry on.
+idle-left = In { $seconds } seconds the kiosk returns to the welcome screen.
+guided-previous-short = F5 ◀
+guided-next-short = F6 ▶
+guided-reveal-short = F7 Answer
+guided-helped-short = F8 Help ({ $count })
+guided-end-short = F9 End

@@ -130,3 +130,87 @@ card-careful = Cẩn thận
 card-safe = Nên làm:
 card-practice = Các con số trong bài chỉ để tập, không phải số thật.
 card-help = Cần giúp? Bác hỏi Tổ công nghệ số cộng đồng ở phường, hoặc Trung tâm Phục vụ hành chính công.
+
+## Tình nguyện viên (học viên không thấy các câu này, trừ nút nhỏ ở màn hình chào)
+welcome-volunteer = Tình nguyện viên
+notice-problems = Có { $count } sự cố khi khởi động: xem bảng tình nguyện viên.
+help-kiosk = Máy đang ở chế độ công cộng: chỉ tình nguyện viên thoát được.
+
+pin-title-open = Nhập mã PIN tình nguyện viên
+pin-title-choose = Lần đầu dùng máy: chọn mã PIN tình nguyện viên (4 đến 8 chữ số)
+pin-title-again = Nhập lại mã PIN vừa chọn
+pin-wrong = Sai mã PIN. Còn { $left } lần thử.
+pin-locked = Nhập sai quá nhiều lần. Bảng đã khoá, thử lại sau { $minutes } phút.
+pin-shape = Mã PIN gồm 4 đến 8 chữ số.
+pin-mismatch = Hai lần nhập không giống nhau. Xin chọn lại.
+pin-checking = Đang kiểm tra…
+
+panel-title = Bảng tình nguyện viên
+panel-kiosk = Máy: { $kiosk }
+panel-learners = Học viên: tìm, xem tiến độ, hướng dẫn kèm
+panel-help-calls = Ai đang cần giúp ({ $count })
+panel-figures = Số liệu hôm nay
+panel-problems = Sự cố khi khởi động ({ $count })
+panel-language = Đổi ngôn ngữ (đang dùng: Tiếng Việt)
+panel-narration-on = Đọc to: đang bật (chọn để tắt)
+panel-narration-off = Đọc to: đang tắt (chọn để bật)
+panel-lock = Khoá máy, về màn hình chào
+panel-quit = Thoát chương trình
+
+panel-search-title = Tìm học viên theo tên hoặc mã số
+panel-search = Tìm: { $query }
+panel-no-learners = Không có học viên nào khớp.
+panel-learner-row = { $name } · { $code } · { $mastered } bài đã thuộc · { $last }
+panel-never = chưa học lần nào
+panel-age = Nhóm tuổi: { $band }
+panel-age-unknown = Nhóm tuổi: không cho biết
+panel-note = Ghi chú { $when }: { $text }
+panel-reset-learner = Cho học lại mọi bài từ đầu
+panel-forget = Xoá hẳn học viên này
+panel-lesson-for = Học viên: { $name } · { $code }
+panel-guide = Hướng dẫn kèm bài này
+panel-reset-lesson = Cho học lại bài này từ đầu
+
+confirm-reset-lesson = Cho { $name } học lại bài “{ $lesson }” từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.
+confirm-reset-learner = Cho { $name } học lại mọi bài từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.
+confirm-forget = Xoá hẳn { $name } ({ $code }) và mọi điều đã ghi về người này? Không lấy lại được.
+confirm-quit = Thoát chương trình Học số? Máy sẽ không còn sẵn sàng cho người học.
+confirm-no = Không, quay lại
+confirm-yes = Có, làm ngay
+
+panel-help-title = Ai đang cần giúp
+panel-help-none = Không ai đang chờ giúp.
+panel-help-how = Giúp xong, chọn tên người đó để ghi là đã giúp.
+panel-help-row = { $name } · { $code } · { $lesson }, bước { $step } · lúc { $when }
+
+panel-figures-title = Số liệu hôm nay
+panel-figures-reading = Đang đọc số liệu…
+panel-figures-error = Không đọc được số liệu: { $error }
+figures-sessions = Lượt học: { $count }
+figures-learners = Học viên: { $count } (mới: { $new })
+figures-answers = Câu trả lời: { $count } (có tình nguyện viên giúp: { $assisted })
+figures-mastered = Bài đã thuộc: { $count }
+figures-help = Lần cần giúp: { $count }
+
+panel-problems-title = Sự cố khi khởi động
+panel-problems-none = Không có sự cố nào.
+
+guided-label = Hướng dẫn kèm
+guided-previous = F5 Bước trước
+guided-next = F6 Bước sau
+guided-reveal = F7 Hiện đáp án
+guided-helped = F8 Đã giúp ({ $count })
+guided-end = F9 Kết thúc
+guided-end-title = Buổi học hôm nay đã xong
+guided-end-home = { $name } tập thêm ở nhà:
+guided-end-nothing = Bác đã làm được mọi bước của bài này. Khi máy nhắc ôn lại, bác học lại một lượt nhé!
+guided-end-note = Ghi chú cho tình nguyện viên lần sau (Enter để lưu và kết thúc):
+
+idle-title = Bác vẫn đang học chứ?
+idle-touch = Chạm vào màn hình hoặc nhấn phím bất kỳ để học tiếp.
+idle-left = Còn { $seconds } giây nữa máy sẽ về màn hình chào.
+guided-previous-short = F5 ◀
+guided-next-short = F6 ▶
+guided-reveal-short = F7 Đáp án
+guided-helped-short = F8 Giúp ({ $count })
+guided-end-short = F9 Xong

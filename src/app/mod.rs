@@ -5,12 +5,14 @@
 
 pub mod layout;
 pub mod step;
+pub mod volunteer;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::audio::Clip;
 use crate::i18n::Lang;
+use crate::kiosk::{IdlePolicy, PinGate};
 use crate::lesson::{InputMethod, Lesson, Step, StepKind, Task};
 use crate::mastery::step_mastered;
 use crate::store::{
@@ -18,6 +20,10 @@ use crate::store::{
 };
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState};
+pub use volunteer::{
+    Danger, Guided, GuidedKey, LearnerDetail, Panel, PanelData, PanelItem, PanelQuery, PanelView,
+    PinMessage, PinPurpose,
+};
 
 /// Keys as the tutor understands them, whatever the terminal sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +39,10 @@ pub enum Key {
     BackTab,
     Char(char),
     F(u8),
-    CtrlC,
+    /// Ctrl+C or Ctrl+Q: leave the tutor (not in kiosk lock-down).
+    Quit,
+    /// Ctrl+Alt+V: the volunteer panel. Shown nowhere to learners.
+    Volunteer,
 }
 
 /// Something the view drew that a click or touch can land on.
@@ -67,6 +76,12 @@ pub enum Target {
     },
     /// The sound button: loud, quieter, off.
     Sound,
+    /// The small "Tình nguyện viên" button of the welcome screen.
+    Volunteer,
+    /// "Still there?": anywhere on the question.
+    StillHere,
+    /// A button of the volunteer's bar in a guided session.
+    Guided(GuidedKey),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +144,27 @@ pub enum Msg {
     Notice(Option<Notice>),
     /// Whether a sound device is there (the narrator found out).
     SoundAvailable(bool),
+    /// The clock: `now`, and seconds since the last touch or key.
+    Tick {
+        now: i64,
+        idle: u64,
+    },
+    /// The runtime checked a PIN typed at `now`.
+    PinChecked {
+        right: bool,
+        now: i64,
+    },
+    /// The volunteer PIN chosen at first start is kept.
+    PinSaved,
+    /// What the volunteer panel asked the store for.
+    Panel(PanelData),
+    /// A guided session began: the learner, their past, and the lesson (by id).
+    GuidedStarted {
+        learner: Learner,
+        progress: Box<Progress>,
+        lesson: String,
+        now: i64,
+    },
 }
 
 /// Narration to play: a recording of a step (its text, hint or feedback), found by the
@@ -190,6 +226,34 @@ pub enum Effect {
         end: LessonEnd,
         intervals: Vec<u32>,
     },
+    /// Check a PIN typed into the prompt against the stored hash.
+    CheckPin(String),
+    /// Keep this PIN (hashed) as the volunteer PIN.
+    SavePin(String),
+    /// Read something for the volunteer panel.
+    Load(PanelQuery),
+    /// Start `lesson` (or every lesson) afresh for `learner`.
+    Reset {
+        learner: String,
+        lesson: Option<String>,
+    },
+    /// Erase a learner for good.
+    Forget {
+        learner: String,
+    },
+    /// A volunteer helped `learner`.
+    HelpGiven {
+        learner: String,
+    },
+    AddNote {
+        learner: String,
+        text: String,
+    },
+    /// Sign `learner` in for a guided session of `lesson`.
+    StartGuided {
+        learner: String,
+        lesson: String,
+    },
     Quit,
 }
 
@@ -200,6 +264,13 @@ pub struct Settings {
     pub help_after_misses: u32,
     /// A sound device is there: narration can be played.
     pub narration: bool,
+    /// The kiosk reads steps aloud (the configuration, or the volunteer's switch).
+    pub voice: bool,
+    /// Lock-down: the quit keys do nothing; only the volunteer PIN leaves.
+    pub locked_down: bool,
+    pub idle: IdlePolicy,
+    /// The language each session starts in.
+    pub language: Lang,
 }
 
 impl Default for Settings {
@@ -207,6 +278,10 @@ impl Default for Settings {
         Settings {
             help_after_misses: 3,
             narration: false,
+            voice: true,
+            locked_down: false,
+            idle: IdlePolicy::default(),
+            language: Lang::Vi,
         }
     }
 }
@@ -285,6 +360,19 @@ pub enum Screen {
         lines: Vec<String>,
         step: Option<String>,
     },
+    /// The volunteer PIN: typed to open the panel, or chosen at a kiosk's first start.
+    Pin {
+        purpose: PinPurpose,
+        pin: String,
+        message: Option<PinMessage>,
+    },
+    Panel(Panel),
+    /// The end of a guided session: what to practise at home, and a note for the next
+    /// volunteer.
+    GuidedEnd {
+        lesson: usize,
+        note: String,
+    },
 }
 
 /// Everything the tutor knows.
@@ -306,6 +394,21 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// Narration on or off, and how loud: the learner's, or the kiosk's before sign-in.
     pub sound: Sound,
+    /// The latest time the runtime told (seconds since the epoch).
+    pub clock: i64,
+    /// "Still there?" is on screen: the session ends in this many seconds.
+    pub idle_left: Option<u64>,
+    /// A volunteer PIN is set.
+    pub pin_set: bool,
+    pub pin_gate: PinGate,
+    /// A volunteer is guiding the learner on screen.
+    pub guided: Option<Guided>,
+    /// The screen the volunteer panel covers, to go back to.
+    pub covered: Option<Box<Screen>>,
+    /// Problems found at start-up (broken lessons, the configuration), for volunteers.
+    pub problems: Vec<String>,
+    /// Learners waiting for a volunteer, as last read.
+    pub help_calls: usize,
 }
 
 /// The answers of the age-band question: the four bands, then "rather not say".
@@ -326,6 +429,14 @@ impl Model {
             preview: None,
             notices: Vec::new(),
             sound: Sound::default(),
+            clock: 0,
+            idle_left: None,
+            pin_set: false,
+            pin_gate: PinGate::default(),
+            guided: None,
+            covered: None,
+            problems: Vec::new(),
+            help_calls: 0,
         }
     }
 
@@ -426,6 +537,9 @@ impl Model {
                 })
             }
             Screen::Broken { .. } => None,
+            Screen::Pin { .. } => Some(EnterMeaning::Check),
+            Screen::Panel(_) if volunteer::items(self).is_empty() => None,
+            Screen::Panel(_) => Some(EnterMeaning::Choose),
             Screen::Age { .. }
             | Screen::Resume { .. }
             | Screen::Who { .. }
@@ -437,7 +551,8 @@ impl Model {
     /// Whether typing goes into a text field (so Space and `?` are letters there).
     pub fn typing_text(&self) -> bool {
         match &self.screen {
-            Screen::Name { .. } => true,
+            Screen::Name { .. } | Screen::GuidedEnd { .. } => true,
+            Screen::Panel(panel) => matches!(panel.view, PanelView::Learners { .. }),
             Screen::Lesson(run) => self.run().is_some_and(|(_, step, _)| {
                 matches!(&step.task, Task::Type { input, .. } if *input != InputMethod::Digits)
                     && !run.state.solved
@@ -454,7 +569,10 @@ impl Model {
             keys.push(BarKey::Enter(meaning));
         }
         // Nothing to go back to from the welcome screen; the code screen only goes on.
-        if !matches!(self.screen, Screen::Welcome | Screen::CodeGiven) {
+        if !matches!(
+            self.screen,
+            Screen::Welcome | Screen::CodeGiven | Screen::GuidedEnd { .. }
+        ) {
             keys.push(BarKey::Back);
         }
         if matches!(self.screen, Screen::Lesson(_)) && self.narrating() {
@@ -466,7 +584,7 @@ impl Model {
 
     /// Whether narration plays: a sound device, and sound on.
     pub fn narrating(&self) -> bool {
-        self.settings.narration && self.sound.on
+        self.settings.narration && self.settings.voice && self.sound.on
     }
 
     /// Narration of `clip` of the step on screen, when narration plays.
@@ -616,6 +734,9 @@ pub fn step_layout_for(size: Size, step: &Step, lang: Lang) -> StepLayout {
 
 /// The only place the model changes.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if volunteer::still_here(model, &msg) {
+        return Vec::new();
+    }
     match msg {
         Msg::Resize(size) => {
             model.size = size;
@@ -627,7 +748,30 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Key(Key::CtrlC) => vec![Effect::StopNarration, Effect::SignedOut, Effect::Quit],
+        // In lock-down only the volunteer panel leaves (after the PIN).
+        Msg::Key(Key::Quit) if model.settings.locked_down => Vec::new(),
+        Msg::Key(Key::Quit) => vec![Effect::StopNarration, Effect::SignedOut, Effect::Quit],
+        Msg::Key(Key::Volunteer) | Msg::Click(Target::Volunteer) => volunteer::open(model),
+        Msg::Tick { now, idle } => volunteer::tick(model, now, idle),
+        Msg::PinChecked { right, now } => volunteer::pin_checked(model, right, now),
+        Msg::PinSaved => volunteer::pin_saved(model),
+        Msg::Panel(data) => volunteer::data(model, data),
+        Msg::GuidedStarted {
+            learner,
+            progress,
+            lesson,
+            now,
+        } => volunteer::guided_started(model, learner, *progress, &lesson, now),
+        Msg::Click(Target::Guided(key)) => volunteer::guided_key(model, key),
+        Msg::Key(key)
+            if model.guided.is_some()
+                && matches!(model.screen, Screen::Lesson(_) | Screen::Summary { .. })
+                && GuidedKey::from_key(key).is_some() =>
+        {
+            GuidedKey::from_key(key)
+                .map(|k| volunteer::guided_key(model, k))
+                .unwrap_or_default()
+        }
         Msg::Key(Key::F(2)) => {
             model.lang = model.lang.next();
             Vec::new()
@@ -862,6 +1006,9 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             }
         }
         Screen::Broken { .. } => Vec::new(),
+        Screen::Pin { .. } | Screen::Panel(_) | Screen::GuidedEnd { .. } => {
+            volunteer::key(model, key)
+        }
     }
 }
 
@@ -919,6 +1066,7 @@ pub fn summary_answers(summary: &Summary) -> usize {
 }
 
 fn sign_out(model: &mut Model) -> Vec<Effect> {
+    model.guided = None;
     model.learner = None;
     model.progress = Progress::default();
     model.screen = Screen::Welcome;
@@ -1005,7 +1153,20 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             }]
         }
         (Screen::CodeGiven, Target::Start) => key_press(model, Key::Enter),
+        (Screen::Pin { .. }, Target::Keypad(key)) => volunteer::pin_keypad(model, key),
         (_, Target::Keypad(key)) => keypad(model, key),
+        (Screen::Panel(_), Target::Answer(i)) => volunteer::choose(model, i),
+        (Screen::Panel(_), Target::More { down }) => {
+            let count = volunteer::items(model).len();
+            if let Screen::Panel(panel) = &mut model.screen {
+                panel.focus = if down {
+                    (panel.focus + 1).min(count.saturating_sub(1))
+                } else {
+                    panel.focus.saturating_sub(1)
+                };
+            }
+            Vec::new()
+        }
         (Screen::Resume { .. }, Target::Answer(0)) => match model.resumable() {
             Some((lesson, kind, plan, pos)) => model.open_run(lesson, kind, plan, pos),
             None => {
@@ -1032,6 +1193,9 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             if model.preview.is_some() {
                 let plan = (0..model.lessons[lesson].steps.len()).collect();
                 return model.open_run(lesson, RunKind::Full, plan, 0);
+            }
+            if model.guided.is_some() {
+                return volunteer::end_guided(model);
             }
             let focus = model.menu().iter().position(|&l| l == lesson).unwrap_or(0);
             model.screen = Screen::Menu { focus };
@@ -1167,9 +1331,12 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
             needs_volunteer,
         } => (answer, false, first_try, hint_used, needs_volunteer),
     };
+    let assisted = model.guided.is_some();
     if let Screen::Lesson(run) = &mut model.screen {
         if first_try {
-            run.results.insert(run.step(), right && !hint_used);
+            // With a volunteer's help, an answer never counts as the learner's own.
+            run.results
+                .insert(run.step(), right && !hint_used && !assisted);
         }
         // On a small screen the feedback is on the text's page: show it.
         run.state.show_picture = false;
@@ -1186,7 +1353,7 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
         right,
         first_try,
         hint_used,
-        assisted: false,
+        assisted,
         millis: 0,
     };
     // The model keeps its own copy, for mastery; only a learner's answers are saved.
@@ -1289,6 +1456,9 @@ fn back(model: &mut Model) -> Vec<Effect> {
     }
     if model.preview.is_some() {
         return Vec::new();
+    }
+    if model.guided.is_some() {
+        return volunteer::end_guided(model);
     }
     // Stopping here is fine: the place is kept, to carry on later.
     let lesson = run.lesson;

@@ -677,7 +677,7 @@ fn language_switches_live_and_ctrl_c_quits() {
     update(&mut model, Msg::Click(Target::SwitchLanguage));
     assert_eq!(model.lang, Lang::Vi);
     assert_eq!(
-        key(&mut model, Key::CtrlC),
+        key(&mut model, Key::Quit),
         [Effect::StopNarration, Effect::SignedOut, Effect::Quit]
     );
 }
@@ -1058,4 +1058,405 @@ fn the_menu_groups_lessons_by_topic_in_the_curriculums_order() {
         .map(|&i| model.lessons[i].id.as_str())
         .collect();
     assert_eq!(ids, ["co-ban", "wifi", "vneid", "etax", "khac"]);
+}
+
+mod volunteers {
+    use super::*;
+    use crate::app::volunteer::items;
+    use crate::kiosk::PinProblem;
+    use crate::store::{Figures, LearnerRow};
+
+    fn row() -> LearnerRow {
+        LearnerRow {
+            code: "4821".into(),
+            name: "Bà Hạnh".into(),
+            age_band: None,
+            last_visit: Some(100),
+            mastered: 0,
+        }
+    }
+
+    fn learner() -> Learner {
+        Learner {
+            code: "4821".into(),
+            name: "Bà Hạnh".into(),
+            age_band: None,
+            sound: Default::default(),
+        }
+    }
+
+    /// The panel open at its first page, no PIN set, outside lock-down.
+    fn panel() -> Model {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(80, 24));
+        let effects = key(&mut model, Key::Volunteer);
+        assert!(effects.contains(&Effect::Load(PanelQuery::HelpCalls)));
+        assert!(matches!(model.screen, Screen::Panel(_)));
+        model
+    }
+
+    fn choose(model: &mut Model, item: PanelItem) -> Vec<Effect> {
+        let i = items(model)
+            .iter()
+            .position(|it| *it == item)
+            .unwrap_or_else(|| panic!("{item:?} is not on {:?}", model.screen));
+        update(model, Msg::Click(Target::Answer(i)))
+    }
+
+    /// A guided session of the fixture lesson, started from the panel.
+    fn guided() -> Model {
+        let mut model = panel();
+        choose(&mut model, PanelItem::Learners);
+        update(&mut model, Msg::Panel(PanelData::Learners(vec![row()])));
+        let effects = choose(&mut model, PanelItem::Learner(0));
+        assert_eq!(effects, [Effect::Load(PanelQuery::Learner("4821".into()))]);
+        update(
+            &mut model,
+            Msg::Panel(PanelData::Learner(Some(Box::new(LearnerDetail {
+                learner: row(),
+                progress: Progress::default(),
+                notes: vec![],
+            })))),
+        );
+        choose(&mut model, PanelItem::Lesson(0));
+        let effects = choose(&mut model, PanelItem::Guide);
+        assert_eq!(
+            effects,
+            [Effect::StartGuided {
+                learner: "4821".into(),
+                lesson: "tap-luyen".into()
+            }]
+        );
+        update(
+            &mut model,
+            Msg::GuidedStarted {
+                learner: learner(),
+                progress: Box::default(),
+                lesson: "tap-luyen".into(),
+                now: 1_000,
+            },
+        );
+        assert!(model.guided.is_some());
+        model
+    }
+
+    #[test]
+    fn in_lock_down_the_quit_keys_do_nothing() {
+        let mut model = signed_in();
+        model.settings.locked_down = true;
+        assert!(key(&mut model, Key::Quit).is_empty());
+        assert!(matches!(model.screen, Screen::Menu { .. }));
+        model.settings.locked_down = false;
+        assert!(key(&mut model, Key::Quit).contains(&Effect::Quit));
+    }
+
+    #[test]
+    fn in_lock_down_the_panel_asks_for_the_pin_and_only_the_panel_quits() {
+        let mut model = signed_in();
+        model.settings.locked_down = true;
+        model.pin_set = true;
+        key(&mut model, Key::Volunteer);
+        assert!(matches!(model.screen, Screen::Pin { .. }));
+        for d in "1234".chars() {
+            key(&mut model, Key::Char(d));
+        }
+        assert_eq!(
+            key(&mut model, Key::Enter),
+            [Effect::CheckPin("1234".into())]
+        );
+        // Wrong: the prompt stays, with the tries left.
+        update(
+            &mut model,
+            Msg::PinChecked {
+                right: false,
+                now: 10,
+            },
+        );
+        assert!(matches!(
+            model.screen,
+            Screen::Pin {
+                message: Some(PinMessage::Wrong { left: 4 }),
+                ..
+            }
+        ));
+        update(
+            &mut model,
+            Msg::PinChecked {
+                right: true,
+                now: 11,
+            },
+        );
+        assert!(matches!(model.screen, Screen::Panel(_)));
+        choose(&mut model, PanelItem::Quit);
+        assert!(matches!(
+            &model.screen,
+            Screen::Panel(Panel {
+                view: PanelView::Confirm {
+                    danger: Danger::Quit,
+                    ..
+                },
+                ..
+            })
+        ));
+        let effects = choose(&mut model, PanelItem::Yes);
+        assert!(effects.contains(&Effect::Quit));
+    }
+
+    #[test]
+    fn a_locked_prompt_takes_no_pin_until_the_lock_runs_out() {
+        let mut model = signed_in();
+        model.pin_set = true;
+        key(&mut model, Key::Volunteer);
+        for _ in 0..crate::kiosk::MAX_TRIES {
+            for d in "1111".chars() {
+                key(&mut model, Key::Char(d));
+            }
+            key(&mut model, Key::Enter);
+            update(
+                &mut model,
+                Msg::PinChecked {
+                    right: false,
+                    now: 100,
+                },
+            );
+        }
+        update(&mut model, Msg::Tick { now: 200, idle: 0 });
+        for d in "2468".chars() {
+            key(&mut model, Key::Char(d));
+        }
+        assert!(
+            key(&mut model, Key::Enter).is_empty(),
+            "no check while locked"
+        );
+        assert!(matches!(
+            model.screen,
+            Screen::Pin {
+                message: Some(PinMessage::Locked { until: 400 }),
+                ..
+            }
+        ));
+        update(&mut model, Msg::Tick { now: 400, idle: 0 });
+        for d in "2468".chars() {
+            key(&mut model, Key::Char(d));
+        }
+        assert_eq!(
+            key(&mut model, Key::Enter),
+            [Effect::CheckPin("2468".into())]
+        );
+    }
+
+    #[test]
+    fn a_kiosks_first_start_chooses_the_pin_twice() {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+        model.settings.locked_down = true;
+        model.screen = Screen::Pin {
+            purpose: PinPurpose::Choose { first: None },
+            pin: String::new(),
+            message: None,
+        };
+        let type_pin = |model: &mut Model, pin: &str| {
+            for d in pin.chars() {
+                key(model, Key::Char(d));
+            }
+            key(model, Key::Enter)
+        };
+        assert!(type_pin(&mut model, "246813").is_empty());
+        assert!(type_pin(&mut model, "246812").is_empty(), "they differ");
+        assert!(matches!(
+            model.screen,
+            Screen::Pin {
+                message: Some(PinMessage::Problem(PinProblem::Mismatch)),
+                ..
+            }
+        ));
+        assert!(key(&mut model, Key::Esc).is_empty(), "no way around it");
+        type_pin(&mut model, "246813");
+        assert_eq!(
+            type_pin(&mut model, "246813"),
+            [Effect::SavePin("246813".into())]
+        );
+        update(&mut model, Msg::PinSaved);
+        assert!(model.pin_set);
+        assert_eq!(model.screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn guided_answers_are_assisted_and_never_count_toward_mastery() {
+        let mut model = guided();
+        let mut attempts = Vec::new();
+        loop {
+            for msg in right_answer(&model) {
+                for e in update(&mut model, msg) {
+                    if let Effect::SaveAttempt(a) = e {
+                        attempts.push(a);
+                    }
+                }
+            }
+            key(&mut model, Key::Enter);
+            if matches!(model.screen, Screen::Summary { .. }) {
+                break;
+            }
+        }
+        assert!(!attempts.is_empty());
+        assert!(
+            attempts
+                .iter()
+                .all(|a| a.assisted && a.right && a.first_try)
+        );
+        // Every step right first time, but with a volunteer: nothing is mastered.
+        assert_eq!(summary(&model).end, LessonEnd::NotYet);
+        assert_eq!(summary(&model).first_try, 0);
+        assert_eq!(summary(&model).to_practise.len(), 6);
+        // The end: what to practise at home, and a note for the next volunteer.
+        key(&mut model, Key::Esc);
+        assert!(matches!(model.screen, Screen::GuidedEnd { .. }));
+        for c in "Bà cần tập nhập OTP".chars() {
+            key(&mut model, Key::Char(c));
+        }
+        let effects = key(&mut model, Key::Enter);
+        assert!(effects.contains(&Effect::AddNote {
+            learner: "4821".into(),
+            text: "Bà cần tập nhập OTP".into()
+        }));
+        assert!(effects.contains(&Effect::SignedOut));
+        assert!(model.learner.is_none() && model.guided.is_none());
+        assert!(matches!(model.screen, Screen::Panel(_)));
+    }
+
+    #[test]
+    fn the_volunteer_moves_between_steps_reveals_and_marks_help() {
+        let mut model = guided();
+        assert_eq!(step_id(&model), "gioi-thieu");
+        key(&mut model, Key::F(6));
+        key(&mut model, Key::F(6));
+        let at = step_id(&model).to_owned();
+        assert_ne!(at, "gioi-thieu");
+        key(&mut model, Key::F(5));
+        key(&mut model, Key::F(6));
+        assert_eq!(step_id(&model), at);
+        key(&mut model, Key::F(7));
+        assert!(state(&model).highlight && state(&model).hint);
+        let effects = update(&mut model, Msg::Click(Target::Guided(GuidedKey::Helped)));
+        assert_eq!(
+            effects,
+            [Effect::HelpGiven {
+                learner: "4821".into()
+            }]
+        );
+        assert_eq!(model.guided.as_ref().unwrap().helped, 1);
+        key(&mut model, Key::F(9));
+        assert!(matches!(model.screen, Screen::GuidedEnd { .. }));
+    }
+
+    #[test]
+    fn outside_a_guided_session_the_volunteer_keys_do_nothing() {
+        let mut model = at_step("gioi-thieu");
+        key(&mut model, Key::F(6));
+        assert_eq!(step_id(&model), "gioi-thieu");
+    }
+
+    #[test]
+    fn erasing_asks_first_then_erases() {
+        let mut model = panel();
+        choose(&mut model, PanelItem::Learners);
+        update(&mut model, Msg::Panel(PanelData::Learners(vec![row()])));
+        choose(&mut model, PanelItem::Learner(0));
+        update(
+            &mut model,
+            Msg::Panel(PanelData::Learner(Some(Box::new(LearnerDetail {
+                learner: row(),
+                progress: Progress::default(),
+                notes: vec![],
+            })))),
+        );
+        assert!(choose(&mut model, PanelItem::Forget).is_empty());
+        // "No" goes back without erasing.
+        assert!(choose(&mut model, PanelItem::No).is_empty());
+        choose(&mut model, PanelItem::Forget);
+        let effects = choose(&mut model, PanelItem::Yes);
+        assert!(effects.contains(&Effect::Forget {
+            learner: "4821".into()
+        }));
+    }
+
+    #[test]
+    fn the_search_field_takes_letters_and_asks_the_store() {
+        let mut model = panel();
+        choose(&mut model, PanelItem::Learners);
+        assert!(model.typing_text());
+        assert_eq!(
+            key(&mut model, Key::Char('H')),
+            [Effect::Load(PanelQuery::Learners("H".into()))]
+        );
+        assert_eq!(
+            key(&mut model, Key::Backspace),
+            [Effect::Load(PanelQuery::Learners(String::new()))]
+        );
+        // Esc: back to the first page, then out of the panel.
+        key(&mut model, Key::Esc);
+        key(&mut model, Key::Esc);
+        assert_eq!(model.screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn todays_figures_are_read_when_asked() {
+        let mut model = panel();
+        assert_eq!(
+            choose(&mut model, PanelItem::Figures),
+            [Effect::Load(PanelQuery::Today)]
+        );
+        let figures = Figures {
+            sessions: 3,
+            ..Figures::default()
+        };
+        update(&mut model, Msg::Panel(PanelData::Figures(Ok(figures))));
+        assert!(matches!(
+            &model.screen,
+            Screen::Panel(Panel {
+                view: PanelView::Figures(Some(Ok(f))),
+                ..
+            }) if f.sessions == 3
+        ));
+    }
+
+    #[test]
+    fn idle_warns_then_ends_the_session_and_forgets_the_name() {
+        let mut model = at_step("gioi-thieu");
+        model.settings.idle = crate::kiosk::IdlePolicy {
+            timeout: 180,
+            warning: 30,
+        };
+        model.lang = Lang::En;
+        assert!(update(&mut model, Msg::Tick { now: 1, idle: 179 }).is_empty());
+        assert_eq!(model.idle_left, None);
+        update(&mut model, Msg::Tick { now: 2, idle: 185 });
+        assert_eq!(model.idle_left, Some(25));
+        // A touch answers the question, and does nothing else.
+        update(&mut model, Msg::Click(Target::StillHere));
+        assert_eq!(model.idle_left, None);
+        assert_eq!(step_id(&model), "gioi-thieu");
+        let effects = update(&mut model, Msg::Tick { now: 3, idle: 210 });
+        assert!(effects.contains(&Effect::SignedOut));
+        assert_eq!(model.screen, Screen::Welcome);
+        assert!(model.learner.is_none());
+        assert_eq!(model.lang, Lang::Vi, "the next person starts in Vietnamese");
+        // On the welcome screen there is nothing to time out.
+        assert!(update(&mut model, Msg::Tick { now: 4, idle: 999 }).is_empty());
+        assert_eq!(model.idle_left, None);
+    }
+
+    #[test]
+    fn a_half_typed_name_is_cleared_by_the_timeout() {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+        model.screen = Screen::Name {
+            name: "Bà Hạ".into(),
+        };
+        update(
+            &mut model,
+            Msg::Tick {
+                now: 1,
+                idle: 10_000,
+            },
+        );
+        assert_eq!(model.screen, Screen::Welcome);
+    }
 }

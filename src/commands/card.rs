@@ -21,7 +21,7 @@ pub fn run(cli: &Cli, args: &CardArgs, lessons: &Path) -> anyhow::Result<ExitCod
         );
         return Ok(ExitCode::FAILURE);
     };
-    let lang = Lang::parse(&cli.lang).unwrap_or_default();
+    let lang = super::settings(cli).0.language.value;
     let html = card(lesson, lang, &Localizer::embedded());
     let out = args
         .out

@@ -5,13 +5,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::app::{Model, Notice, Settings, Size};
+use crate::app::{Model, Notice, PinPurpose, Screen, Settings, Size};
 use crate::audio::RodioNarrator;
 use crate::cli::{Cli, PreviewArgs};
 use crate::i18n::{Lang, Localizer};
+use crate::kiosk::IdlePolicy;
 use crate::lesson::content_root;
 use crate::lesson::{Catalogue, CheckOptions};
-use crate::store::{MemoryStore, SqliteStore};
+use crate::store::{MemoryStore, SqliteStore, Store};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
 fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
@@ -24,22 +25,45 @@ fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
 /// `hocso`: the tutor, full screen, on the lesson folder.
 pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli)?;
-    let (log, _stderr) = log_to_file(&super::data_dir(cli))?;
+    let (config, config_problems) = super::settings(cli);
+    let (log, _stderr) = log_to_file(&config.data.value)?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
-    tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), "tutor starting");
-    for problem in catalogue.problems.iter().filter(|d| d.is_error()) {
-        tracing::warn!(
-            "lesson skipped: {}:{}:{}: {} [{}]",
+    tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), kiosk = config.kiosk.value, "tutor starting");
+    // What a volunteer should know, in the log and on the panel.
+    let mut problems = Vec::new();
+    for problem in config_problems
+        .iter()
+        .chain(catalogue.problems.iter().filter(|d| d.is_error()))
+    {
+        let line = format!(
+            "{}:{}:{}: {}",
             problem.file.display(),
             problem.start.line,
             problem.start.column,
-            problem.message,
-            problem.code
+            problem.message
         );
+        tracing::warn!("{line} [{}]", problem.code);
+        problems.push(line);
     }
-    let lang = Lang::parse(&cli.lang).unwrap_or_default();
-    let mut model = Model::new(catalogue.lessons, lang, Size::default());
-    let database = super::data_dir(cli).join("hocso.db");
+    let mut lessons_loaded = catalogue.lessons;
+    // Lessons that do not set their own review intervals follow the kiosk's.
+    for lesson in lessons_loaded.iter_mut().filter(|l| !l.review_days_given) {
+        lesson.review_days = config.review_intervals_days.value.clone();
+    }
+    let mut model = Model::new(lessons_loaded, config.language.value, Size::default());
+    model.problems = problems;
+    model.settings = Settings {
+        help_after_misses: config.help_after_misses.value,
+        narration: true,
+        voice: config.narration.value,
+        locked_down: config.kiosk.value,
+        idle: IdlePolicy {
+            timeout: config.idle_timeout_seconds.value,
+            warning: config.idle_warning_seconds.value,
+        },
+        language: config.language.value,
+    };
+    let database = config.data.value.join("hocso.db");
     let opened = SqliteStore::open_or_recover(&database, now())
         .with_context(|| format!("opening {}", database.display()))?;
     if let Some(aside) = &opened.moved_aside {
@@ -47,9 +71,17 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
             .notices
             .push(Notice::DatabaseMovedAside(aside.display().to_string()));
     }
-    model.settings.narration = true;
+    model.pin_set = opened.store.pin_hash()?.is_some();
+    if model.settings.locked_down && !model.pin_set {
+        // A kiosk's first start: the volunteer chooses the PIN before anyone learns.
+        model.screen = Screen::Pin {
+            purpose: PinPurpose::Choose { first: None },
+            pin: String::new(),
+            message: None,
+        };
+    }
     let mut tutor = Tutor::new(model, i18n, opened.store);
-    tutor.kiosk = kiosk_name();
+    tutor.kiosk = config.kiosk_name.value.clone();
     tutor.narrator = Box::new(RodioNarrator::start());
     tutor.content_root = lessons.parent().map(Path::to_owned).unwrap_or_default();
     run_in_terminal(&mut tutor)
@@ -84,7 +116,7 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
             (model, Vec::new())
         }
     };
-    model.lang = Lang::parse(&cli.lang).unwrap_or_default();
+    model.lang = super::settings(cli).0.language.value;
 
     model.settings.narration = true;
     let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
@@ -95,13 +127,4 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
     tutor.perform_all(effects);
     run_in_terminal(&mut tutor)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The kiosk's name for its sessions: the machine's host name.
-fn kiosk_name() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "kiosk".to_owned())
 }

@@ -209,6 +209,10 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
         return out;
     }
     if let (Some(file), Some(head)) = (head_file, head) {
+        let review_days_given = file
+            .mastery
+            .as_ref()
+            .is_some_and(|m| m.get_ref().review_days.is_some());
         out.lesson = Some(Lesson {
             id: file.id.into_inner(),
             topic: file.topic.into_inner(),
@@ -218,6 +222,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
             prerequisites: head.prerequisites,
             mastery: head.mastery,
             review_days: head.review_days,
+            review_days_given,
             steps: steps_checked.into_iter().flatten().collect(),
             source: path.to_owned(),
         });

@@ -58,6 +58,8 @@ pub struct Lesson {
     pub prerequisites: Vec<String>,
     pub mastery: MasteryRule,
     pub review_days: Vec<u32>,
+    /// The lesson sets its own review days (else the kiosk's configuration may).
+    pub review_days_given: bool,
     pub steps: Vec<Step>,
     /// The file it came from.
     pub source: PathBuf,

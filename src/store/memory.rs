@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::{
-    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, Sound, Store,
-    StoreError, new_code, next_record,
+    AgeBand, Attempt, Figures, Forgotten, HelpCall, Learner, LearnerRow, LessonEnd, LessonRecord,
+    Note, Place, Progress, Sound, Store, StoreError, new_code, next_record,
 };
 
 #[derive(Debug, Default)]
@@ -15,6 +15,8 @@ pub struct MemoryStore {
     records: HashMap<(String, String), LessonRecord>,
     places: HashMap<String, Place>,
     sessions: Vec<(String, i64, Option<i64>)>,
+    notes: Vec<(String, Note)>,
+    pin: Option<String>,
 }
 
 impl MemoryStore {
@@ -146,9 +148,117 @@ impl Store for MemoryStore {
         self.records.retain(|(l, _), _| l != code);
         self.places.remove(code);
         self.sessions.retain(|(l, _, _)| l != code);
+        self.notes.retain(|(l, _)| l != code);
         Ok(Some(Forgotten {
             name: learner.name,
             attempts: (before - self.attempts.len()) as u64,
         }))
+    }
+
+    fn find_learners(&self, query: &str, limit: usize) -> Result<Vec<LearnerRow>, StoreError> {
+        let wanted = query.trim().to_lowercase();
+        Ok(self
+            .learners
+            .iter()
+            .rev()
+            .filter(|l| l.code.starts_with(&wanted) || l.name.to_lowercase().contains(&wanted))
+            .take(limit)
+            .map(|l| LearnerRow {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                age_band: l.age_band,
+                last_visit: self
+                    .sessions
+                    .iter()
+                    .filter(|s| s.0 == l.code)
+                    .map(|s| s.1)
+                    .max(),
+                mastered: self
+                    .records
+                    .iter()
+                    .filter(|((who, _), r)| *who == l.code && r.mastered_at.is_some())
+                    .count(),
+            })
+            .collect())
+    }
+
+    fn help_calls(&self) -> Result<Vec<HelpCall>, StoreError> {
+        Ok(self
+            .needs_help
+            .iter()
+            .map(|(learner, lesson, step)| HelpCall {
+                learner: learner.clone(),
+                name: self
+                    .learners
+                    .iter()
+                    .find(|l| l.code == *learner)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default(),
+                lesson: lesson.clone(),
+                step: step.clone(),
+                at: 0,
+            })
+            .collect())
+    }
+
+    fn help_given(&mut self, learner: &str, _now: i64) -> Result<(), StoreError> {
+        self.needs_help.retain(|(l, _, _)| l != learner);
+        Ok(())
+    }
+
+    fn reset(&mut self, learner: &str, lesson: Option<&str>, _now: i64) -> Result<(), StoreError> {
+        self.known(learner)?;
+        let hit = |who: &str, l: &str| who == learner && lesson.is_none_or(|x| x == l);
+        self.attempts.retain(|a| !hit(&a.learner, &a.lesson));
+        self.records.retain(|(who, l), _| !hit(who, l));
+        if self
+            .places
+            .get(learner)
+            .is_some_and(|p| hit(learner, &p.lesson))
+        {
+            self.places.remove(learner);
+        }
+        Ok(())
+    }
+
+    fn add_note(&mut self, learner: &str, text: &str, now: i64) -> Result<(), StoreError> {
+        self.known(learner)?;
+        self.notes.push((
+            learner.to_owned(),
+            Note {
+                at: now,
+                text: text.to_owned(),
+            },
+        ));
+        Ok(())
+    }
+
+    fn notes(&self, learner: &str) -> Result<Vec<Note>, StoreError> {
+        Ok(self
+            .notes
+            .iter()
+            .rev()
+            .filter(|(l, _)| l == learner)
+            .map(|(_, n)| n.clone())
+            .collect())
+    }
+
+    fn session_assisted(&mut self, _session: i64) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn pin_hash(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.pin.clone())
+    }
+
+    fn set_pin_hash(&mut self, hash: &str) -> Result<(), StoreError> {
+        self.pin = Some(hash.to_owned());
+        Ok(())
+    }
+
+    fn figures(&self, _from: i64, _to: i64) -> Result<Figures, StoreError> {
+        Err(StoreError::Other(
+            "a preview keeps no figures (they are kept on disk)".to_owned(),
+        ))
     }
 }

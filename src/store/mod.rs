@@ -247,6 +247,50 @@ pub struct Forgotten {
     pub attempts: u64,
 }
 
+/// A learner as the volunteer panel lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerRow {
+    pub code: String,
+    pub name: String,
+    pub age_band: Option<AgeBand>,
+    /// When their last session started, if they had one.
+    pub last_visit: Option<i64>,
+    /// Lessons mastered now.
+    pub mastered: usize,
+}
+
+/// A learner who asked for a volunteer and has not been helped yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpCall {
+    pub learner: String,
+    pub name: String,
+    pub lesson: String,
+    pub step: String,
+    pub at: i64,
+}
+
+/// A volunteer's note about a learner, for the next volunteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub at: i64,
+    pub text: String,
+}
+
+/// The kiosk's figures for a stretch of time (the volunteer panel shows today's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Figures {
+    pub sessions: u64,
+    /// Distinct learners with a session.
+    pub learners: u64,
+    /// Learners who first came in this time.
+    pub new_learners: u64,
+    pub answers: u64,
+    /// Answers given with a volunteer's help.
+    pub assisted: u64,
+    pub lessons_mastered: u64,
+    pub needs_help: u64,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("every learner code is taken")]
@@ -313,6 +357,28 @@ pub trait Store {
     fn end_session(&mut self, session: i64, now: i64) -> Result<(), StoreError>;
     /// Erases a learner and everything recorded about them.
     fn forget_learner(&mut self, code: &str) -> Result<Option<Forgotten>, StoreError>;
+
+    /// Learners whose name contains `query` (any case) or whose code starts with it, the
+    /// most recent visitors first.
+    fn find_learners(&self, query: &str, limit: usize) -> Result<Vec<LearnerRow>, StoreError>;
+    /// Learners who asked for a volunteer and were not helped yet, oldest first.
+    fn help_calls(&self) -> Result<Vec<HelpCall>, StoreError>;
+    /// A volunteer helped `learner`: their calls are answered.
+    fn help_given(&mut self, learner: &str, now: i64) -> Result<(), StoreError>;
+    /// Starts `lesson` (or, with `None`, every lesson) afresh for `learner`: mastery,
+    /// reviews and place are cleared. Their past answers stay for the ward's figures but
+    /// no longer count toward mastery.
+    fn reset(&mut self, learner: &str, lesson: Option<&str>, now: i64) -> Result<(), StoreError>;
+    fn add_note(&mut self, learner: &str, text: &str, now: i64) -> Result<(), StoreError>;
+    /// The learner's notes, newest first.
+    fn notes(&self, learner: &str) -> Result<Vec<Note>, StoreError>;
+    /// A volunteer guided the session: its answers were given with help.
+    fn session_assisted(&mut self, session: i64) -> Result<(), StoreError>;
+    /// The volunteer PIN's hash, if one is set.
+    fn pin_hash(&self) -> Result<Option<String>, StoreError>;
+    fn set_pin_hash(&mut self, hash: &str) -> Result<(), StoreError>;
+    /// The figures for sessions, answers and events from `from` to before `to`.
+    fn figures(&self, from: i64, to: i64) -> Result<Figures, StoreError>;
 }
 
 /// The lesson's new schedule after `end`, from its old record.

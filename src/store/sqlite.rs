@@ -7,8 +7,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::{
-    AgeBand, Attempt, Forgotten, Learner, LessonEnd, LessonRecord, Place, Progress, RunKind, Sound,
-    Store, StoreError, new_code, next_record,
+    AgeBand, Attempt, Figures, Forgotten, HelpCall, Learner, LearnerRow, LessonEnd, LessonRecord,
+    Note, Place, Progress, RunKind, Sound, Store, StoreError, new_code, next_record,
 };
 use crate::mastery::Leitner;
 
@@ -323,8 +323,11 @@ impl Store for SqliteStore {
         let mut rows = self
             .conn
             .prepare_cached(
-                "SELECT lesson, step, right, first_try, hint_used, assisted FROM attempts
-                 WHERE learner = ?1 ORDER BY id",
+                "SELECT lesson, step, right, first_try, hint_used, assisted FROM attempts a
+                 WHERE learner = ?1
+                   AND id > coalesce((SELECT max(after_attempt) FROM resets r
+                       WHERE r.learner = ?1 AND (r.lesson IS NULL OR r.lesson = a.lesson)), 0)
+                 ORDER BY id",
             )
             .map_err(map_err)?;
         let attempts = rows
@@ -573,6 +576,227 @@ impl Store for SqliteStore {
             name: learner.name,
             attempts: attempts as u64,
         }))
+    }
+
+    fn find_learners(&self, query: &str, limit: usize) -> Result<Vec<LearnerRow>, StoreError> {
+        self.find_learners_sql(query, limit)
+    }
+
+    fn help_calls(&self) -> Result<Vec<HelpCall>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT h.learner, l.name, h.lesson, h.step, h.at FROM needs_help h
+                 JOIN learners l ON l.code = h.learner
+                 WHERE h.resolved_at IS NULL ORDER BY h.at, h.id",
+            )
+            .map_err(map_err)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(HelpCall {
+                    learner: r.get(0)?,
+                    name: r.get(1)?,
+                    lesson: r.get(2)?,
+                    step: r.get(3)?,
+                    at: r.get(4)?,
+                })
+            })
+            .map_err(map_err)?;
+        rows.collect::<Result<_, _>>().map_err(map_err)
+    }
+
+    fn help_given(&mut self, learner: &str, now: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE needs_help SET resolved_at = ?2 WHERE learner = ?1 AND resolved_at IS NULL",
+                params![learner, now],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn reset(&mut self, learner: &str, lesson: Option<&str>, now: i64) -> Result<(), StoreError> {
+        self.known(learner)?;
+        let tx = self.conn.transaction().map_err(map_err)?;
+        tx.execute(
+            "INSERT INTO resets (learner, lesson, after_attempt, at)
+             VALUES (?1, ?2, (SELECT coalesce(max(id), 0) FROM attempts), ?3)",
+            params![learner, lesson, now],
+        )
+        .map_err(map_err)?;
+        tx.execute(
+            "DELETE FROM lesson_state WHERE learner = ?1 AND (?2 IS NULL OR lesson = ?2)",
+            params![learner, lesson],
+        )
+        .map_err(map_err)?;
+        tx.execute(
+            "DELETE FROM places WHERE learner = ?1 AND (?2 IS NULL OR lesson = ?2)",
+            params![learner, lesson],
+        )
+        .map_err(map_err)?;
+        tx.commit().map_err(map_err)
+    }
+
+    fn add_note(&mut self, learner: &str, text: &str, now: i64) -> Result<(), StoreError> {
+        self.known(learner)?;
+        self.conn
+            .execute(
+                "INSERT INTO notes (learner, at, text) VALUES (?1, ?2, ?3)",
+                params![learner, now, text],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn notes(&self, learner: &str) -> Result<Vec<Note>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT at, text FROM notes WHERE learner = ?1 ORDER BY at DESC, id DESC",
+            )
+            .map_err(map_err)?;
+        let rows = statement
+            .query_map([learner], |r| {
+                Ok(Note {
+                    at: r.get(0)?,
+                    text: r.get(1)?,
+                })
+            })
+            .map_err(map_err)?;
+        rows.collect::<Result<_, _>>().map_err(map_err)
+    }
+
+    fn session_assisted(&mut self, session: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE sessions SET assisted = 1 WHERE id = ?1", [session])
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn pin_hash(&self) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT value FROM kiosk_secrets WHERE name = 'volunteer-pin'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(map_err)
+    }
+
+    fn set_pin_hash(&mut self, hash: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO kiosk_secrets (name, value) VALUES ('volunteer-pin', ?1)
+                 ON CONFLICT (name) DO UPDATE SET value = ?1",
+                [hash],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn figures(&self, from: i64, to: i64) -> Result<Figures, StoreError> {
+        let between = "BETWEEN ?1 AND ?2 - 1";
+        Ok(Figures {
+            sessions: self.count(
+                &format!("SELECT count(*) FROM sessions WHERE started_at {between}"),
+                from,
+                to,
+            )?,
+            learners: self.count(
+                &format!("SELECT count(DISTINCT learner) FROM sessions WHERE started_at {between}"),
+                from,
+                to,
+            )?,
+            new_learners: self.count(
+                &format!("SELECT count(*) FROM learners WHERE created_at {between}"),
+                from,
+                to,
+            )?,
+            answers: self.count(
+                &format!("SELECT count(*) FROM attempts WHERE at {between}"),
+                from,
+                to,
+            )?,
+            assisted: self.count(
+                &format!("SELECT count(*) FROM attempts WHERE assisted = 1 AND at {between}"),
+                from,
+                to,
+            )?,
+            lessons_mastered: self.count(
+                &format!(
+                    "SELECT count(*) FROM lesson_events WHERE outcome = 'mastered' AND at {between}"
+                ),
+                from,
+                to,
+            )?,
+            needs_help: self.count(
+                &format!("SELECT count(*) FROM needs_help WHERE at {between}"),
+                from,
+                to,
+            )?,
+        })
+    }
+}
+
+impl SqliteStore {
+    fn count(&self, sql: &str, from: i64, to: i64) -> Result<u64, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .map_err(map_err)?
+            .query_row(params![from, to], |r| r.get::<_, i64>(0))
+            .map(|n| n.max(0) as u64)
+            .map_err(map_err)
+    }
+}
+
+/// What the volunteer panel asks of the database.
+impl SqliteStore {
+    pub(super) fn find_learners_sql(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<LearnerRow>, StoreError> {
+        // Names are matched without regard to case in Rust: SQLite's lower() knows
+        // only ASCII, and Vietnamese names are not.
+        let wanted = query.trim().to_lowercase();
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT l.code, l.name, l.age_band,
+                        (SELECT max(started_at) FROM sessions s WHERE s.learner = l.code) AS last,
+                        (SELECT count(*) FROM lesson_state m
+                            WHERE m.learner = l.code AND m.mastered_at IS NOT NULL)
+                 FROM learners l ORDER BY last DESC NULLS LAST, l.created_at DESC",
+            )
+            .map_err(map_err)?;
+        let rows = statement
+            .query_map([], |r| {
+                let band: Option<String> = r.get(2)?;
+                Ok(LearnerRow {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    age_band: band.as_deref().and_then(AgeBand::parse),
+                    last_visit: r.get(3)?,
+                    mastered: r.get::<_, i64>(4)?.max(0) as usize,
+                })
+            })
+            .map_err(map_err)?;
+        let mut found = Vec::new();
+        for row in rows {
+            let row = row.map_err(map_err)?;
+            if wanted.is_empty()
+                || row.code.starts_with(&wanted)
+                || crate::lesson::nfc(&row.name.to_lowercase())
+                    .contains(&crate::lesson::nfc(&wanted))
+            {
+                found.push(row);
+                if found.len() == limit {
+                    break;
+                }
+            }
+        }
+        Ok(found)
     }
 }
 

@@ -13,6 +13,7 @@ mod sign_in;
 mod step;
 mod summary;
 pub mod theme;
+mod volunteer;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -46,13 +47,19 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         }
         None => area,
     };
-    let [header, body, bar] = Layout::vertical([
+    let guided = model.guided.is_some()
+        && matches!(model.screen, Screen::Lesson(_) | Screen::Summary { .. });
+    let [header, body, guided_bar, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(u16::from(guided)),
         Constraint::Length(1),
     ])
     .areas(area);
     draw_header(frame, header, model, i18n, &mut hits);
+    if guided {
+        volunteer::guided_bar(frame, guided_bar, model, i18n, &mut hits);
+    }
     let body = body.inner(Margin::new(1, 0));
     match &model.screen {
         Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
@@ -76,11 +83,23 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         Screen::Age { focus, .. } => sign_in::age(frame, body, model, i18n, *focus, &mut hits),
         Screen::Resume { focus } => sign_in::resume(frame, body, model, i18n, *focus, &mut hits),
         Screen::Broken { lines, .. } => broken(frame, body, model, i18n, lines),
+        Screen::Pin {
+            purpose,
+            pin,
+            message,
+        } => volunteer::pin(frame, body, model, i18n, purpose, pin, *message, &mut hits),
+        Screen::Panel(panel) => volunteer::panel(frame, body, model, i18n, panel, &mut hits),
+        Screen::GuidedEnd { lesson, note } => {
+            volunteer::guided_end(frame, body, model, i18n, *lesson, note)
+        }
     }
     draw_bar(frame, bar, model, i18n, &mut hits);
     if model.help_open {
         hits = HitMap::default();
         help(frame, area, model, i18n, &mut hits);
+    }
+    if let Some(left) = model.idle_left {
+        volunteer::still_there(frame, area, model, i18n, left, &mut hits);
     }
     hits
 }
@@ -325,6 +344,11 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     for id in ids
         .into_iter()
         .filter(|id| *id != "help-replay" || model.settings.narration)
+        .map(|id| match id {
+            // In lock-down the quit keys do nothing: say so instead.
+            "help-quit" if model.settings.locked_down => "help-kiosk",
+            id => id,
+        })
     {
         rows.extend(wrapped(&t(id), body.width, theme::base(), "• "));
     }

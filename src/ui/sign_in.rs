@@ -26,15 +26,20 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
     ));
     // What a volunteer must know, at the foot of the screen.
     for notice in &model.notices {
-        let text = match notice {
-            Notice::DatabaseMovedAside(file) => i18n.text_with(
-                model.lang,
-                "notice-moved-aside",
-                &[("file", file.as_str().into())],
-            ),
-            Notice::SavingDelayed => t("notice-saving-delayed"),
-            Notice::NoSound => t("notice-no-sound"),
-        };
+        rows.push(Row::blank());
+        rows.extend(wrapped(
+            &notice_text(model, i18n, notice),
+            area.width,
+            theme::wrong(),
+            "⚑ ",
+        ));
+    }
+    if !model.problems.is_empty() {
+        let text = i18n.text_with(
+            model.lang,
+            "notice-problems",
+            &[("count", model.problems.len().into())],
+        );
         rows.push(Row::blank());
         rows.extend(wrapped(&text, area.width, theme::wrong(), "⚑ "));
     }
@@ -53,6 +58,27 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
     let button = Rect::new(area.x + area.width - w, area.y + area.height - 1, w, 1);
     frame.render_widget(Span::styled(language, theme::bar_key()), button);
     hits.add(button, Target::SwitchLanguage);
+    // The volunteer's way in, small, in the other corner.
+    let volunteer = format!(" {} ", t("welcome-volunteer"));
+    let v = (volunteer.width() as u16).min(area.width.saturating_sub(w + 1));
+    if v > 2 {
+        let button = Rect::new(area.x, area.y + area.height - 1, v, 1);
+        frame.render_widget(Span::styled(volunteer, theme::dim()), button);
+        hits.add(button, Target::Volunteer);
+    }
+}
+
+/// What a notice says to the volunteer.
+pub(super) fn notice_text(model: &Model, i18n: &Localizer, notice: &Notice) -> String {
+    match notice {
+        Notice::DatabaseMovedAside(file) => i18n.text_with(
+            model.lang,
+            "notice-moved-aside",
+            &[("file", file.as_str().into())],
+        ),
+        Notice::SavingDelayed => i18n.text(model.lang, "notice-saving-delayed"),
+        Notice::NoSound => i18n.text(model.lang, "notice-no-sound"),
+    }
 }
 
 pub fn who(
@@ -218,7 +244,13 @@ pub fn code(
 }
 
 /// A touch keypad of four rows: 1–9, then Delete, 0, OK.
-fn keypad(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+pub(super) fn keypad(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    hits: &mut HitMap,
+) {
     let keys = super::keypad_keys(i18n, model.lang);
     let cell = area.width / 3;
     for (r, row) in keys.into_iter().enumerate().take(usize::from(area.height)) {

@@ -1,0 +1,55 @@
+//! `hocso config show`: the effective configuration, and where each value came from.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use annotate_snippets::Renderer;
+
+use crate::cli::Cli;
+
+pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let file = super::config_file(cli);
+    let (config, mut problems) = super::settings(cli);
+    let state = if file.exists() {
+        ""
+    } else {
+        " (no such file: the defaults hold)"
+    };
+    println!("# {}{state}", file.display());
+    let entries = config.entries();
+    let width = entries
+        .iter()
+        .map(|(key, value, _)| key.len() + value.len() + 3)
+        .max()
+        .unwrap_or(0);
+    for (key, value, from) in entries {
+        let line = format!("{key} = {value}");
+        println!("{line:width$}  # {from}");
+    }
+    if problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Problems go to standard error, each with its place, like a lesson's.
+    problems.sort_by_key(|d| d.span.start);
+    let text = std::fs::read_to_string(&file).ok();
+    let renderer = if std::io::stderr().is_terminal() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for d in &problems {
+        eprintln!("{}\n", d.render(text.as_deref(), &renderer));
+    }
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    eprintln!(
+        "{} problem(s) in {}: settings in error keep their defaults",
+        problems.len(),
+        file.display()
+    );
+    // Warnings (who may read the file) are worth fixing but do not make it wrong.
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

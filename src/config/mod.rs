@@ -1,0 +1,580 @@
+//! The kiosk's configuration, `hocso.toml`: who the kiosk is, where its lessons and
+//! progress live, and how it treats learners (idle timeout, when to ask for a volunteer,
+//! review intervals). Parsed from text, so tests need no files; every unknown key and bad
+//! value is reported with line and column, like a lesson, and replaced by its default so a
+//! typo never stops the kiosk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::i18n::Lang;
+use crate::lesson::{DEFAULT_REVIEW_DAYS, Diagnostic};
+
+/// Where a value came from, for `hocso config show`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// The configuration file, at this line.
+    File(PathBuf, usize),
+    CommandLine,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Default => write!(f, "default"),
+            Origin::File(path, line) => write!(f, "{}:{line}", path.display()),
+            Origin::CommandLine => write!(f, "command line"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub from: Origin,
+}
+
+impl<T> Setting<T> {
+    fn default(value: T) -> Setting<T> {
+        Setting {
+            value,
+            from: Origin::Default,
+        }
+    }
+
+    /// The command line's value, when it gave one.
+    pub fn override_with(&mut self, value: Option<T>) {
+        if let Some(value) = value {
+            self.value = value;
+            self.from = Origin::CommandLine;
+        }
+    }
+}
+
+/// The espeak-ng voices `hocso narrate` drafts with.
+pub const VOICES: &[&str] = &["vi", "vi-vn-x-central", "vi-vn-x-south"];
+
+/// The effective configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Recorded with each session, and in reports (default: the host name).
+    pub kiosk_name: Setting<String>,
+    /// The ward the kiosk serves, for reports.
+    pub ward: Setting<String>,
+    pub lessons: Setting<PathBuf>,
+    /// Progress (`hocso.db`) and the log (`hocso.log`).
+    pub data: Setting<PathBuf>,
+    pub language: Setting<Lang>,
+    /// Lock-down: only the volunteer PIN leaves the tutor.
+    pub kiosk: Setting<bool>,
+    pub narration: Setting<bool>,
+    pub voice: Setting<String>,
+    /// Seconds without a touch or key before "still there?" is asked.
+    pub idle_timeout_seconds: Setting<u64>,
+    /// Seconds the question stays before the session ends.
+    pub idle_warning_seconds: Setting<u64>,
+    /// Misses on one step before the screen asks for a volunteer.
+    pub help_after_misses: Setting<u32>,
+    /// Review intervals for lessons that do not set their own.
+    pub review_intervals_days: Setting<Vec<u32>>,
+}
+
+/// The defaults a configuration starts from (the paths depend on the machine).
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    pub kiosk_name: String,
+    pub lessons: PathBuf,
+    pub data: PathBuf,
+}
+
+const KEYS: &[&str] = &[
+    "kiosk_name",
+    "ward",
+    "lessons",
+    "data",
+    "language",
+    "kiosk",
+    "narration",
+    "voice",
+    "idle_timeout_seconds",
+    "idle_warning_seconds",
+    "help_after_misses",
+    "review_intervals_days",
+];
+
+impl Config {
+    pub fn new(defaults: Defaults) -> Config {
+        Config {
+            kiosk_name: Setting::default(defaults.kiosk_name),
+            ward: Setting::default(String::new()),
+            lessons: Setting::default(defaults.lessons),
+            data: Setting::default(defaults.data),
+            language: Setting::default(Lang::Vi),
+            kiosk: Setting::default(false),
+            narration: Setting::default(true),
+            voice: Setting::default("vi".to_owned()),
+            idle_timeout_seconds: Setting::default(180),
+            idle_warning_seconds: Setting::default(30),
+            help_after_misses: Setting::default(3),
+            review_intervals_days: Setting::default(DEFAULT_REVIEW_DAYS.to_vec()),
+        }
+    }
+
+    /// The configuration in `text` (the file `path`) over `defaults`, and every problem
+    /// found in it. A key with a problem keeps its default.
+    pub fn parse(path: &Path, text: &str, defaults: Defaults) -> (Config, Vec<Diagnostic>) {
+        let mut config = Config::new(defaults);
+        let mut problems = Vec::new();
+        let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> = match toml::from_str(text) {
+            Ok(table) => table,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                problems.push(
+                    Diagnostic::error("toml-syntax", e.message().to_owned())
+                        .at(span)
+                        .locate(path, text),
+                );
+                return (config, problems);
+            }
+        };
+        // Relative paths in the file are relative to the file's folder.
+        let base = path.parent().unwrap_or(Path::new("."));
+        for (key, value) in &table {
+            let mut reader = Reader {
+                path,
+                text,
+                key: key.get_ref(),
+                value,
+                problems: &mut problems,
+            };
+            match key.get_ref().as_str() {
+                "kiosk_name" => reader.text_into(&mut config.kiosk_name, false),
+                "ward" => reader.text_into(&mut config.ward, true),
+                "lessons" => reader.path_into(&mut config.lessons, base),
+                "data" => reader.path_into(&mut config.data, base),
+                "language" => reader.language_into(&mut config.language),
+                "kiosk" => reader.bool_into(&mut config.kiosk),
+                "narration" => reader.bool_into(&mut config.narration),
+                "voice" => reader.voice_into(&mut config.voice),
+                "idle_timeout_seconds" => {
+                    reader.number_into(&mut config.idle_timeout_seconds, 1, 86_400)
+                }
+                "idle_warning_seconds" => {
+                    reader.number_into(&mut config.idle_warning_seconds, 1, 600)
+                }
+                "help_after_misses" => reader.number_into(&mut config.help_after_misses, 1, 10),
+                "review_intervals_days" => reader.days_into(&mut config.review_intervals_days),
+                other => {
+                    let mut draft = Diagnostic::error(
+                        "unknown-key",
+                        format!("`{other}` is not a setting of hocso.toml"),
+                    )
+                    .at(key.span());
+                    if let Some(near) = closest(other) {
+                        draft = draft.help(format!("did you mean `{near}`?"));
+                    } else {
+                        draft = draft.help(format!("the settings are: {}", KEYS.join(", ")));
+                    }
+                    problems.push(draft.locate(path, text));
+                }
+            }
+        }
+        (config, problems)
+    }
+
+    /// Reads `path`; a missing file is no problem (the defaults hold), an unreadable one
+    /// is.
+    pub fn load(path: &Path, defaults: Defaults) -> (Config, Vec<Diagnostic>) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let (config, mut problems) = Config::parse(path, &text, defaults);
+                problems.extend(open_to_others(path, &text));
+                (config, problems)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::new(defaults), vec![]),
+            Err(e) => (
+                Config::new(defaults),
+                vec![
+                    Diagnostic::error("unreadable", format!("cannot read the file: {e}"))
+                        .locate(path, ""),
+                ],
+            ),
+        }
+    }
+
+    /// Every setting as `(key, value as TOML, origin)`, in the file's order.
+    pub fn entries(&self) -> Vec<(&'static str, String, &Origin)> {
+        // A JSON string is a valid TOML basic string.
+        let quoted = |s: &str| serde_json::Value::String(s.to_owned()).to_string();
+        let path = |p: &Path| quoted(&p.display().to_string());
+        let days = self
+            .review_intervals_days
+            .value
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        vec![
+            (
+                "kiosk_name",
+                quoted(&self.kiosk_name.value),
+                &self.kiosk_name.from,
+            ),
+            ("ward", quoted(&self.ward.value), &self.ward.from),
+            ("lessons", path(&self.lessons.value), &self.lessons.from),
+            ("data", path(&self.data.value), &self.data.from),
+            (
+                "language",
+                quoted(self.language.value.code()),
+                &self.language.from,
+            ),
+            ("kiosk", self.kiosk.value.to_string(), &self.kiosk.from),
+            (
+                "narration",
+                self.narration.value.to_string(),
+                &self.narration.from,
+            ),
+            ("voice", quoted(&self.voice.value), &self.voice.from),
+            (
+                "idle_timeout_seconds",
+                self.idle_timeout_seconds.value.to_string(),
+                &self.idle_timeout_seconds.from,
+            ),
+            (
+                "idle_warning_seconds",
+                self.idle_warning_seconds.value.to_string(),
+                &self.idle_warning_seconds.from,
+            ),
+            (
+                "help_after_misses",
+                self.help_after_misses.value.to_string(),
+                &self.help_after_misses.from,
+            ),
+            (
+                "review_intervals_days",
+                format!("[{days}]"),
+                &self.review_intervals_days.from,
+            ),
+        ]
+    }
+}
+
+/// A warning when others than the kiosk user may read the file: it says where learners'
+/// progress is kept.
+fn open_to_others(path: &Path, text: &str) -> Option<Diagnostic> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            Diagnostic::warning(
+                "config-permissions",
+                format!("other users may read this file (mode {:o})", mode & 0o777),
+            )
+            .help(format!("chmod 600 {}", path.display()))
+            .locate(path, text)
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, text);
+        None
+    }
+}
+
+/// The known key nearest to a misspelt one: at most two letters off, or the start of it
+/// (`idle_timeout` for `idle_timeout_seconds`).
+fn closest(key: &str) -> Option<&'static str> {
+    KEYS.iter()
+        .map(|k| {
+            let d = if k.starts_with(key) {
+                0
+            } else {
+                strsim(key, k)
+            };
+            (d, *k)
+        })
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance, for "did you mean".
+fn strsim(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Reads one key's value into its setting, or reports why it cannot.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    key: &'a str,
+    value: &'a Spanned<toml::Value>,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn origin(&self) -> Origin {
+        let line = crate::lesson::Position::of(self.text, self.value.span().start).line;
+        Origin::File(self.path.to_owned(), line)
+    }
+
+    fn set<T>(&self, setting: &mut Setting<T>, value: T) {
+        setting.value = value;
+        setting.from = self.origin();
+    }
+
+    fn problem(&mut self, message: String, help: &str) {
+        let d = Diagnostic::error("bad-value", message)
+            .at(self.value.span())
+            .help(help)
+            .locate(self.path, self.text);
+        self.problems.push(d);
+    }
+
+    fn wrong_type(&mut self, wanted: &str, example: &str) {
+        let found = self.value.get_ref().type_str();
+        let key = self.key;
+        self.problem(
+            format!("`{key}` must be {wanted}, not a {found}"),
+            &format!("for example: {key} = {example}"),
+        );
+    }
+
+    fn string(&mut self, example: &str) -> Option<String> {
+        match self.value.get_ref() {
+            toml::Value::String(s) => Some(crate::lesson::nfc(s)),
+            _ => {
+                self.wrong_type("text in quotes", example);
+                None
+            }
+        }
+    }
+
+    fn text_into(&mut self, setting: &mut Setting<String>, may_be_empty: bool) {
+        let Some(s) = self.string("\"Phường Hoàn Kiếm\"") else {
+            return;
+        };
+        if s.trim().is_empty() && !may_be_empty {
+            let key = self.key;
+            self.problem(
+                format!("`{key}` is empty"),
+                "give it a name, or leave it out",
+            );
+            return;
+        }
+        self.set(setting, s.trim().to_owned());
+    }
+
+    fn path_into(&mut self, setting: &mut Setting<PathBuf>, base: &Path) {
+        let Some(s) = self.string("\"/opt/hocso/lessons\"") else {
+            return;
+        };
+        if s.trim().is_empty() {
+            let key = self.key;
+            self.problem(
+                format!("`{key}` is empty"),
+                "give a folder, or leave it out",
+            );
+            return;
+        }
+        self.set(setting, base.join(s));
+    }
+
+    fn language_into(&mut self, setting: &mut Setting<Lang>) {
+        let Some(s) = self.string("\"vi\"") else {
+            return;
+        };
+        match Lang::parse(&s) {
+            Some(lang) => self.set(setting, lang),
+            None => self.problem(
+                format!("hocso does not speak `{s}`"),
+                "the languages are \"vi\" and \"en\"",
+            ),
+        }
+    }
+
+    fn voice_into(&mut self, setting: &mut Setting<String>) {
+        let Some(s) = self.string("\"vi\"") else {
+            return;
+        };
+        if VOICES.contains(&s.as_str()) {
+            self.set(setting, s);
+        } else {
+            self.problem(
+                format!("`{s}` is not a Vietnamese voice of espeak-ng"),
+                &format!("the voices are: {}", VOICES.join(", ")),
+            );
+        }
+    }
+
+    fn bool_into(&mut self, setting: &mut Setting<bool>) {
+        match self.value.get_ref() {
+            toml::Value::Boolean(b) => self.set(setting, *b),
+            _ => self.wrong_type("true or false", "true"),
+        }
+    }
+
+    fn number_into<T: TryFrom<i64>>(&mut self, setting: &mut Setting<T>, min: i64, max: i64) {
+        let toml::Value::Integer(n) = self.value.get_ref() else {
+            self.wrong_type("a whole number", &min.max(3).to_string());
+            return;
+        };
+        match T::try_from(*n) {
+            Ok(v) if (min..=max).contains(n) => self.set(setting, v),
+            _ => {
+                let key = self.key;
+                self.problem(
+                    format!("`{key}` must be between {min} and {max}, not {n}"),
+                    "choose a number in that range",
+                );
+            }
+        }
+    }
+
+    fn days_into(&mut self, setting: &mut Setting<Vec<u32>>) {
+        let example = "[1, 3, 7, 21, 60]";
+        let toml::Value::Array(items) = self.value.get_ref() else {
+            self.wrong_type("a list of days", example);
+            return;
+        };
+        let days: Option<Vec<u32>> = items
+            .iter()
+            .map(|v| v.as_integer().and_then(|n| u32::try_from(n).ok()))
+            .collect();
+        match days {
+            Some(d) if !d.is_empty() && d[0] > 0 && d.windows(2).all(|w| w[0] < w[1]) => {
+                self.set(setting, d)
+            }
+            _ => self.problem(
+                "review intervals must be whole days, positive and increasing".to_owned(),
+                &format!("for example: review_intervals_days = {example}"),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defaults() -> Defaults {
+        Defaults {
+            kiosk_name: "may-1".into(),
+            lessons: "/opt/hocso/lessons".into(),
+            data: "/var/lib/hocso".into(),
+        }
+    }
+
+    fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
+        Config::parse(Path::new("/etc/hocso/hocso.toml"), text, defaults())
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        let (config, problems) = parse("");
+        assert!(problems.is_empty());
+        assert_eq!(config, Config::new(defaults()));
+        assert_eq!(config.idle_timeout_seconds.value, 180);
+        assert_eq!(config.help_after_misses.value, 3);
+    }
+
+    #[test]
+    fn values_are_read_with_the_line_they_came_from() {
+        let (config, problems) = parse(
+            "kiosk_name = \"Phường Cửa Nam – máy 1\"\nward = \"Phường Cửa Nam\"\n\
+             lessons = \"bai\"\nkiosk = true\nidle_timeout_seconds = 5\n\
+             review_intervals_days = [2, 4]\nlanguage = \"en\"\nvoice = \"vi-vn-x-south\"\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.kiosk_name.value, "Phường Cửa Nam – máy 1");
+        assert_eq!(config.lessons.value, PathBuf::from("/etc/hocso/bai"));
+        assert!(config.kiosk.value);
+        assert_eq!(
+            config.idle_timeout_seconds.from,
+            Origin::File("/etc/hocso/hocso.toml".into(), 5)
+        );
+        assert_eq!(config.review_intervals_days.value, vec![2, 4]);
+        assert_eq!(config.language.value, Lang::En);
+        assert_eq!(config.idle_warning_seconds.from, Origin::Default);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_place_and_the_default_kept() {
+        let text = "kiosk = \"yes\"\nidle_timeout = 60\nhelp_after_misses = 0\n\
+                    review_intervals_days = [3, 1]\nlanguage = \"fr\"\n";
+        let (config, problems) = parse(text);
+        let mut found: Vec<(usize, usize, &str)> = problems
+            .iter()
+            .map(|d| (d.start.line, d.start.column, d.code))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (1, 9, "bad-value"),
+                (2, 1, "unknown-key"),
+                (3, 21, "bad-value"),
+                (4, 25, "bad-value"),
+                (5, 12, "bad-value"),
+            ]
+        );
+        assert_eq!(problems.len(), 5);
+        let unknown = problems.iter().find(|d| d.code == "unknown-key").unwrap();
+        assert_eq!(
+            unknown.help.as_deref(),
+            Some("did you mean `idle_timeout_seconds`?")
+        );
+        assert_eq!(config, Config::new(defaults()));
+    }
+
+    #[test]
+    fn broken_toml_is_reported_with_its_place() {
+        let (_, problems) = parse("ward = \"Phường\nkiosk = true\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "toml-syntax");
+        assert_eq!(problems[0].start.line, 1);
+    }
+
+    #[test]
+    fn a_file_others_can_read_is_warned_about() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hocso.toml");
+        std::fs::write(&path, "kiosk = true\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let (config, problems) = Config::load(&path, defaults());
+        assert!(config.kiosk.value);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "config-permissions");
+        assert!(!problems[0].is_error());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(Config::load(&path, defaults()).1.is_empty());
+        let (missing, problems) = Config::load(&dir.path().join("none.toml"), defaults());
+        assert!(problems.is_empty());
+        assert_eq!(missing, Config::new(defaults()));
+    }
+
+    #[test]
+    fn the_command_line_wins() {
+        let (mut config, _) = parse("kiosk = false\n");
+        config.kiosk.override_with(Some(true));
+        assert!(config.kiosk.value);
+        assert_eq!(config.kiosk.from, Origin::CommandLine);
+    }
+}
