@@ -594,6 +594,7 @@ pub fn choose(model: &mut Model, i: usize) -> Vec<Effect> {
                     learner, lesson, ..
                 } => {
                     let code = learner.clone();
+                    forget_progress(model, &code, Some(&lesson));
                     vec![
                         Effect::Reset {
                             learner,
@@ -604,6 +605,7 @@ pub fn choose(model: &mut Model, i: usize) -> Vec<Effect> {
                 }
                 Danger::ResetLearner { learner, .. } => {
                     let code = learner.clone();
+                    forget_progress(model, &code, None);
                     vec![
                         Effect::Reset {
                             learner,
@@ -636,6 +638,22 @@ pub fn choose(model: &mut Model, i: usize) -> Vec<Effect> {
                 }
             }
         }
+    }
+}
+
+/// When the learner behind the panel is the one being reset, their progress in memory
+/// starts afresh too, as the store's does.
+fn forget_progress(model: &mut Model, learner: &str, lesson: Option<&str>) {
+    if model.learner.as_ref().is_none_or(|l| l.code != learner) {
+        return;
+    }
+    let hit = |l: &str| lesson.is_none_or(|x| x == l);
+    let p = &mut model.progress;
+    p.history.retain(|(l, _), _| !hit(l));
+    p.lessons.retain(|l, _| !hit(l));
+    p.started.retain(|l| !hit(l));
+    if p.place.as_ref().is_some_and(|place| hit(&place.lesson)) {
+        p.place = None;
     }
 }
 
