@@ -114,3 +114,15 @@ fn random_bytes_never_panic_in_process() {
         }
     }
 }
+
+#[test]
+fn an_escape_sequence_in_a_text_is_refused() {
+    let source = std::fs::read_to_string(support::fixture("e2e/lessons/cham-va-chon.toml"))
+        .unwrap()
+        .replace(
+            "Mình tập chạm vào điện thoại nhé.",
+            "Mình tập\\u001b]0;pwned\\u0007 chạm",
+        );
+    let codes = check_bytes(source.as_bytes());
+    assert!(codes.contains(&"control-character".to_owned()), "{codes:?}");
+}

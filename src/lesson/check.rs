@@ -322,6 +322,18 @@ impl<'a> FileCheck<'a> {
             );
             return;
         }
+        if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n') {
+            // The screen never shows them (they are dropped when drawing), but an escape
+            // in a lesson is a mistake or an attempt to drive the terminal.
+            self.push(
+                Diagnostic::error(
+                    "control-character",
+                    format!("{what} contains the control character U+{:04X}", u32::from(c)),
+                )
+                .at(span.clone())
+                .help("remove it: lesson text is plain text (a line break is \\n)"),
+            );
+        }
         if !is_nfc(value) {
             self.push(
                 Diagnostic::warning("not-nfc", format!("{what} is not in Unicode NFC form"))
