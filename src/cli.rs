@@ -94,9 +94,10 @@ pub struct CardArgs {
 pub struct NarrateArgs {
     /// Lesson files or folders (default: the lesson folder).
     pub paths: Vec<PathBuf>,
-    /// The espeak-ng voice: vi (northern), vi-vn-x-central or vi-vn-x-south.
-    #[arg(long, default_value = "vi")]
-    pub voice: String,
+    /// The espeak-ng voice: vi (northern), vi-vn-x-central or vi-vn-x-south (default: the
+    /// configuration's `voice`, else vi).
+    #[arg(long, value_parser = ["vi", "vi-vn-x-central", "vi-vn-x-south"])]
+    pub voice: Option<String>,
     /// Words a minute (espeak-ng's own default is 175; slower suits older listeners).
     #[arg(long, default_value_t = 130)]
     pub rate: u32,
@@ -182,7 +183,13 @@ pub fn run() -> ExitCode {
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
         Some(Command::Learners(command)) => commands::learners::run(&cli, command),
-        Some(Command::Narrate(args)) => commands::narrate::run(args, &lessons),
+        Some(Command::Narrate(args)) => {
+            let voice = args
+                .voice
+                .clone()
+                .unwrap_or_else(|| commands::settings(&cli).0.voice.value);
+            commands::narrate::run(args, &lessons, &voice)
+        }
         Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
         Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
         Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),

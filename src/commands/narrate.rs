@@ -22,7 +22,7 @@ struct Job {
     label: String,
 }
 
-pub fn run(args: &NarrateArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
@@ -32,7 +32,7 @@ pub fn run(args: &NarrateArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
         .engine
         .clone()
         .unwrap_or_else(|| "espeak-ng".to_owned());
-    let voice = format!("{}@{}", args.voice, args.rate);
+    let voice = format!("{voice_name}@{}", args.rate);
     require_tools(args.engine.is_none())?;
 
     let run = check_paths(&paths, &CheckOptions::default());
@@ -87,7 +87,8 @@ pub fn run(args: &NarrateArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(&job.folder)
             .with_context(|| format!("creating {}", job.folder.display()))?;
         let wav = scratch.join("draft.wav");
-        speak(args, &job.text, &wav).with_context(|| format!("narrating {}", job.label))?;
+        speak(args, voice_name, &job.text, &wav)
+            .with_context(|| format!("narrating {}", job.label))?;
         let out = job.folder.join(&job.file);
         to_ogg(&wav, &out).with_context(|| format!("converting {}", job.label))?;
         // The manifest after every file: an interrupted run loses nothing.
@@ -143,14 +144,14 @@ fn runs(program: &str, args: &[&str]) -> bool {
 /// Reads `text` into the WAV file `out`: espeak-ng (text on standard input), or the
 /// `--engine` command with `{text}` and `{out}` filled in, as arguments, never through a
 /// shell (lesson text can hold anything).
-fn speak(args: &NarrateArgs, text: &str, out: &Path) -> anyhow::Result<()> {
+fn speak(args: &NarrateArgs, voice: &str, text: &str, out: &Path) -> anyhow::Result<()> {
     let out_str = out.to_string_lossy();
     let output = match &args.engine {
         None => {
             let mut child = Command::new("espeak-ng")
                 .args([
                     "-v",
-                    &args.voice,
+                    voice,
                     "-s",
                     &args.rate.to_string(),
                     "-w",

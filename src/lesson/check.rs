@@ -328,7 +328,10 @@ impl<'a> FileCheck<'a> {
             self.push(
                 Diagnostic::error(
                     "control-character",
-                    format!("{what} contains the control character U+{:04X}", u32::from(c)),
+                    format!(
+                        "{what} contains the control character U+{:04X}",
+                        u32::from(c)
+                    ),
                 )
                 .at(span.clone())
                 .help("remove it: lesson text is plain text (a line break is \\n)"),
