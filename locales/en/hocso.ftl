@@ -205,7 +205,7 @@ guided-reveal = F7 Show answer
 guided-helped = F8 Helped ({ $count })
 guided-end = F9 End
 guided-end-title = Today's session is over
-guided-end-home = { $name } can practise at home:
+guided-end-home = { $name } can practise at home, “{ $lesson }”:
 guided-end-nothing = Every step of this lesson is done. Come back for the review when the kiosk asks!
 guided-end-note = A note for the next volunteer (Enter saves and ends):
 
@@ -217,3 +217,5 @@ guided-next-short = F6 ▶
 guided-reveal-short = F7 Answer
 guided-helped-short = F8 Help ({ $count })
 guided-end-short = F9 End
+guided-end-more = (and { $count } more steps: see the lesson card)
+guided-end-step = Step { $n }: { $text }

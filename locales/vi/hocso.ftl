@@ -202,7 +202,7 @@ guided-reveal = F7 Hiện đáp án
 guided-helped = F8 Đã giúp ({ $count })
 guided-end = F9 Kết thúc
 guided-end-title = Buổi học hôm nay đã xong
-guided-end-home = { $name } tập thêm ở nhà:
+guided-end-home = { $name } tập thêm ở nhà, bài “{ $lesson }”:
 guided-end-nothing = Bác đã làm được mọi bước của bài này. Khi máy nhắc ôn lại, bác học lại một lượt nhé!
 guided-end-note = Ghi chú cho tình nguyện viên lần sau (Enter để lưu và kết thúc):
 
@@ -214,3 +214,5 @@ guided-next-short = F6 ▶
 guided-reveal-short = F7 Đáp án
 guided-helped-short = F8 Giúp ({ $count })
 guided-end-short = F9 Xong
+guided-end-more = (và { $count } bước nữa, xem trên thẻ bài học)
+guided-end-step = Bước { $n }: { $text }

@@ -463,22 +463,46 @@ pub fn guided_end(
         ));
     } else {
         rows.extend(wrapped(
-            &i18n.text_with(lang, "guided-end-home", &[("name", name.into())]),
+            &i18n.text_with(
+                lang,
+                "guided-end-home",
+                &[
+                    ("name", name.into()),
+                    (
+                        "lesson",
+                        model
+                            .lessons
+                            .get(lesson)
+                            .map_or("", |l| l.title.get(lang.code()))
+                            .into(),
+                    ),
+                ],
+            ),
             width,
             theme::base(),
             "",
         ));
+        // A few steps, so the heading and the note field stay on a small screen.
+        const SHOWN: usize = 3;
         if let Some(l) = model.lessons.get(lesson) {
-            for i in steps {
+            for &i in steps.iter().take(SHOWN) {
                 let text = l.steps[i].text.get(lang.code());
                 let first = text.split(['.', '\n']).next().unwrap_or(text).trim();
-                rows.extend(wrapped(
-                    &format!("{} {}: {first}", i + 1, l.title.get(lang.code())),
-                    width,
-                    theme::base(),
-                    "• ",
-                ));
+                let line = i18n.text_with(
+                    lang,
+                    "guided-end-step",
+                    &[("n", (i + 1).into()), ("text", first.into())],
+                );
+                rows.extend(wrapped(&line, width, theme::base(), "• "));
             }
+        }
+        if steps.len() > SHOWN {
+            let more = i18n.text_with(
+                lang,
+                "guided-end-more",
+                &[("count", (steps.len() - SHOWN).into())],
+            );
+            rows.extend(wrapped(&more, width, theme::dim(), "  "));
         }
     }
     rows.push(Row::blank());
