@@ -244,7 +244,7 @@ fn walk(
     };
     let mut store = MemoryStore::default();
     // Half the walks are a locked-down kiosk with a PIN.
-    if seed % 2 == 0 {
+    if seed.is_multiple_of(2) {
         model.settings.locked_down = true;
         model.pin_set = true;
         store
