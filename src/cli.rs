@@ -66,6 +66,47 @@ pub enum Command {
     /// What the ward's digital team sets up.
     #[command(subcommand)]
     Volunteer(VolunteerCommand),
+    /// The ward's figures for a period: sessions, learners, lessons, help, and how each
+    /// step goes. No names unless --with-names.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub command: Option<ReportCommand>,
+    /// The first day, YYYY-MM-DD (default: the first day anything was recorded).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day, YYYY-MM-DD (default: today). Days are days in Vietnam.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Markdown for people, CSV for spreadsheets, JSON to merge with other kiosks'.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Add a table of learners by name (keep such a report inside the team).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Combine several kiosks' JSON reports into one.
+    Merge {
+        /// Reports written with --format json.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,6 +234,7 @@ pub fn run() -> ExitCode {
         Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
         Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
         Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),
+        Some(Command::Report(args)) => commands::report::run(&cli, args),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod lesson;
 pub mod mastery;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod typing;

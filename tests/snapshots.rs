@@ -355,3 +355,16 @@ fn a_touch_on_a_drawn_element_reaches_it() {
         assert!(model.run().unwrap().2.state.solved, "{width}×{height}");
     }
 }
+
+#[test]
+fn no_sound_device_is_news_only_to_a_kiosk_that_reads_aloud() {
+    let mut model = base();
+    model.learner = None;
+    model.screen = Screen::Welcome;
+    let _ = update(&mut model, Msg::SoundAvailable(false));
+    let warning = "không tìm thấy loa";
+    let joined = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined(&render(&model, 80, 24).0).contains(warning));
+    model.settings.voice = false;
+    assert!(!joined(&render(&model, 80, 24).0).contains(warning));
+}

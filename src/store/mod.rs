@@ -3,11 +3,13 @@
 //! previews and tests.
 
 mod memory;
+mod report;
 mod sqlite;
 
 use std::collections::{HashMap, HashSet};
 
 pub use memory::MemoryStore;
+pub use report::{DayNumber, ReportLearner, ReportRows, StepDay, day_of, day_start};
 pub use sqlite::{Opened, SCHEMA_VERSION, SqliteStore, utc_stamp};
 
 use crate::mastery::{FirstTry, Leitner};

@@ -24,8 +24,13 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
         area.width,
         theme::base().add_modifier(Modifier::BOLD),
     ));
-    // What a volunteer must know, at the foot of the screen.
-    for notice in &model.notices {
+    // What a volunteer must know, at the foot of the screen. No sound device matters
+    // only to a kiosk that reads aloud (the panel lists it either way).
+    let shown = model
+        .notices
+        .iter()
+        .filter(|n| model.settings.voice || **n != Notice::NoSound);
+    for notice in shown {
         rows.push(Row::blank());
         rows.extend(wrapped(
             &notice_text(model, i18n, notice),
