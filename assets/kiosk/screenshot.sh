@@ -6,7 +6,7 @@
 # Usage: assets/kiosk/screenshot.sh HOCSO_BINARY OUTPUT.png
 # Example: assets/kiosk/screenshot.sh target/release/hocso docs/screenshots/kiosk-welcome.png
 #
-# Needs: apt install cage foot grim fonts-noto-mono fonts-dejavu-core
+# Needs: apt install cage xwayland foot grim fonts-noto-mono fonts-dejavu-core
 # foot refuses to run as root: run as root, the script runs the kiosk as the user
 # "nobody"; run as another user, it runs it as that user.
 #
@@ -26,7 +26,7 @@ kiosk_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$kiosk_dir/../.." && pwd)
 for program in cage foot grim; do
     command -v "$program" >/dev/null || {
-        echo "$program is not installed: apt install cage foot grim fonts-noto-mono fonts-dejavu-core" >&2
+        echo "$program is not installed: apt install cage xwayland foot grim fonts-noto-mono fonts-dejavu-core" >&2
         exit 69
     }
 done
