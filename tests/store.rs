@@ -352,6 +352,10 @@ fn an_erased_learner_leaves_nothing_behind() {
         "lesson_state",
         "needs_help",
         "places",
+        "lesson_events",
+        "lesson_starts",
+        "notes",
+        "resets",
     ] {
         let left: i64 = store
             .connection()
