@@ -127,7 +127,7 @@ fn report_of(path: &Path, kiosk: &str, with_names: bool) -> Report {
         "Phường Cửa Nam",
         from,
         to,
-        &store.report_rows(from, to).unwrap(),
+        &store.report_rows(from, to, with_names).unwrap(),
         with_names,
     )
 }
@@ -466,4 +466,35 @@ fn a_spreadsheet_never_runs_a_learners_name() {
     drop(store);
     let csv = hocso::report::to_csv(&report_of(&path, "k", true)).unwrap();
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+}
+
+#[test]
+fn a_kiosk_upgraded_from_schema_4_reports_what_it_recorded_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    first_part(&mut store);
+    second_part(&mut store);
+    drop(store);
+    let counted_as_they_came = report_of(&path, "k", true);
+
+    // The same history as schema 4 kept it: without the counts the report reads.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER attempts_counted;
+         DROP TRIGGER lesson_events_counted;
+         DROP TRIGGER lesson_starts_counted;
+         DROP TABLE step_days;
+         DROP TABLE lesson_starts;
+         DROP TABLE lesson_days;
+         DROP INDEX sessions_by_time;
+         CREATE INDEX sessions_by_time ON sessions (started_at);
+         DROP INDEX lesson_events_by_time;
+         CREATE INDEX lesson_events_by_time ON lesson_events (at);
+         PRAGMA user_version = 4;",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(report_of(&path, "k", true), counted_as_they_came);
+    assert_eq!(counted_as_they_came.totals.answers, 8);
 }

@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<ExitCode> {
             date::format(to)
         );
     }
-    let rows = store.report_rows(from, to)?;
+    let rows = store.report_rows(from, to, args.with_names)?;
     let report = Report::build(
         &config.kiosk_name.value,
         &config.ward.value,
@@ -98,8 +98,10 @@ fn print(cli: &Cli, report: &Report, format: ReportFormat) -> anyhow::Result<Exi
     };
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("writing the report")?;
-    Ok(ExitCode::SUCCESS)
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // The reader stopped early (`hocso report | head`): nothing more to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("writing the report"),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }

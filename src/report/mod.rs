@@ -191,8 +191,9 @@ impl Report {
         }
         totals.sessions = rows.sessions.len() as u64;
         let mut bands: BTreeMap<&str, BandRow> = BTreeMap::new();
+        let period_end = crate::store::day_start(to + 1);
         for ((_, learner), &sessions) in rows.learners.iter().zip(&sessions_of) {
-            let new = learner.created_at >= period_start;
+            let new = (period_start..period_end).contains(&learner.created_at);
             totals.learners += 1;
             if new {
                 totals.new_learners += 1;

@@ -58,7 +58,8 @@ pub struct ReportRows {
     pub ends: Vec<(DayNumber, String, String, u64)>,
     /// Times a learner was stuck: (day, how many).
     pub needs_help: Vec<(DayNumber, u64)>,
-    /// Lessons mastered in the period, by learner code (for a report with names).
+    /// Lessons mastered in the period, by learner code (read only for a report with
+    /// names).
     pub mastered_by: HashMap<String, u64>,
 }
 
@@ -77,8 +78,14 @@ impl SqliteStore {
         Ok(first.map(day_of))
     }
 
-    /// What happened from day `from` to day `to`, both included.
-    pub fn report_rows(&self, from: DayNumber, to: DayNumber) -> Result<ReportRows, StoreError> {
+    /// What happened from day `from` to day `to`, both included; who mastered what only
+    /// `with_names`.
+    pub fn report_rows(
+        &self,
+        from: DayNumber,
+        to: DayNumber,
+        with_names: bool,
+    ) -> Result<ReportRows, StoreError> {
         let (start, end) = (day_start(from), day_start(to + 1));
         let conn = self.connection();
         let mut rows = ReportRows::default();
@@ -179,31 +186,25 @@ impl SqliteStore {
 
         let mut statement = conn
             .prepare(
-                "SELECT (at + 25200) / 86400, lesson, count(*) FROM lesson_starts
-                 WHERE at >= ?1 AND at < ?2 GROUP BY 1, 2",
+                "SELECT day, lesson, outcome, count FROM lesson_days
+                 WHERE day BETWEEN ?1 AND ?2",
             )
             .map_err(map_err)?;
-        rows.starts = statement
-            .query_map(params![start, end], |r| {
-                Ok((r.get(0)?, r.get(1)?, count(r.get(2)?)))
-            })
-            .map_err(map_err)?
-            .collect::<Result<_, _>>()
-            .map_err(map_err)?;
-
-        let mut statement = conn
-            .prepare(
-                "SELECT (at + 25200) / 86400, lesson, outcome, count(*) FROM lesson_events
-                 WHERE at >= ?1 AND at < ?2 GROUP BY 1, 2, 3",
-            )
-            .map_err(map_err)?;
-        rows.ends = statement
-            .query_map(params![start, end], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, count(r.get(3)?)))
-            })
-            .map_err(map_err)?
-            .collect::<Result<_, _>>()
-            .map_err(map_err)?;
+        let mut found = statement.query(params![from, to]).map_err(map_err)?;
+        while let Some(r) = found.next().map_err(map_err)? {
+            let (day, lesson, n) = (
+                r.get(0).map_err(map_err)?,
+                r.get(1).map_err(map_err)?,
+                count(r.get(3).map_err(map_err)?),
+            );
+            let outcome: String = r.get(2).map_err(map_err)?;
+            if outcome == "started" {
+                rows.starts.push((day, lesson, n));
+            } else {
+                rows.ends.push((day, lesson, outcome, n));
+            }
+        }
+        drop(found);
 
         let mut statement = conn
             .prepare(
@@ -217,17 +218,19 @@ impl SqliteStore {
             .collect::<Result<_, _>>()
             .map_err(map_err)?;
 
-        let mut statement = conn
-            .prepare(
-                "SELECT learner, count(*) FROM lesson_events
-                 WHERE outcome = 'mastered' AND at >= ?1 AND at < ?2 GROUP BY 1",
-            )
-            .map_err(map_err)?;
-        rows.mastered_by = statement
-            .query_map(params![start, end], |r| Ok((r.get(0)?, count(r.get(1)?))))
-            .map_err(map_err)?
-            .collect::<Result<_, _>>()
-            .map_err(map_err)?;
+        if with_names {
+            let mut statement = conn
+                .prepare(
+                    "SELECT learner, count(*) FROM lesson_events
+                     WHERE outcome = 'mastered' AND at >= ?1 AND at < ?2 GROUP BY 1",
+                )
+                .map_err(map_err)?;
+            rows.mastered_by = statement
+                .query_map(params![start, end], |r| Ok((r.get(0)?, count(r.get(1)?))))
+                .map_err(map_err)?
+                .collect::<Result<_, _>>()
+                .map_err(map_err)?;
+        }
         Ok(rows)
     }
 }

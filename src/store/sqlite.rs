@@ -112,10 +112,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         ) WITHOUT ROWID;",
     ),
     (
-        // What the ward's report reads, kept up to date as answers come in, so that a
-        // report over millions of answers never reads them one by one. Days are days in
-        // Vietnam (UTC+7), counted from 1970-01-01. The counts are anonymous: erasing a
-        // learner leaves them.
+        // What the ward's report reads, kept up to date as answers and lesson ends come
+        // in, so that a report over millions of answers never reads them one by one.
+        // Days are days in Vietnam (UTC+7), counted from 1970-01-01. The counts per day
+        // (`step_days`, `lesson_days`) are anonymous: erasing a learner leaves them.
         5,
         "CREATE TABLE step_days (
             day INTEGER NOT NULL,
@@ -138,7 +138,27 @@ const MIGRATIONS: &[(i64, &str)] = &[
             PRIMARY KEY (learner, lesson)
         ) WITHOUT ROWID;
         INSERT INTO lesson_starts SELECT learner, lesson, min(at) FROM attempts GROUP BY 1, 2;
-        CREATE INDEX lesson_starts_by_time ON lesson_starts (at);
+        CREATE TABLE lesson_days (
+            day INTEGER NOT NULL,
+            lesson TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (day, lesson, outcome)
+        ) WITHOUT ROWID;
+        INSERT INTO lesson_days
+            SELECT (at + 25200) / 86400, lesson, outcome, count(*) FROM lesson_events GROUP BY 1, 2, 3;
+        INSERT INTO lesson_days
+            SELECT (at + 25200) / 86400, lesson, 'started', count(*) FROM lesson_starts GROUP BY 1, 2;
+        CREATE TRIGGER lesson_events_counted AFTER INSERT ON lesson_events BEGIN
+            INSERT INTO lesson_days (day, lesson, outcome, count)
+            VALUES ((NEW.at + 25200) / 86400, NEW.lesson, NEW.outcome, 1)
+            ON CONFLICT (day, lesson, outcome) DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER lesson_starts_counted AFTER INSERT ON lesson_starts BEGIN
+            INSERT INTO lesson_days (day, lesson, outcome, count)
+            VALUES ((NEW.at + 25200) / 86400, NEW.lesson, 'started', 1)
+            ON CONFLICT (day, lesson, outcome) DO UPDATE SET count = count + 1;
+        END;
         CREATE TRIGGER attempts_counted AFTER INSERT ON attempts BEGIN
             INSERT INTO step_days (day, lesson, step, answers, assisted, first_tries, first_right)
             VALUES ((NEW.at + 25200) / 86400, NEW.lesson, NEW.step, 1, NEW.assisted,
