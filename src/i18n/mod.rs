@@ -95,7 +95,7 @@ impl Localizer {
 
     /// The built-in messages, overridden by `dir/<lang>/*.ftl` where those exist.
     pub fn with_overrides(dir: &Path) -> Result<Localizer, I18nError> {
-        let mut localizer = Localizer::embedded();
+        let mut texts = Vec::new();
         for lang in Lang::ALL {
             let folder = dir.join(lang.code());
             let Ok(entries) = std::fs::read_dir(&folder) else {
@@ -113,8 +113,20 @@ impl Localizer {
                     file: name.clone(),
                     source,
                 })?;
-                localizer.add(lang, parse(&name, text)?);
+                texts.push((lang, name, text));
             }
+        }
+        Localizer::with_override_texts(texts)
+    }
+
+    /// The built-in messages, overridden by Fluent texts given as (language, file name
+    /// for errors, text), later ones winning: what `with_overrides` reads from a folder.
+    pub fn with_override_texts(
+        texts: impl IntoIterator<Item = (Lang, String, String)>,
+    ) -> Result<Localizer, I18nError> {
+        let mut localizer = Localizer::embedded();
+        for (lang, name, text) in texts {
+            localizer.add(lang, parse(&name, text)?);
         }
         Ok(localizer)
     }
