@@ -17,12 +17,8 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new("lessons/fuzz.toml");
     let options = CheckOptions::default();
     let parsed = parse_lesson(path, text, &options);
-    if parsed.lesson.is_some() {
-        assert!(
-            parsed.diagnostics.iter().all(|d| d.severity != Severity::Error),
-            "a lesson came back despite errors"
-        );
-    }
+    let errors = parsed.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    assert_eq!(parsed.lesson.is_some(), !errors, "a lesson comes back exactly when there are no errors");
     for d in &parsed.diagnostics {
         assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
         assert!(d.start.line >= 1 && d.start.column >= 1, "{d:?}");
