@@ -15,7 +15,9 @@ fn defined_ids(text: &str) -> Vec<&str> {
         .map(|(id, _)| id.trim_end())
         .filter(|id| {
             id.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
         .collect()
 }

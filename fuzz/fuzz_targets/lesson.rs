@@ -17,12 +17,25 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new("lessons/fuzz.toml");
     let options = CheckOptions::default();
     let parsed = parse_lesson(path, text, &options);
-    let errors = parsed.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    assert_eq!(parsed.lesson.is_some(), !errors, "a lesson comes back exactly when there are no errors");
+    let errors = parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    assert_eq!(
+        parsed.lesson.is_some(),
+        !errors,
+        "a lesson comes back exactly when there are no errors"
+    );
     for d in &parsed.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
         assert!(d.start.line >= 1 && d.start.column >= 1, "{d:?}");
-        assert!((d.start.line, d.start.column) <= (d.end.line, d.end.column), "{d:?}");
+        assert!(
+            (d.start.line, d.start.column) <= (d.end.line, d.end.column),
+            "{d:?}"
+        );
         let plain = d.render(Some(text), &Renderer::plain());
         assert!(plain.contains(d.code), "{plain}");
         let _ = d.render(Some(text), &Renderer::styled());

@@ -18,11 +18,16 @@ fn check(input: &str, convert: fn(&str) -> String) {
         "{input:?} → {shown:?}"
     );
     let free = tone_free(&shown);
-    assert_eq!(tone_free(&free), free, "tone_free is not idempotent on {shown:?}");
+    assert_eq!(
+        tone_free(&free),
+        free,
+        "tone_free is not idempotent on {shown:?}"
+    );
     // Words are converted on their own: a space splits the conversion.
     if let Some((a, b)) = input.split_once(' ') {
         let joined = format!("{} {}", convert(a), convert(b));
-        let joined: String = unicode_normalization::UnicodeNormalization::nfc(joined.as_str()).collect();
+        let joined: String =
+            unicode_normalization::UnicodeNormalization::nfc(joined.as_str()).collect();
         assert_eq!(shown, joined, "{input:?}: words are not independent");
     }
 }
