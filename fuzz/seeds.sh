@@ -26,6 +26,10 @@ seed_files lesson "$root"/lessons/*.toml "$root"/tests/fixtures/**/*.toml
 seed_files fluent "$root"/locales/**/*.ftl
 seed_files config "$root"/assets/kiosk/hocso.toml "$root"/tests/fixtures/**/hocso*.toml
 
+# Deep nesting: refused before the Fluent parser can overflow the stack.
+printf 'welcome-start = %s1%s\n' "$(printf '{ %.0s' $(seq 300))" "$(printf ' }%.0s' $(seq 300))" > "$corpus/fluent/seed-deep.ftl"
+printf 'app-name = { NUMBER(NUMBER(NUMBER($n))) } { $n ->\n    [one] một\n   *[other] { $n } ({ "(" })\n}\n' > "$corpus/fluent/seed-calls.ftl"
+
 # The sample configuration in README.md, and a few short ones.
 sed -n '/^```toml$/,/^```$/p' "$root/README.md" | sed '1d;$d' | grep -E '^(kiosk_name|ward|lessons|data|language|kiosk|narration|voice|idle_|help_|review_)' \
     > "$corpus/config/seed-readme.toml" || true
