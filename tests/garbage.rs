@@ -4,7 +4,7 @@ mod support;
 
 use std::path::Path;
 
-use hocso::lesson::{CheckOptions, MAX_FILE_BYTES, parse_lesson};
+use hocso::lesson::{CheckOptions, MAX_FILE_BYTES, MAX_SYNTAX_ERRORS, parse_lesson};
 use support::check_json;
 
 /// Checks `bytes` as a lesson file with the real binary; returns the diagnostic codes.
@@ -125,4 +125,63 @@ fn an_escape_sequence_in_a_text_is_refused() {
         );
     let codes = check_bytes(source.as_bytes());
     assert!(codes.contains(&"control-character".to_owned()), "{codes:?}");
+}
+
+/// Checks `text` in-process and renders every problem (as `hocso check` prints them, and
+/// as JSON) on another thread; fails if that takes longer than `bound`.
+fn check_and_render_within(text: String, bound: std::time::Duration) -> usize {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let parsed = parse_lesson(Path::new("big.toml"), &text, &CheckOptions::default());
+        let mut rendered = 0;
+        for d in &parsed.diagnostics {
+            let human = d.render(Some(&text), &annotate_snippets::Renderer::plain());
+            assert!(
+                human.contains(&format!("big.toml:{}:", d.start.line)),
+                "{human}"
+            );
+            let _ = d.to_json();
+            rendered += 1;
+        }
+        let _ = done.send(rendered);
+    });
+    finished
+        .recv_timeout(bound)
+        .unwrap_or_else(|_| panic!("checking a 1 MiB file took longer than {bound:?}"))
+}
+
+#[test]
+fn a_one_megabyte_file_full_of_problems_is_checked_in_linear_time() {
+    // Thousands of steps, each with an unknown field: one problem every hundred bytes.
+    // Locating and rendering each problem once rescanned the whole file (minutes, in a
+    // debug build); a line table makes it seconds. The bound is ten times that.
+    let head = std::fs::read_to_string(support::fixture("good/mau.toml")).unwrap();
+    let mut text = head;
+    let mut i = 0;
+    while text.len() < MAX_FILE_BYTES as usize - 200 {
+        text.push_str(&format!(
+            "[[steps]]\nid = \"buoc-{i}\"\nkind = \"explain\"\ntext = {{ vi = \"Xin chào\", en = \"Hello\" }}\nbogus = 1\n"
+        ));
+        i += 1;
+    }
+    let problems = check_and_render_within(text, std::time::Duration::from_secs(60));
+    assert!(problems > 10_000, "{problems}");
+}
+
+#[test]
+fn a_one_megabyte_file_of_syntax_errors_is_checked_in_linear_time() {
+    // Three errors a line, 786 000 in all: the first hundred are reported, and a last
+    // one says how many more there are (they mostly follow from the first).
+    let text = "= =\n".repeat(MAX_FILE_BYTES as usize / 4 - 1);
+    let problems = check_and_render_within(text.clone(), std::time::Duration::from_secs(60));
+    assert_eq!(problems, MAX_SYNTAX_ERRORS + 1);
+    let parsed = parse_lesson(Path::new("big.toml"), &text, &CheckOptions::default());
+    let last = parsed.diagnostics.last().unwrap();
+    assert_eq!(last.code, "toml-syntax");
+    assert!(
+        last.message.contains("more syntax errors"),
+        "{}",
+        last.message
+    );
+    assert_eq!(last.start.line, MAX_SYNTAX_ERRORS / 3 + 1, "{last:?}");
 }

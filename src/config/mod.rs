@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::i18n::Lang;
-use crate::lesson::{DEFAULT_REVIEW_DAYS, Diagnostic};
+use crate::lesson::{DEFAULT_REVIEW_DAYS, Diagnostic, LineIndex};
 
 /// Where a value came from, for `hocso config show`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,12 +141,15 @@ impl Config {
                 return (config, problems);
             }
         };
+        // Found once: with a position per key, rescanning the text each time would take
+        // time quadratic in the file's size.
+        let lines = LineIndex::new(text);
         // Relative paths in the file are relative to the file's folder.
         let base = path.parent().unwrap_or(Path::new("."));
         for (key, value) in &table {
             let mut reader = Reader {
                 path,
-                text,
+                lines: &lines,
                 key: key.get_ref(),
                 value,
                 problems: &mut problems,
@@ -179,7 +182,7 @@ impl Config {
                     } else {
                         draft = draft.help(format!("the settings are: {}", KEYS.join(", ")));
                     }
-                    problems.push(draft.locate(path, text));
+                    problems.push(draft.locate_in(path, &lines));
                 }
             }
         }
@@ -322,7 +325,7 @@ fn strsim(a: &str, b: &str) -> usize {
 /// Reads one key's value into its setting, or reports why it cannot.
 struct Reader<'a> {
     path: &'a Path,
-    text: &'a str,
+    lines: &'a LineIndex<'a>,
     key: &'a str,
     value: &'a Spanned<toml::Value>,
     problems: &'a mut Vec<Diagnostic>,
@@ -330,7 +333,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn origin(&self) -> Origin {
-        let line = crate::lesson::Position::of(self.text, self.value.span().start).line;
+        let line = self.lines.position(self.value.span().start).line;
         Origin::File(self.path.to_owned(), line)
     }
 
@@ -343,7 +346,7 @@ impl Reader<'_> {
         let d = Diagnostic::error("bad-value", message)
             .at(self.value.span())
             .help(help)
-            .locate(self.path, self.text);
+            .locate_in(self.path, self.lines);
         self.problems.push(d);
     }
 
@@ -576,5 +579,27 @@ mod tests {
         config.kiosk.override_with(Some(true));
         assert!(config.kiosk.value);
         assert_eq!(config.kiosk.from, Origin::CommandLine);
+    }
+
+    #[test]
+    fn a_large_file_of_unknown_keys_is_read_in_linear_time() {
+        // Each problem once rescanned the file for its line: quadratic in its size.
+        let text: String = (0..30_000)
+            .map(|i| format!("setting_{i} = {i}\n"))
+            .collect();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(parse(&text).1);
+        });
+        let problems = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("parsed within a minute");
+        assert_eq!(problems.len(), 30_000);
+        assert!(problems.iter().all(|d| d.code == "unknown-key"));
+        let last = problems
+            .iter()
+            .find(|d| d.message.contains("`setting_29999`"))
+            .unwrap();
+        assert_eq!((last.start.line, last.start.column), (30_000, 1));
     }
 }

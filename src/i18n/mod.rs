@@ -63,6 +63,8 @@ pub enum I18nError {
         count: usize,
         first: String,
     },
+    #[error("{file}: placeables nested {depth} deep, more than the {max} allowed", max = MAX_NESTING)]
+    TooDeep { file: String, depth: usize },
     #[error("{file}: cannot read: {source}")]
     Read {
         file: String,
@@ -95,7 +97,7 @@ impl Localizer {
 
     /// The built-in messages, overridden by `dir/<lang>/*.ftl` where those exist.
     pub fn with_overrides(dir: &Path) -> Result<Localizer, I18nError> {
-        let mut localizer = Localizer::embedded();
+        let mut texts = Vec::new();
         for lang in Lang::ALL {
             let folder = dir.join(lang.code());
             let Ok(entries) = std::fs::read_dir(&folder) else {
@@ -113,8 +115,20 @@ impl Localizer {
                     file: name.clone(),
                     source,
                 })?;
-                localizer.add(lang, parse(&name, text)?);
+                texts.push((lang, name, text));
             }
+        }
+        Localizer::with_override_texts(texts)
+    }
+
+    /// The built-in messages, overridden by Fluent texts given as (language, file name
+    /// for errors, text), later ones winning: what `with_overrides` reads from a folder.
+    pub fn with_override_texts(
+        texts: impl IntoIterator<Item = (Lang, String, String)>,
+    ) -> Result<Localizer, I18nError> {
+        let mut localizer = Localizer::embedded();
+        for (lang, name, text) in texts {
+            localizer.add(lang, parse(&name, text)?);
         }
         Ok(localizer)
     }
@@ -206,12 +220,65 @@ impl Localizer {
     }
 }
 
+/// How deep placeables and call arguments may nest in a Fluent file. Real messages nest
+/// two or three deep; the Fluent parser recurses once a level, so a file nested some
+/// hundreds deep would overflow the stack and abort the kiosk.
+pub const MAX_NESTING: usize = 32;
+
 fn parse(name: &str, text: String) -> Result<FluentResource, I18nError> {
+    let depth = nesting_depth(&text);
+    if depth > MAX_NESTING {
+        return Err(I18nError::TooDeep {
+            file: name.to_owned(),
+            depth,
+        });
+    }
     FluentResource::try_new(text).map_err(|(_, errors)| I18nError::Syntax {
         file: name.to_owned(),
         count: errors.len(),
         first: errors.first().map(|e| format!("{e:?}")).unwrap_or_default(),
     })
+}
+
+/// The deepest nesting of placeables (`{ … }`) and, inside them, call arguments
+/// (`F( … )`), skipping string literals and comment lines. It may count a little more
+/// than the parser would (parentheses in a variant's text), never less.
+fn nesting_depth(text: &str) -> usize {
+    let (mut braces, mut parens, mut deepest) = (0usize, 0usize, 0usize);
+    for line in text.lines() {
+        if braces == 0 && line.starts_with('#') {
+            continue;
+        }
+        let mut chars = line.chars();
+        let mut in_string = false;
+        while let Some(c) = chars.next() {
+            if in_string {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '{' => braces += 1,
+                '}' => {
+                    braces = braces.saturating_sub(1);
+                    if braces == 0 {
+                        parens = 0;
+                    }
+                }
+                '(' if braces > 0 => parens += 1,
+                ')' if braces > 0 => parens = parens.saturating_sub(1),
+                '"' if braces > 0 => in_string = true,
+                _ => {}
+            }
+            deepest = deepest.max(braces + parens);
+        }
+    }
+    deepest
 }
 
 fn message_ids(resource: &FluentResource) -> Vec<String> {
@@ -300,5 +367,41 @@ mod tests {
         std::fs::write(dir.path().join("vi/ward.ftl"), "welcome-start = { $\n").unwrap();
         let err = Localizer::with_overrides(dir.path()).unwrap_err();
         assert!(err.to_string().contains("ward.ftl"), "{err}");
+    }
+
+    #[test]
+    fn deeply_nested_placeables_are_refused_without_overflowing() {
+        // Found while fuzzing the Fluent loader: its parser recurses once a level and overflowed the
+        // stack (aborting hocso) on an override file nested a few hundred deep.
+        let deep = 100_000;
+        let placeables = format!(
+            "welcome-start = {}x{}\n",
+            "{ ".repeat(deep),
+            " }".repeat(deep)
+        );
+        let calls = format!(
+            "welcome-start = {{ {}1{} }}\n",
+            "NUMBER(".repeat(deep),
+            ")".repeat(deep)
+        );
+        for text in [placeables, calls] {
+            let err = Localizer::with_override_texts([(Lang::Vi, "vi/x.ftl".to_owned(), text)])
+                .unwrap_err();
+            assert!(matches!(err, I18nError::TooDeep { .. }), "{err}");
+            assert!(
+                err.to_string().starts_with("vi/x.ftl: placeables nested"),
+                "{err}"
+            );
+        }
+        // Nesting as deep as allowed still parses and formats; brackets in text, in
+        // strings and in comments do not count.
+        let ok = format!(
+            "# {}\nwelcome-start = {}\"((\"{} ok :(\n",
+            "{".repeat(40),
+            "{ ".repeat(MAX_NESTING),
+            " }".repeat(MAX_NESTING)
+        );
+        let l = Localizer::with_override_texts([(Lang::Vi, "vi/x.ftl".to_owned(), ok)]).unwrap();
+        assert_eq!(l.text(Lang::Vi, "welcome-start"), "(( ok :(");
     }
 }

@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::Lesson;
 pub use super::check::CheckOptions;
 use super::check::closest;
-use super::diagnostic::{Diagnostic, Position};
+use super::diagnostic::{Diagnostic, LineIndex, Position};
 use super::load::{ParsedLesson, SourceFile, parse_lesson};
 
 /// The lessons the kiosk offers, in learning order, and the problems found loading them.
@@ -267,6 +267,7 @@ impl CrossCheck {
         for p in parsed.iter() {
             let Some(id) = &p.id else { continue };
             let text = text_of(&p.path);
+            let lines = LineIndex::new(&text);
             for pre in &p.prerequisites {
                 let name = pre.get_ref();
                 if owners.contains_key(name) {
@@ -287,7 +288,7 @@ impl CrossCheck {
                         .at(pre.span())
                         .label("unknown lesson")
                         .help(help)
-                        .locate(&p.path, &text),
+                        .locate_in(&p.path, &lines),
                     );
                     cross
                         .dropped_links

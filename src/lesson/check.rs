@@ -11,7 +11,7 @@ use toml::Spanned;
 use unicode_normalization::is_nfc;
 use unicode_width::UnicodeWidthStr;
 
-use super::diagnostic::{Diagnostic, Draft, Position, Severity};
+use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{
     ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile, MasteryFile,
     RuleKind, ScreenFile, StepFile, StepKind,
@@ -53,16 +53,16 @@ pub fn content_root(lesson_path: &Path) -> PathBuf {
 
 /// The state of checking one file.
 pub(crate) struct FileCheck<'a> {
-    text: &'a str,
+    lines: &'a LineIndex<'a>,
     options: &'a CheckOptions,
     content_root: PathBuf,
     pub drafts: Vec<Draft>,
 }
 
 impl<'a> FileCheck<'a> {
-    pub fn new(path: &Path, text: &'a str, options: &'a CheckOptions) -> Self {
+    pub fn new(path: &Path, lines: &'a LineIndex<'a>, options: &'a CheckOptions) -> Self {
         FileCheck {
-            text,
+            lines,
             options,
             content_root: content_root(
                 &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
@@ -82,7 +82,7 @@ impl<'a> FileCheck<'a> {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        Position::of(self.text, offset).line
+        self.lines.position(offset).line
     }
 
     /// The checked lesson head (everything but the steps), or None after errors.
@@ -370,7 +370,8 @@ impl<'a> FileCheck<'a> {
     /// The span of `needle` inside `span` of the source, or `span` when it is not found
     /// verbatim (escapes in the source).
     fn find_in(&self, span: Range<usize>, needle: &str) -> Range<usize> {
-        self.text
+        self.lines
+            .text()
             .get(span.clone())
             .and_then(|s| s.find(needle))
             .map_or(span.clone(), |i| {

@@ -41,16 +41,46 @@ pub struct Position {
 
 impl Position {
     /// The position of byte `offset` in `text` (clamped to the text and to a char boundary).
+    /// Scans the text: for many offsets in one text, use a [`LineIndex`].
     pub fn of(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        LineIndex::new(text).position(offset)
+    }
+}
+
+/// Where each line of a text starts, so that the position of an offset is a binary
+/// search and a count within its line, not a scan of the whole text. A file with
+/// thousands of problems is located (and rendered) in time linear in its size.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The position of byte `offset` (clamped to the text and to a char boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset);
+        let line = self.line_index(offset);
         Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line: line + 1,
+            column: self.text[self.starts[line]..offset].chars().count() + 1,
         }
     }
 }
@@ -87,15 +117,21 @@ impl Draft {
     }
 
     /// Places the draft in `file`, whose text is `text`, computing line and column.
+    /// Scans the text: for many drafts in one text, use [`Draft::locate_in`].
     pub fn locate(self, file: &Path, text: &str) -> Diagnostic {
-        let span = clamp_span(self.span, text.len());
+        self.locate_in(file, &LineIndex::new(text))
+    }
+
+    /// Places the draft in `file`, whose lines are indexed by `lines`.
+    pub fn locate_in(self, file: &Path, lines: &LineIndex<'_>) -> Diagnostic {
+        let span = clamp_span(self.span, lines.text);
         Diagnostic {
             file: file.to_owned(),
             severity: self.severity,
             code: self.code,
             message: self.message,
-            start: Position::of(text, span.start),
-            end: Position::of(text, span.end),
+            start: lines.position(span.start),
+            end: lines.position(span.end),
             span,
             label: self.label,
             help: self.help,
@@ -103,9 +139,29 @@ impl Draft {
     }
 }
 
-fn clamp_span(span: Range<usize>, len: usize) -> Range<usize> {
-    let start = span.start.min(len);
-    start..span.end.clamp(start, len)
+/// The span within the text, its ends on char boundaries.
+fn clamp_span(span: Range<usize>, text: &str) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start);
+    start..floor_char_boundary(text, span.end.max(start))
+}
+
+/// `offset` clamped to the text and moved back to a char boundary.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The byte range of the whole lines that `span` touches, without the last newline: a
+/// search from the span's ends, so its cost is that of the lines, not of the text.
+fn lines_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    start..end
 }
 
 impl Diagnostic {
@@ -133,12 +189,20 @@ impl Diagnostic {
         let mut groups = Vec::new();
         match text {
             Some(text) => {
-                let mut annotation = AnnotationKind::Primary.span(self.span.clone());
+                // Only the lines the span touches: rendering the whole file for each of
+                // thousands of problems would take time quadratic in its size.
+                let span = clamp_span(self.span.clone(), text);
+                let window = lines_around(text, &span);
+                let mut annotation = AnnotationKind::Primary
+                    .span(span.start - window.start..span.end - window.start);
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label);
                 }
-                let mut group = Group::with_title(title)
-                    .element(Snippet::source(text).path(&path).annotation(annotation));
+                let snippet = Snippet::source(&text[window])
+                    .line_start(self.start.line.max(1))
+                    .path(&path)
+                    .annotation(annotation);
+                let mut group = Group::with_title(title).element(snippet);
                 if let Some(help) = &self.help {
                     group = group.element(Level::HELP.message(help));
                 }
@@ -203,6 +267,49 @@ mod tests {
         // Inside a multi-byte character: moves back to its start.
         let inside = text.find('é').unwrap() + 1;
         assert_eq!(Position::of(text, inside), Position { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting_from_the_start() {
+        let text = "a = 1\n\nbé = \"ừ\"\r\n  x\n\u{301}y\n";
+        let lines = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let mut at = offset.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[..at];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let counted = Position {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            };
+            assert_eq!(lines.position(offset), counted, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn rendering_shows_only_the_lines_of_the_span() {
+        let text = "dong-mot = 1\nhai = 2\nba = \"sai\"\nbon = 4\n";
+        let start = text.find("\"sai\"").unwrap();
+        let d = Diagnostic::error("wrong-type", "wrong")
+            .at(start..start + 5)
+            .locate(Path::new("x.toml"), text);
+        let out = d.render(Some(text), &Renderer::plain());
+        assert!(out.contains("x.toml:3:6"), "{out}");
+        assert!(out.contains("3 | ba = \"sai\""), "{out}");
+        assert!(!out.contains("dong-mot") && !out.contains("bon"), "{out}");
+        // A span that starts inside a character is moved back to its start.
+        let inside = text.len() + 1;
+        let text = format!("{text}ờ = 1");
+        let d = Diagnostic::error("x", "y")
+            .at(inside..inside + 1)
+            .locate(Path::new("x.toml"), &text);
+        assert_eq!(d.span, inside - 1..inside - 1);
+        assert!(
+            d.render(Some(&text), &Renderer::plain())
+                .contains("x.toml:5:1")
+        );
     }
 
     #[test]

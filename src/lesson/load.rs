@@ -11,11 +11,14 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::Lesson;
 use super::check::{CheckOptions, FileCheck, closest};
-use super::diagnostic::{Diagnostic, Draft, Position, Severity};
+use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{LessonFile, StepFile};
 
 /// A lesson is a few kilobytes; anything past this is not a lesson.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Syntax errors reported in one file; one more diagnostic says how many follow.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// A file as read from disk: its text, when it is readable text at all.
 #[derive(Debug, Clone)]
@@ -102,7 +105,8 @@ pub struct ParsedLesson {
 /// Parses and checks one lesson's text. `path` names the file in diagnostics and anchors
 /// narration paths.
 pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLesson {
-    let mut check = FileCheck::new(path, text, options);
+    let lines = LineIndex::new(text);
+    let mut check = FileCheck::new(path, &lines, options);
     let mut out = ParsedLesson {
         path: path.to_owned(),
         lesson: None,
@@ -111,18 +115,36 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
         diagnostics: Vec::new(),
         narration: None,
     };
-    let (root, syntax) = DeTable::parse_recoverable(text);
+    let (root, mut syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
+        // The parser finds them in several passes: report the first ones in the file.
+        syntax.sort_by_key(|e| e.span().map_or(0, |s| s.start));
+        // Past the first few, syntax errors mostly follow from the earlier ones; a 1 MiB
+        // file of them would be hundreds of thousands of diagnostics (and memory).
         out.diagnostics = syntax
             .iter()
+            .take(MAX_SYNTAX_ERRORS)
             .map(|e| {
                 Diagnostic::error("toml-syntax", first_line(e.message()))
                     .at(e.span().unwrap_or(0..0))
                     .label("here")
                     .help("see docs/lesson-format.md for how a lesson file is written")
-                    .locate(path, text)
+                    .locate_in(path, &lines)
             })
             .collect();
+        if let Some(next) = syntax.get(MAX_SYNTAX_ERRORS) {
+            let more = syntax.len() - MAX_SYNTAX_ERRORS;
+            out.diagnostics.push(
+                Diagnostic::error(
+                    "toml-syntax",
+                    format!("{more} more syntax errors from here on are not shown"),
+                )
+                .at(next.span().unwrap_or(0..0))
+                .label("the next one")
+                .help("fix the errors above first: many of these may follow from them")
+                .locate_in(path, &lines),
+            );
+        }
         return out;
     }
     let whole = root.span();
@@ -152,7 +174,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
             Ok(step) => {
                 let id = step.id.get_ref().clone();
                 if let Some(first) = step_ids.get(&id) {
-                    let line = Position::of(text, first.start).line;
+                    let line = lines.position(first.start).line;
                     check_push(
                         &mut check,
                         Diagnostic::error("duplicate-step-id", format!("step id `{id}` is used twice in this lesson"))
@@ -203,7 +225,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
     out.diagnostics = check
         .drafts
         .drain(..)
-        .map(|d| d.locate(path, text))
+        .map(|d| d.locate_in(path, &lines))
         .collect();
     if has_errors {
         return out;
@@ -232,7 +254,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
         if let Some((covered, total, found)) = drafts {
             out.narration = Some((covered, total));
             out.diagnostics
-                .extend(found.into_iter().map(|d| d.locate(path, text)));
+                .extend(found.into_iter().map(|d| d.locate_in(path, &lines)));
         }
     }
     out

@@ -17,10 +17,10 @@ use std::path::PathBuf;
 
 pub use catalogue::{Catalogue, CheckOptions, CheckRun, check_paths};
 pub use check::content_root;
-pub use diagnostic::Position;
 pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{LineIndex, Position};
 pub use file::{ElementKind, InputMethod, StepKind};
-pub use load::{MAX_FILE_BYTES, ParsedLesson, SourceFile, parse_lesson};
+pub use load::{MAX_FILE_BYTES, MAX_SYNTAX_ERRORS, ParsedLesson, SourceFile, parse_lesson};
 pub use text::{LocalText, nfc};
 
 /// The lesson format version this build reads and writes.
