@@ -60,13 +60,12 @@ pub(crate) struct FileCheck<'a> {
 }
 
 impl<'a> FileCheck<'a> {
-    pub fn new(path: &Path, text: &'a str, options: &'a CheckOptions) -> Self {
+    /// Checks `text`, from a lesson file whose content folder is `content_root`.
+    pub fn new(content_root: PathBuf, text: &'a str, options: &'a CheckOptions) -> Self {
         FileCheck {
             text,
             options,
-            content_root: content_root(
-                &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
-            ),
+            content_root,
             drafts: Vec::new(),
         }
     }
