@@ -481,19 +481,21 @@ impl Model {
         let due = |i: &usize| self.status(&self.lessons[*i]) == LessonStatus::ReviewDue;
         let (mut first, mut rest): (Vec<usize>, Vec<usize>) =
             (0..self.lessons.len()).partition(due);
+        // Where each topic first appears, found once: a search per comparison made the
+        // sort quadratic in lessons.
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        for (i, lesson) in self.lessons.iter().enumerate() {
+            first_of.entry(lesson.topic.as_str()).or_insert(i);
+        }
         let rank = |i: &usize| {
-            let topic = &self.lessons[*i].topic;
-            let first = self
-                .lessons
-                .iter()
-                .position(|l| &l.topic == topic)
-                .unwrap_or(*i);
-            match crate::lesson::TOPIC_ORDER.iter().position(|t| t == topic) {
+            let topic = self.lessons[*i].topic.as_str();
+            let first = first_of.get(topic).copied().unwrap_or(*i);
+            match crate::lesson::TOPIC_ORDER.iter().position(|t| *t == topic) {
                 Some(rank) => (rank, first),
                 None => (crate::lesson::TOPIC_ORDER.len(), first),
             }
         };
-        rest.sort_by_key(rank);
+        rest.sort_by_cached_key(rank);
         first.extend(rest);
         first
     }

@@ -3,7 +3,8 @@
 //! A broken file never stops the others: it is skipped and reported. Problems between
 //! files (an unknown or circular prerequisite) keep the lesson and drop the bad link.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -227,13 +228,13 @@ impl CrossCheck {
             diagnostics: Vec::new(),
             dropped_links: Vec::new(),
         };
-        let text_of = |path: &Path| -> String {
-            sources
-                .iter()
-                .find(|s| s.path == path)
-                .and_then(|s| s.text.clone())
-                .unwrap_or_default()
-        };
+        // Looked up by path only when a problem is found: a scan of every source for
+        // every lesson made 10,000 lessons take seconds.
+        let texts: HashMap<&Path, &str> = sources
+            .iter()
+            .filter_map(|s| Some((s.path.as_path(), s.text.as_deref()?)))
+            .collect();
+        let text_of = |path: &Path| -> &str { texts.get(path).copied().unwrap_or_default() };
         // The first file (in name order) to use an id keeps it.
         let mut owners: HashMap<String, (PathBuf, Range<usize>)> = HashMap::new();
         for p in parsed.iter_mut() {
@@ -241,7 +242,7 @@ impl CrossCheck {
             let path = p.path.clone();
             match owners.get(id.get_ref()) {
                 Some((first, span)) => {
-                    let line = Position::of(&text_of(first), span.start).line;
+                    let line = Position::of(text_of(first), span.start).line;
                     cross.diagnostics.push(
                         Diagnostic::error("duplicate-lesson-id", format!("lesson id `{}` is already used", id.get_ref()))
                             .at(id.span())
@@ -250,7 +251,7 @@ impl CrossCheck {
                                 "{}:{line} has this id; give this lesson its own (this file is skipped)",
                                 first.display()
                             ))
-                            .locate(&path, &text_of(&path)),
+                            .locate(&path, text_of(&path)),
                     );
                     p.lesson = None;
                 }
@@ -315,7 +316,7 @@ impl CrossCheck {
                     .at(link.span())
                     .label("part of the circle")
                     .help("remove one of these prerequisites so the lessons have a first one")
-                    .locate(path, &text_of(path)),
+                    .locate(path, text_of(path)),
                 );
                 cross
                     .dropped_links
@@ -374,29 +375,61 @@ fn cycles(
     found
 }
 
-/// Prerequisites first; otherwise the order the files were read in.
+/// Prerequisites first; otherwise the order the files were read in: each time, the first
+/// lesson (in file order) whose prerequisites are all placed. Kahn's algorithm with the
+/// ready lessons in a min-heap, so 10,000 lessons take milliseconds, not a scan each.
 fn learning_order(lessons: Vec<Lesson>) -> Vec<Lesson> {
     let index: HashMap<&str, usize> = lessons
         .iter()
         .enumerate()
         .map(|(i, l)| (l.id.as_str(), i))
         .collect();
-    let mut placed = vec![false; lessons.len()];
-    let mut order = Vec::with_capacity(lessons.len());
-    while order.len() < lessons.len() {
-        let ready = (0..lessons.len()).find(|&i| {
-            !placed[i]
-                && lessons[i]
-                    .prerequisites
-                    .iter()
-                    .all(|p| index.get(p.as_str()).is_none_or(|&j| placed[j]))
-        });
-        // Cycles were cut above; a leftover would only mean a duplicate id: take it as is.
-        let i = ready.unwrap_or_else(|| placed.iter().position(|p| !p).expect("one is left"));
-        placed[i] = true;
-        order.push(i);
+    // For each lesson, how many of its prerequisites are not placed yet, and which
+    // lessons wait for it.
+    let mut waiting_on = vec![0usize; lessons.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); lessons.len()];
+    for (i, lesson) in lessons.iter().enumerate() {
+        for j in lesson
+            .prerequisites
+            .iter()
+            .filter_map(|p| index.get(p.as_str()))
+        {
+            waiting_on[i] += 1;
+            dependents[*j].push(i);
+        }
     }
     drop(index);
+    let mut ready: BinaryHeap<Reverse<usize>> = (0..lessons.len())
+        .filter(|&i| waiting_on[i] == 0)
+        .map(Reverse)
+        .collect();
+    let mut placed = vec![false; lessons.len()];
+    let mut first_unplaced = 0;
+    let mut order = Vec::with_capacity(lessons.len());
+    while order.len() < lessons.len() {
+        let i = match ready.pop() {
+            Some(Reverse(i)) => i,
+            // Cycles were cut above; a leftover would only mean a duplicate id: take it
+            // as is.
+            None => {
+                while placed[first_unplaced] {
+                    first_unplaced += 1;
+                }
+                first_unplaced
+            }
+        };
+        if placed[i] {
+            continue;
+        }
+        placed[i] = true;
+        order.push(i);
+        for &d in &dependents[i] {
+            waiting_on[d] -= 1;
+            if waiting_on[d] == 0 && !placed[d] {
+                ready.push(Reverse(d));
+            }
+        }
+    }
     let mut slots: Vec<Option<Lesson>> = lessons.into_iter().map(Some).collect();
     order
         .into_iter()

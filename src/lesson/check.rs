@@ -60,13 +60,13 @@ pub(crate) struct FileCheck<'a> {
 }
 
 impl<'a> FileCheck<'a> {
-    pub fn new(path: &Path, lines: &'a LineIndex<'a>, options: &'a CheckOptions) -> Self {
+    /// Checks a lesson file's text (through its line table), from a lesson file whose
+    /// content folder is `content_root`.
+    pub fn new(content_root: PathBuf, lines: &'a LineIndex<'a>, options: &'a CheckOptions) -> Self {
         FileCheck {
             lines,
             options,
-            content_root: content_root(
-                &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
-            ),
+            content_root,
             drafts: Vec::new(),
         }
     }

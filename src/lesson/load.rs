@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::Lesson;
-use super::check::{CheckOptions, FileCheck, closest};
+use super::check::{CheckOptions, FileCheck, closest, content_root};
 use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{LessonFile, StepFile};
 
@@ -49,7 +49,9 @@ impl SourceFile {
                 );
             }
         };
-        let mut bytes = Vec::new();
+        // Sized from the file's length: read in one go, not in growing pieces.
+        let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES) as usize;
+        let mut bytes = Vec::with_capacity(size + 1);
         // Read one byte past the limit to know whether the file is larger.
         if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
             return fail(
@@ -105,8 +107,10 @@ pub struct ParsedLesson {
 /// Parses and checks one lesson's text. `path` names the file in diagnostics and anchors
 /// narration paths.
 pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLesson {
+    // Resolved once per file: it is a system call per folder of the path.
+    let content = content_root(&std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()));
     let lines = LineIndex::new(text);
-    let mut check = FileCheck::new(path, &lines, options);
+    let mut check = FileCheck::new(content.clone(), &lines, options);
     let mut out = ParsedLesson {
         path: path.to_owned(),
         lesson: None,
@@ -250,7 +254,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
         });
     }
     if let Some(lesson) = out.lesson.as_ref().filter(|_| options.narration) {
-        let drafts = narration_check(lesson, &step_ids, &text_spans);
+        let drafts = narration_check(&content, lesson, &step_ids, &text_spans);
         if let Some((covered, total, found)) = drafts {
             out.narration = Some((covered, total));
             out.diagnostics
@@ -264,14 +268,13 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
 /// without a recording, and for each draft made from a text that has changed since.
 /// Returns the steps covered, the steps in all, and the warnings.
 fn narration_check(
+    root: &Path,
     lesson: &Lesson,
     ids: &HashMap<String, Range<usize>>,
     texts: &HashMap<String, Range<usize>>,
 ) -> Option<(usize, usize, Vec<Draft>)> {
     use crate::audio::manifest::{Manifest, text_hash};
     use crate::audio::{CLIPS, Clip, clip_text, lesson_folder, resolve};
-    let path = std::fs::canonicalize(&lesson.source).unwrap_or_else(|_| lesson.source.clone());
-    let root = super::check::content_root(&path);
     if !root.join("assets").join("audio").is_dir() {
         return None;
     }

@@ -9,7 +9,7 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The language every text must have: hocso is Vietnamese first.
 pub const PRIMARY_LOCALE: &str = "vi";
@@ -137,7 +137,12 @@ impl LocalText {
 
 /// Unicode NFC: the one form hocso stores, draws and compares.
 pub fn nfc(text: &str) -> String {
-    text.nfc().collect()
+    // Nearly every text is NFC already: the quick check spares composing it again.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
 }
 
 #[cfg(test)]

@@ -55,17 +55,31 @@ pub fn draw(
         ));
     }
     let width = usize::from(area.width);
-    let mut heading: Option<&str> = None;
-    for (i, &index) in model.menu().iter().enumerate() {
+    let menu = model.menu();
+    let group_of = |index: usize| {
+        let lesson = &model.lessons[index];
+        if model.status(lesson) == LessonStatus::ReviewDue {
+            "status-review"
+        } else {
+            lesson.topic.as_str()
+        }
+    };
+    // The view ends at the focused lesson or below it, and every lesson takes two rows
+    // or more: lessons further than a screen's height from the focus are never seen.
+    // Only a blank row stands for each side left out (so the ▲ and ▼ buttons still show),
+    // which keeps a key press on a menu of thousands of lessons as quick as on twenty.
+    let reach = usize::from(area.height);
+    let shown = focus.saturating_sub(reach)..menu.len().min(focus + reach + 1);
+    if shown.start > 0 {
+        rows.push(Row::blank());
+    }
+    let mut heading: Option<&str> = shown.start.checked_sub(1).map(|i| group_of(menu[i]));
+    for (i, &index) in menu.iter().enumerate().take(shown.end).skip(shown.start) {
         let lesson = &model.lessons[index];
         let focused = i == focus;
         let status = model.status(lesson);
         // A heading over each group: reviews due, then each topic.
-        let group = if status == LessonStatus::ReviewDue {
-            "status-review"
-        } else {
-            lesson.topic.as_str()
-        };
+        let group = group_of(index);
         if heading != Some(group) {
             heading = Some(group);
             let name = if status == LessonStatus::ReviewDue {
@@ -122,6 +136,9 @@ pub fn draw(
                 .visible(focused)
                 .fill(detail_style),
         );
+    }
+    if shown.end < menu.len() {
+        rows.push(Row::blank());
     }
     draw_scrolled(frame, area, &rows, hits);
 }
