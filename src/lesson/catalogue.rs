@@ -268,7 +268,7 @@ impl CrossCheck {
         for p in parsed.iter() {
             let Some(id) = &p.id else { continue };
             let text = text_of(&p.path);
-            let lines = LineIndex::new(&text);
+            let lines = LineIndex::new(text);
             for pre in &p.prerequisites {
                 let name = pre.get_ref();
                 if owners.contains_key(name) {
