@@ -256,14 +256,14 @@ fn narration_check(
     if !root.join("assets").join("audio").is_dir() {
         return None;
     }
-    let folder = lesson_folder(&root, &lesson.id, "vi");
+    let folder = lesson_folder(root, &lesson.id, "vi");
     let manifest = Manifest::load(&folder);
     let mut warnings = Vec::new();
     let mut covered = 0;
     for step in &lesson.steps {
         let at = ids.get(&step.id).cloned().unwrap_or(0..0);
         match resolve(
-            &root,
+            root,
             &lesson.id,
             &step.id,
             Clip::Step,
