@@ -7,6 +7,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use toml::Spanned;
 
@@ -151,7 +152,9 @@ fn lesson_id(path: &Path) -> Option<String> {
 type FileResult = (SourceFile, Option<Diagnostic>, Option<ParsedLesson>);
 
 /// Reads and checks each file on its own, spread over the machine's cores (files are
-/// independent until the cross-file checks); results come back in file order.
+/// independent until the cross-file checks); results come back in file order. Each
+/// worker takes the next file as it finishes one, so a core that other programs keep busy
+/// holds nobody up.
 fn read_and_parse(files: &[PathBuf], options: &CheckOptions) -> Vec<FileResult> {
     let one = |path: &PathBuf| -> FileResult {
         let (source, problem) = SourceFile::read(path);
@@ -165,17 +168,28 @@ fn read_and_parse(files: &[PathBuf], options: &CheckOptions) -> Vec<FileResult> 
     if workers < 2 || files.len() < 16 {
         return files.iter().map(one).collect();
     }
-    let chunk = files.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("checking a lesson does not panic"))
-            .collect()
-    })
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = files.get(i) else {
+                return done;
+            };
+            done.push((i, one(path)));
+        }
+    };
+    let mut results = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        // This thread works too.
+        let mut all = work();
+        for handle in handles {
+            all.extend(handle.join().expect("checking a lesson does not panic"));
+        }
+        all
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// The `*.toml` files named by `paths`, folders expanded (sorted), in order.
