@@ -58,7 +58,7 @@ fn big_database() -> PathBuf {
          INSERT INTO attempts (learner, lesson, step, at, answer, right, first_try, hint_used, assisted, millis)
          SELECT 100000 + i % {LEARNERS},
                 CASE i % 2 WHEN 0 THEN 'vneid-cai-dat' ELSE 'vietqr-thanh-toan' END,
-                'buoc-' || (i / {LEARNERS}) % 8, i, 'x', (i * 7) % 3 > 0, 1, 0, 0, 1000
+                'buoc-' || ((i / {LEARNERS}) % 8), i, 'x', (i * 7) % 3 > 0, 1, 0, 0, 1000
          FROM n;
          WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {LEARNERS} - 1)
          INSERT INTO lesson_state (learner, lesson, box, next_review, mastered_at)
@@ -128,7 +128,7 @@ fn database_of(learners: i64) -> PathBuf {
          INSERT INTO attempts (learner, lesson, step, at, answer, right, first_try, hint_used, assisted, millis)
          SELECT 100000 + i % {learners},
                 CASE i % 2 WHEN 0 THEN 'vneid-cai-dat' ELSE 'vietqr-thanh-toan' END,
-                'buoc-' || (i / {learners}) % 8, i, 'x', (i * 7) % 3 > 0, 1, 0, 0, 1000
+                'buoc-' || ((i / {learners}) % 8), i, 'x', (i * 7) % 3 > 0, 1, 0, 0, 1000
          FROM n;
          WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {learners} - 1)
          INSERT INTO lesson_state (learner, lesson, box, next_review, mastered_at)

@@ -99,6 +99,10 @@ pub enum ReportCommand {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// Keep the tables of learners by name that reports made --with-names carry
+        /// (without it, they are left out).
+        #[arg(long)]
+        with_names: bool,
     },
 }
 

@@ -298,7 +298,8 @@ fn the_report_of_two_kiosks_merged_is_the_report_of_their_data_together() {
     second_part(&mut together);
     drop(together);
 
-    let merged = Report::merge(&[report_of(&x, "x", true), report_of(&y, "y", true)]).unwrap();
+    let merged =
+        Report::merge(&[report_of(&x, "x", true), report_of(&y, "y", true)], true).unwrap();
     let mut whole = report_of(&both, "x", true);
     assert_eq!(merged.kiosks, vec!["x", "y"]);
     assert_eq!(merged.wards, vec!["Phường Cửa Nam"]);
@@ -322,8 +323,21 @@ fn the_report_of_two_kiosks_merged_is_the_report_of_their_data_together() {
     assert_eq!(merged, whole);
 
     // The same kiosk twice would count its learners twice.
-    let twice = Report::merge(&[report_of(&x, "x", false), report_of(&x, "x", false)]);
+    let twice = Report::merge(
+        &[report_of(&x, "x", false), report_of(&x, "x", false)],
+        false,
+    );
     assert!(twice.unwrap_err().to_string().contains("“x”"));
+
+    // Names are left out unless asked for, even when a report carries them.
+    let anonymous = Report::merge(&[report_of(&x, "x", true), report_of(&y, "y", true)], false);
+    assert_eq!(anonymous.unwrap().names, None);
+
+    // Figures of different periods do not add up to either.
+    let mut october = report_of(&y, "y", false);
+    october.from = "2026-10-01".into();
+    let refused = Report::merge(&[report_of(&x, "x", false), october], false).unwrap_err();
+    assert!(refused.to_string().contains("2026-10-01"), "{refused}");
 }
 
 fn cli_report(data: &Path, config: &Path, args: &[&str]) -> String {
@@ -389,14 +403,14 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
         String::from_utf8_lossy(&merged.stderr)
     );
     let merged = Report::from_json(std::str::from_utf8(&merged.stdout).unwrap()).unwrap();
-    assert_eq!(merged, Report::merge(&[x, y]).unwrap());
+    assert_eq!(merged, Report::merge(&[x, y], false).unwrap());
     assert_eq!(merged.totals.learners, 3);
 
     let md = cli_report(&root.join("x"), &root.join("x.toml"), &period);
     assert!(md.contains("# Báo cáo Học số"), "{md}");
     assert!(md.contains("Phường, xã: Phường Cửa Nam"), "{md}");
     assert!(
-        md.contains("| 2026-11-20 | 2 | 2 | 2 | 0 | 2 | 1 | 0 | 0 | 1 | 6 | 1 |"),
+        md.contains("| 20/11/2026 | 2 | 2 | 2 | 0 | 2 | 1 | 0 | 0 | 1 | 6 | 1 |"),
         "{md}"
     );
     assert!(
@@ -411,10 +425,13 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
     let mut csv = period.to_vec();
     csv.extend(["--format", "csv"]);
     let csv = cli_report(&root.join("x"), &root.join("x.toml"), &csv);
+    // A byte-order mark first, by which spreadsheets know the text is UTF-8.
     assert!(
-        csv.starts_with("table,date,band,lesson,step,learner,measure,value\n"),
+        csv.starts_with("\u{feff}table,date,band,lesson,step,learner,measure,value\n"),
         "{csv}"
     );
+    assert!(csv.contains("report,,,,,,kiosks,Máy x\n"), "{csv}");
+    assert!(csv.contains("report,,,,,,from,2026-11-20\n"), "{csv}");
     assert!(csv.contains("day,2026-11-20,,,,,answers,6\n"), "{csv}");
     assert!(
         csv.contains("step,,,vneid-cai-dat,s1,,first_right,1\n"),
@@ -439,6 +456,7 @@ fn bad_dates_and_bad_files_are_explained() {
         "--to",
         "2026-11-21",
     ]);
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("after --to"));
 
     let not_a_report = dir.path().join("x.json");
@@ -497,4 +515,27 @@ fn a_kiosk_upgraded_from_schema_4_reports_what_it_recorded_before() {
     drop(conn);
     assert_eq!(report_of(&path, "k", true), counted_as_they_came);
     assert_eq!(counted_as_they_came.totals.answers, 8);
+}
+
+#[test]
+fn going_through_a_mastered_lesson_again_is_not_mastering_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let d1 = "2026-11-20";
+    let a = store
+        .create_learner("Bà Hạnh", None, at(d1, 9, 0))
+        .unwrap()
+        .code;
+    store.start_session(&a, "k", at(d1, 9, 0)).unwrap();
+    for minute in [10, 20] {
+        store
+            .record_lesson_end(&a, L1, LessonEnd::Mastered, &[1, 3, 7], at(d1, 9, minute))
+            .unwrap();
+    }
+    drop(store);
+    let report = report_of(&path, "k", true);
+    assert_eq!(report.totals.lessons_mastered, 1);
+    assert_eq!(report.lessons[0].mastered, 1);
+    assert_eq!(report.names.unwrap()[0].lessons_mastered, 1);
 }

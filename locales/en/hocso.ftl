@@ -260,5 +260,4 @@ report-success = Success
 report-names = Learners by name
 report-names-warning = This report holds learners' names: keep it within the volunteer team.
 report-kiosk = Kiosk
-report-code = Code
 report-name = Name

@@ -12,8 +12,13 @@ use crate::report::{self, Report, date};
 use crate::store::{SqliteStore, day_of};
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    if let Some(ReportCommand::Merge { files, format }) = &args.command {
-        return merge(cli, files, *format);
+    if let Some(ReportCommand::Merge {
+        files,
+        format,
+        with_names,
+    }) = &args.command
+    {
+        return merge(cli, files, *format, *with_names);
     }
     let (config, _) = super::settings(cli);
     let database = config.data.value.join("hocso.db");
@@ -41,10 +46,13 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => store.first_report_day()?.unwrap_or(to).min(to),
     };
     if from > to {
+        let to = match args.to {
+            Some(_) => format!("--to {}", date::format(to)),
+            None => format!("today ({}; --to)", date::format(to)),
+        };
         anyhow::bail!(
-            "--from {} is after --to {}: nothing to report",
-            date::format(from),
-            date::format(to)
+            "--from {} is after {to}: nothing to report",
+            date::format(from)
         );
     }
     let rows = store.report_rows(from, to, args.with_names)?;
@@ -63,6 +71,7 @@ fn merge(
     cli: &Cli,
     files: &[std::path::PathBuf],
     format: ReportFormat,
+    with_names: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut reports = Vec::new();
     for file in files {
@@ -70,7 +79,7 @@ fn merge(
             std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         reports.push(Report::from_json(&text).with_context(|| file.display().to_string())?);
     }
-    let merged = Report::merge(&reports)?;
+    let merged = Report::merge(&reports, with_names)?;
     print(cli, &merged, format)
 }
 

@@ -109,11 +109,11 @@ impl StepRow {
     }
 }
 
-/// A learner by name: only in a report made `--with-names`.
+/// A learner by name: only in a report made `--with-names`. Never with their code: it is
+/// what a learner types to come back to their progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NamedRow {
     pub kiosk: String,
-    pub code: String,
     pub name: String,
     pub band: String,
     pub sessions: u64,
@@ -274,14 +274,13 @@ impl Report {
                 .zip(&sessions_of)
                 .map(|((code, learner), &sessions)| NamedRow {
                     kiosk: kiosk.to_owned(),
-                    code: code.clone(),
                     name: learner.name.clone(),
                     band: band_code(learner.age_band).to_owned(),
                     sessions,
                     lessons_mastered: rows.mastered_by.get(code).copied().unwrap_or(0),
                 })
                 .collect();
-            named.sort_by(|a, b| (&a.kiosk, &a.code).cmp(&(&b.kiosk, &b.code)));
+            named.sort_by(by_kiosk_and_name);
             named
         });
 
@@ -330,13 +329,22 @@ impl Report {
         Ok(report)
     }
 
-    /// One report of several kiosks: every count added up, by day, band, lesson and step.
-    /// Learners are counted per kiosk (each kiosk has its own learners); the period runs
-    /// from the earliest first day to the latest last day.
-    pub fn merge(reports: &[Report]) -> Result<Report, MergeError> {
+    /// One report of several kiosks over the same period: every count added up, by day,
+    /// band, lesson and step. Learners are counted per kiosk (each kiosk has its own
+    /// learners). Names are kept only `with_names`.
+    pub fn merge(reports: &[Report], with_names: bool) -> Result<Report, MergeError> {
         let Some(first) = reports.first() else {
             return Err(MergeError::Nothing);
         };
+        if let Some(other) = reports
+            .iter()
+            .find(|r| (&r.from, &r.to) != (&first.from, &first.to))
+        {
+            return Err(MergeError::Periods(
+                format!("{} – {}", first.from, first.to),
+                format!("{} – {}", other.from, other.to),
+            ));
+        }
         let mut kiosks = Vec::new();
         let mut wards: Vec<String> = Vec::new();
         let mut totals = Counts::default();
@@ -393,35 +401,24 @@ impl Report {
                 row.first_tries += step.first_tries;
                 row.first_right += step.first_right;
             }
-            if let Some(named) = &report.names {
+            if let Some(named) = report.names.as_ref().filter(|_| with_names) {
                 names
                     .get_or_insert_with(Vec::new)
                     .extend(named.iter().cloned());
             }
         }
         if let Some(named) = &mut names {
-            named.sort_by(|a, b| (&a.kiosk, &a.code).cmp(&(&b.kiosk, &b.code)));
+            named.sort_by(by_kiosk_and_name);
         }
         let mut age_bands: Vec<BandRow> = bands.into_values().collect();
         age_bands.sort_by_key(|b| band_order(&b.band));
-        // Dates are `YYYY-MM-DD`: their text order is their calendar order.
-        let from = reports
-            .iter()
-            .map(|r| r.from.as_str())
-            .min()
-            .unwrap_or(&first.from);
-        let to = reports
-            .iter()
-            .map(|r| r.to.as_str())
-            .max()
-            .unwrap_or(&first.to);
         Ok(Report {
             format: FORMAT.to_owned(),
             version: VERSION,
             kiosks,
             wards,
-            from: from.to_owned(),
-            to: to.to_owned(),
+            from: first.from.clone(),
+            to: first.to.clone(),
             totals,
             days: days
                 .into_iter()
@@ -436,6 +433,10 @@ impl Report {
             names,
         })
     }
+}
+
+fn by_kiosk_and_name(a: &NamedRow, b: &NamedRow) -> std::cmp::Ordering {
+    (&a.kiosk, &a.name, &a.band, a.sessions).cmp(&(&b.kiosk, &b.name, &b.band, b.sessions))
 }
 
 fn lesson_entry<'a, 'b>(
@@ -456,6 +457,15 @@ pub enum MergeError {
     NotAReport(String),
     #[error("a report of version {0}; this hocso reads version 1 (make it again with this hocso)")]
     Version(u32),
-    #[error("the kiosk “{0}” is in two of the reports: its figures would count twice")]
+    #[error(
+        "the kiosk “{0}” is in two of the reports: its learners would count twice (give each \
+         kiosk its own kiosk_name in its configuration; for one kiosk, make one report over \
+         the whole period)"
+    )]
     Twice(String),
+    #[error(
+        "the reports cover different periods ({0} and {1}): make them all with the same \
+         --from and --to"
+    )]
+    Periods(String, String),
 }

@@ -31,6 +31,17 @@ const COLUMNS: [(&str, Figure); 11] = [
     ("report-assisted", |c| c.assisted),
 ];
 
+/// A date as the reader writes it: 20/11/2026 in Vietnamese, 2026-11-20 otherwise.
+fn local_date(date: &str, lang: Lang) -> String {
+    match (lang, super::date::parse(date)) {
+        (Lang::Vi, Some(day)) => {
+            let (y, m, d) = super::date::civil(day);
+            format!("{d:02}/{m:02}/{y}")
+        }
+        _ => date.to_owned(),
+    }
+}
+
 /// Text inside a Markdown table cell: no line breaks, and `|` kept as a character.
 fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -90,8 +101,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
             lang,
             "report-period",
             &[
-                ("from", FluentValue::from(report.from.as_str())),
-                ("to", FluentValue::from(report.to.as_str()))
+                ("from", FluentValue::from(local_date(&report.from, lang))),
+                ("to", FluentValue::from(local_date(&report.to, lang)))
             ]
         )
     );
@@ -111,7 +122,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
     cells.extend(COLUMNS.iter().map(|(id, _)| t(id)));
     header(&mut out, &cells, 1);
     for day in &report.days {
-        let mut cells = vec![day.date.clone()];
+        let mut cells = vec![local_date(&day.date, lang)];
         cells.extend(COLUMNS.iter().map(|(_, f)| f(&day.counts).to_string()));
         row(&mut out, &cells);
     }
@@ -144,7 +155,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
             .iter()
             .find(|l| l.id == id)
             .map(|l| format!("{} ({id})", cell(l.title.get(lang.code()))))
-            .unwrap_or_else(|| id.to_owned())
+            .unwrap_or_else(|| cell(id))
     };
     let _ = writeln!(out, "\n## {}\n", t("report-by-lesson"));
     header(
@@ -210,8 +221,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         row(
             &mut out,
             &[
-                step.lesson.clone(),
-                step.step.clone(),
+                cell(&step.lesson),
+                cell(&step.step),
                 step.first_tries.to_string(),
                 step.first_right.to_string(),
                 success,
@@ -231,20 +242,18 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
             &mut out,
             &[
                 t("report-kiosk"),
-                t("report-code"),
                 t("report-name"),
                 t("report-band"),
                 t("report-sessions"),
                 t("report-lessons-mastered"),
             ],
-            4,
+            3,
         );
         for n in names {
             row(
                 &mut out,
                 &[
                     cell(&n.kiosk),
-                    n.code.clone(),
                     cell(&n.name),
                     t(&format!("report-band-{}", n.band.replace('+', ""))),
                     n.sessions.to_string(),
@@ -276,8 +285,10 @@ fn ordered_steps<'a>(steps: &'a [StepRow], lessons: &[Lesson]) -> Vec<&'a StepRo
 }
 
 /// The report for spreadsheets, in long form: one figure per row, with the table it
-/// belongs to and what it is of. A text that a spreadsheet would take for a formula is
-/// written with a leading `'`.
+/// belongs to and what it is of; the first rows say which kiosks and period it covers.
+/// A text that a spreadsheet would take for a formula is written with a leading `'`. It
+/// starts with a byte-order mark, by which spreadsheets know it is UTF-8 (Vietnamese
+/// names are garbled without it).
 pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
@@ -294,6 +305,14 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
         record.push(safe(&value));
         out.write_record(&record)
     };
+    for (measure, value) in [
+        ("kiosks", report.kiosks.join("; ")),
+        ("wards", report.wards.join("; ")),
+        ("from", report.from.clone()),
+        ("to", report.to.clone()),
+    ] {
+        figure("report", ["", "", "", "", ""], measure, value)?;
+    }
     for ((_, f), name) in COLUMNS.iter().zip(&names) {
         figure(
             "totals",
@@ -356,8 +375,8 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
             )?;
         }
     }
-    for n in report.names.iter().flatten() {
-        let learner = format!("{}/{}", n.kiosk, n.code);
+    for (i, n) in report.names.iter().flatten().enumerate() {
+        let learner = format!("{} #{}", n.kiosk, i + 1);
         let key = ["", n.band.as_str(), "", "", learner.as_str()];
         figure("learner", key, "name", n.name.clone())?;
         figure("learner", key, "sessions", n.sessions.to_string())?;
@@ -369,7 +388,7 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
         )?;
     }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 
 /// A cell a spreadsheet will not run: `=`, `+`, `-`, `@` and control characters first are

@@ -87,7 +87,9 @@ impl SqliteStore {
         with_names: bool,
     ) -> Result<ReportRows, StoreError> {
         let (start, end) = (day_start(from), day_start(to + 1));
-        let conn = self.connection();
+        // One snapshot for every query, while the kiosk goes on saving answers. Only read:
+        // dropped, it rolls back.
+        let conn = self.connection().unchecked_transaction().map_err(map_err)?;
         let mut rows = ReportRows::default();
 
         // Half a million sessions in a busy year: codes are kept once per learner, and

@@ -547,9 +547,15 @@ impl Store for SqliteStore {
             ],
         )
         .map_err(map_err)?;
+        // Going through a lesson already mastered (and not yet due for review) is not
+        // mastering it again: the ward's figures count it apart.
+        let outcome = match end {
+            LessonEnd::Mastered if old.leitner.is_some() => "mastered-again",
+            _ => end.code(),
+        };
         tx.execute(
             "INSERT INTO lesson_events (learner, lesson, outcome, at) VALUES (?1, ?2, ?3, ?4)",
-            params![learner, lesson, end.code(), now],
+            params![learner, lesson, outcome, now],
         )
         .map_err(map_err)?;
         tx.commit().map_err(map_err)
