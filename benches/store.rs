@@ -15,7 +15,6 @@ use ratatui::backend::TestBackend;
 use rusqlite::Connection;
 
 const LEARNERS: i64 = 100_000;
-const ATTEMPTS: i64 = 5_000_000;
 
 fn commit_one_answer(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -39,36 +38,7 @@ fn commit_one_answer(c: &mut Criterion) {
 
 /// A database as a busy ward's kiosk might hold after years, built once and kept.
 fn big_database() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-store");
-    let path = dir.join("big.db");
-    if path.exists() {
-        return path;
-    }
-    std::fs::create_dir_all(&dir).expect("a folder");
-    let partial = dir.join("big.db.partial");
-    let _ = std::fs::remove_file(&partial);
-    drop(SqliteStore::open(&partial).expect("created"));
-    let conn = Connection::open(&partial).expect("opened");
-    conn.execute_batch(&format!(
-        "PRAGMA synchronous = OFF;
-         BEGIN;
-         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {LEARNERS} - 1)
-         INSERT INTO learners (code, name, created_at) SELECT 100000 + i, 'Học viên ' || i, i FROM n;
-         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {ATTEMPTS} - 1)
-         INSERT INTO attempts (learner, lesson, step, at, answer, right, first_try, hint_used, assisted, millis)
-         SELECT 100000 + i % {LEARNERS},
-                CASE i % 2 WHEN 0 THEN 'vneid-cai-dat' ELSE 'vietqr-thanh-toan' END,
-                'buoc-' || ((i / {LEARNERS}) % 8), i, 'x', (i * 7) % 3 > 0, 1, 0, 0, 1000
-         FROM n;
-         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {LEARNERS} - 1)
-         INSERT INTO lesson_state (learner, lesson, box, next_review, mastered_at)
-         SELECT 100000 + i, 'vietqr-thanh-toan', i % 5, i, 0 FROM n WHERE i % 3 = 0;
-         COMMIT;"
-    ))
-    .expect("filled");
-    drop(conn);
-    std::fs::rename(&partial, &path).expect("kept");
-    path
+    database_of(LEARNERS)
 }
 
 fn open_and_show_menu(c: &mut Criterion) {
@@ -105,17 +75,19 @@ fn open_and_show_menu(c: &mut Criterion) {
 /// A kiosk's database with `learners` learners and 50 answers each, shaped like
 /// `big_database` (which is the 100,000-learner one), built once and kept.
 fn database_of(learners: i64) -> PathBuf {
-    if learners == LEARNERS {
-        return big_database();
-    }
     let attempts = learners * 50;
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-store");
-    let path = dir.join(format!("learners-{learners}.db"));
+    let name = if learners == LEARNERS {
+        "big.db".to_owned()
+    } else {
+        format!("learners-{learners}.db")
+    };
+    let path = dir.join(&name);
     if path.exists() {
         return path;
     }
     std::fs::create_dir_all(&dir).expect("a folder");
-    let partial = dir.join(format!("learners-{learners}.db.partial"));
+    let partial = dir.join(format!("{name}.partial"));
     let _ = std::fs::remove_file(&partial);
     drop(SqliteStore::open(&partial).expect("created"));
     let conn = Connection::open(&partial).expect("opened");

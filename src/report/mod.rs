@@ -102,6 +102,14 @@ pub struct StepRow {
 }
 
 impl StepRow {
+    /// Adds another's counts to this one's.
+    fn add(&mut self, other: &StepRow) {
+        self.answers += other.answers;
+        self.assisted += other.assisted;
+        self.first_tries += other.first_tries;
+        self.first_right += other.first_right;
+    }
+
     /// Right first time, in percent; `None` before anyone tried.
     pub fn success(&self) -> Option<u64> {
         (self.first_tries > 0)
@@ -254,17 +262,13 @@ impl Report {
             counts.assisted += s.assisted;
             totals.answers += s.answers;
             totals.assisted += s.assisted;
-            let row = steps
-                .entry((s.lesson.as_str(), s.step.as_str()))
-                .or_insert_with(|| StepRow {
-                    lesson: s.lesson.clone(),
-                    step: s.step.clone(),
-                    ..StepRow::default()
-                });
-            row.answers += s.answers;
-            row.assisted += s.assisted;
-            row.first_tries += s.first_tries;
-            row.first_right += s.first_right;
+            step_entry(&mut steps, &s.lesson, &s.step).add(&StepRow {
+                answers: s.answers,
+                assisted: s.assisted,
+                first_tries: s.first_tries,
+                first_right: s.first_right,
+                ..StepRow::default()
+            });
         }
 
         let names = with_names.then(|| {
@@ -389,17 +393,7 @@ impl Report {
                 row.reviews_failed += lesson.reviews_failed;
             }
             for step in &report.steps {
-                let row = steps
-                    .entry((&step.lesson, &step.step))
-                    .or_insert_with(|| StepRow {
-                        lesson: step.lesson.clone(),
-                        step: step.step.clone(),
-                        ..StepRow::default()
-                    });
-                row.answers += step.answers;
-                row.assisted += step.assisted;
-                row.first_tries += step.first_tries;
-                row.first_right += step.first_right;
+                step_entry(&mut steps, &step.lesson, &step.step).add(step);
             }
             if let Some(named) = report.names.as_ref().filter(|_| with_names) {
                 names
@@ -437,6 +431,18 @@ impl Report {
 
 fn by_kiosk_and_name(a: &NamedRow, b: &NamedRow) -> std::cmp::Ordering {
     (&a.kiosk, &a.name, &a.band, a.sessions).cmp(&(&b.kiosk, &b.name, &b.band, b.sessions))
+}
+
+fn step_entry<'a, 'b>(
+    steps: &'b mut BTreeMap<(&'a str, &'a str), StepRow>,
+    lesson: &'a str,
+    step: &'a str,
+) -> &'b mut StepRow {
+    steps.entry((lesson, step)).or_insert_with(|| StepRow {
+        lesson: lesson.to_owned(),
+        step: step.to_owned(),
+        ..StepRow::default()
+    })
 }
 
 fn lesson_entry<'a, 'b>(
