@@ -185,3 +185,22 @@ fn a_one_megabyte_file_of_syntax_errors_is_checked_in_linear_time() {
     );
     assert_eq!(last.start.line, MAX_SYNTAX_ERRORS / 3 + 1, "{last:?}");
 }
+
+#[test]
+fn a_one_megabyte_line_full_of_problems_is_checked_in_linear_time() {
+    // Every step on one line: each problem's snippet was the whole 1 MiB line (over five
+    // minutes to render them all); now a cut around the problem.
+    let head = std::fs::read_to_string(support::fixture("good/mau.toml")).unwrap();
+    let mut text = head[..head.find("[[steps]]").unwrap()].to_owned();
+    text.push_str("steps = [");
+    let mut i = 0;
+    while text.len() < MAX_FILE_BYTES as usize - 200 {
+        text.push_str(&format!(
+            "{{id = \"b{i}\", kind = \"explain\", text = {{vi = \"X\", en = \"Y\"}}, bogus = 1}}, "
+        ));
+        i += 1;
+    }
+    text.push_str("]\n");
+    let problems = check_and_render_within(text, std::time::Duration::from_secs(60));
+    assert!(problems > 10_000, "{problems}");
+}

@@ -154,6 +154,64 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Lines longer than this are cut around the span when rendered.
+const LONG_LINES: usize = 4096;
+/// Bytes shown either side of the span, and of the span itself, in a cut.
+const CUT_CONTEXT: usize = 256;
+const CUT_SPAN: usize = 2048;
+
+/// The part of `lines` to show for `span`: all of them, unless they are long.
+fn shown_part(text: &str, span: &Range<usize>, lines: &Range<usize>) -> Range<usize> {
+    if lines.len() <= LONG_LINES {
+        return lines.clone();
+    }
+    let start = floor_char_boundary(text, span.start.saturating_sub(CUT_CONTEXT)).max(lines.start);
+    let span_end = span.end.min(span.start + CUT_SPAN);
+    let mut end = (span_end + CUT_CONTEXT).min(lines.end);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// `rendered` with a ` --> file:line:column` line before its first gutter line (`  |`).
+fn with_location(rendered: &str, at: &str) -> String {
+    let mut out = String::with_capacity(rendered.len() + at.len() + 8);
+    let mut placed = false;
+    for line in rendered.split_inclusive('\n') {
+        if !placed {
+            let plain = without_escapes(line);
+            if let Some(bar) = plain.find('|').filter(|&i| plain[..i].trim().is_empty()) {
+                out.push_str(&" ".repeat(bar.saturating_sub(1)));
+                out.push_str("--> ");
+                out.push_str(at);
+                out.push('\n');
+                placed = true;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `text` without ANSI colour sequences (`ESC [ … letter`).
+fn without_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The byte range of the whole lines that `span` touches, without the last newline: a
 /// search from the span's ends, so its cost is that of the lines, not of the text.
 fn lines_around(text: &str, span: &Range<usize>) -> Range<usize> {
@@ -189,24 +247,50 @@ impl Diagnostic {
         let mut groups = Vec::new();
         match text {
             Some(text) => {
-                // Only the lines the span touches: rendering the whole file for each of
+                // Only the lines the span touches, and of a very long line only the part
+                // around the span: rendering the whole file (or a 1 MiB line) for each of
                 // thousands of problems would take time quadratic in its size.
                 let span = clamp_span(self.span.clone(), text);
-                let window = lines_around(text, &span);
-                let mut annotation = AnnotationKind::Primary
-                    .span(span.start - window.start..span.end - window.start);
+                let lines = lines_around(text, &span);
+                let shown = shown_part(text, &span, &lines);
+                let source = if shown == lines {
+                    std::borrow::Cow::Borrowed(&text[shown.clone()])
+                } else {
+                    let before = if shown.start > lines.start { "…" } else { "" };
+                    let after = if shown.end < lines.end { "…" } else { "" };
+                    format!("{before}{}{after}", &text[shown.clone()]).into()
+                };
+                let offset = |at: usize| {
+                    let marker = if shown.start > lines.start {
+                        "…".len()
+                    } else {
+                        0
+                    };
+                    at.clamp(shown.start, shown.end) - shown.start + marker
+                };
+                let mut annotation =
+                    AnnotationKind::Primary.span(offset(span.start)..offset(span.end));
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label);
                 }
-                let snippet = Snippet::source(&text[window])
+                let mut snippet = Snippet::source(source)
                     .line_start(self.start.line.max(1))
-                    .path(&path)
                     .annotation(annotation);
+                let cut = shown.start > lines.start;
+                if !cut {
+                    snippet = snippet.path(&path);
+                }
                 let mut group = Group::with_title(title).element(snippet);
                 if let Some(help) = &self.help {
                     group = group.element(Level::HELP.message(help));
                 }
                 groups.push(group);
+                if cut {
+                    // The columns of a cut line would be counted from the cut: say where
+                    // it is ourselves, where the renderer would.
+                    let at = format!("{path}:{}:{}", self.start.line, self.start.column);
+                    return with_location(&renderer.render(&groups), &at);
+                }
             }
             None => {
                 let mut group = Group::with_title(title).element(Level::NOTE.message(format!(
@@ -309,6 +393,41 @@ mod tests {
         assert!(
             d.render(Some(&text), &Renderer::plain())
                 .contains("x.toml:5:1")
+        );
+    }
+
+    #[test]
+    fn a_very_long_line_is_cut_around_the_span() {
+        let text = format!(
+            "x = [{}\"sai\", {}]\n",
+            "1, ".repeat(100_000),
+            "2, ".repeat(100_000)
+        );
+        let start = text.find("\"sai\"").unwrap();
+        let d = Diagnostic::error("wrong-type", "wrong type")
+            .at(start..start + 5)
+            .label("text")
+            .locate(Path::new("x.toml"), &text);
+        let out = d.render(Some(&text), &Renderer::plain());
+        assert!(
+            out.contains(&format!(" --> x.toml:1:{}\n", start + 1)),
+            "{out}"
+        );
+        assert_eq!(out.matches("-->").count(), 1, "{out}");
+        assert!(out.contains("^^^^^ text"), "{out}");
+        let styled = d.render(Some(&text), &Renderer::styled());
+        assert!(
+            styled.contains(&format!(" --> x.toml:1:{}\n", start + 1)),
+            "{styled}"
+        );
+        assert!(out.len() < 2 * (CUT_CONTEXT + 200), "{} bytes", out.len());
+        // The caret is under the span.
+        let source = out.lines().find(|l| l.contains("\"sai\"")).unwrap();
+        let caret = out.lines().find(|l| l.contains("^^^^^")).unwrap();
+        assert_eq!(
+            source[..source.find("\"sai\"").unwrap()].chars().count(),
+            caret[..caret.find('^').unwrap()].chars().count(),
+            "{out}"
         );
     }
 
