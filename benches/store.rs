@@ -50,26 +50,35 @@ fn open_and_show_menu(c: &mut Criterion) {
     .lessons;
     let i18n = Localizer::embedded();
     c.bench_function("open_100k_learners_5m_answers_and_show_menu", |b| {
-        b.iter(|| {
-            let store = SqliteStore::open(&path).expect("opened");
-            let learner = store.find_learner("150001").expect("read").expect("there");
-            let progress = store.progress(&learner.code).expect("read");
-            let mut model = Model::new(lessons.clone(), Lang::Vi, Size::new(58, 15));
-            let _ = update(
-                &mut model,
-                Msg::LearnerFound {
-                    code: learner.code.clone(),
-                    found: Some((learner, Box::new(progress))),
-                    now: 0,
-                },
-            );
-            let mut terminal = Terminal::new(TestBackend::new(58, 15)).expect("a test terminal");
-            terminal
-                .draw(|f| drop(ui::draw(f, &model, &i18n)))
-                .expect("drawn");
-            terminal
-        })
+        b.iter(|| open_and_draw_menu(&path, "150001", &lessons, &i18n))
     });
+}
+
+/// What a learner signing in costs: opening the database, reading their progress and
+/// drawing their menu at 58×15.
+fn open_and_draw_menu(
+    path: &Path,
+    code: &str,
+    lessons: &[hocso::lesson::Lesson],
+    i18n: &Localizer,
+) -> Terminal<TestBackend> {
+    let store = SqliteStore::open(path).expect("opened");
+    let learner = store.find_learner(code).expect("read").expect("there");
+    let progress = store.progress(&learner.code).expect("read");
+    let mut model = Model::new(lessons.to_vec(), Lang::Vi, Size::new(58, 15));
+    let _ = update(
+        &mut model,
+        Msg::LearnerFound {
+            code: learner.code.clone(),
+            found: Some((learner, Box::new(progress))),
+            now: 0,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(58, 15)).expect("a test terminal");
+    terminal
+        .draw(|f| drop(ui::draw(f, &model, i18n)))
+        .expect("drawn");
+    terminal
 }
 
 /// A kiosk's database with `learners` learners and 50 answers each, shaped like
@@ -127,26 +136,7 @@ fn growth_with_learners(c: &mut Criterion) {
         let path = database_of(learners);
         let code = (100_000 + learners / 2).to_string();
         menu.bench_with_input(BenchmarkId::from_parameter(learners), &learners, |b, _| {
-            b.iter(|| {
-                let store = SqliteStore::open(&path).expect("opened");
-                let learner = store.find_learner(&code).expect("read").expect("there");
-                let progress = store.progress(&learner.code).expect("read");
-                let mut model = Model::new(lessons.clone(), Lang::Vi, Size::new(58, 15));
-                let _ = update(
-                    &mut model,
-                    Msg::LearnerFound {
-                        code: learner.code.clone(),
-                        found: Some((learner, Box::new(progress))),
-                        now: 0,
-                    },
-                );
-                let mut terminal =
-                    Terminal::new(TestBackend::new(58, 15)).expect("a test terminal");
-                terminal
-                    .draw(|f| drop(ui::draw(f, &model, &i18n)))
-                    .expect("drawn");
-                terminal
-            })
+            b.iter(|| open_and_draw_menu(&path, &code, &lessons, &i18n))
         });
     }
     menu.finish();

@@ -209,15 +209,12 @@ impl Report {
                 totals.returning_learners += 1;
             }
             let band = band_code(learner.age_band);
-            let row = bands.entry(band).or_insert_with(|| BandRow {
-                band: band.to_owned(),
-                learners: 0,
-                new_learners: 0,
-                sessions: 0,
+            band_entry(&mut bands, band).add(&BandRow {
+                band: String::new(),
+                learners: 1,
+                new_learners: u64::from(new),
+                sessions,
             });
-            row.learners += 1;
-            row.new_learners += u64::from(new);
-            row.sessions += sessions;
         }
 
         // Lessons.
@@ -375,15 +372,7 @@ impl Report {
                 days.entry(&day.date).or_default().add(&day.counts);
             }
             for band in &report.age_bands {
-                let row = bands.entry(&band.band).or_insert_with(|| BandRow {
-                    band: band.band.clone(),
-                    learners: 0,
-                    new_learners: 0,
-                    sessions: 0,
-                });
-                row.learners += band.learners;
-                row.new_learners += band.new_learners;
-                row.sessions += band.sessions;
+                band_entry(&mut bands, &band.band).add(band);
             }
             for lesson in &report.lessons {
                 let row = lesson_entry(&mut lessons, &lesson.lesson);
@@ -431,6 +420,24 @@ impl Report {
 
 fn by_kiosk_and_name(a: &NamedRow, b: &NamedRow) -> std::cmp::Ordering {
     (&a.kiosk, &a.name, &a.band, a.sessions).cmp(&(&b.kiosk, &b.name, &b.band, b.sessions))
+}
+
+fn band_entry<'a, 'b>(bands: &'b mut BTreeMap<&'a str, BandRow>, band: &'a str) -> &'b mut BandRow {
+    bands.entry(band).or_insert_with(|| BandRow {
+        band: band.to_owned(),
+        learners: 0,
+        new_learners: 0,
+        sessions: 0,
+    })
+}
+
+impl BandRow {
+    /// Adds another's counts to this one's.
+    fn add(&mut self, other: &BandRow) {
+        self.learners += other.learners;
+        self.new_learners += other.new_learners;
+        self.sessions += other.sessions;
+    }
 }
 
 fn step_entry<'a, 'b>(
