@@ -25,6 +25,52 @@ pub fn vni(keys: &str) -> String {
     convert(keys, Method::Vni)
 }
 
+/// The pretend phone's letter keyboard: its rows of letters, and of digits and marks.
+pub const KEYBOARD_LETTERS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+pub const KEYBOARD_SYMBOLS: [&str; 3] = ["1234567890", "@#$%&*-+()", ".,?!'\"/:_"];
+
+/// Whether `c` can be typed on the pretend phone's letter keyboard (a capital with Shift).
+pub fn on_keyboard(c: char) -> bool {
+    c == ' '
+        || KEYBOARD_LETTERS
+            .iter()
+            .chain(&KEYBOARD_SYMBOLS)
+            .any(|row| row.contains(c.to_ascii_lowercase()))
+}
+
+/// The Telex keys that type `text` on a phone: each letter with its shape keys (â aa,
+/// ă aw, ơ ow, ư uw, đ dd), and each word's tone key at its end, where most people press
+/// it ("Việt" → "Vieetj"). `telex` of the result is `text`.
+pub fn telex_keys(text: &str) -> String {
+    let mut out = String::new();
+    let mut tone = None;
+    for c in text.nfd() {
+        match c {
+            '\u{302}' => {
+                if let Some(base) = out.chars().last() {
+                    out.push(base.to_ascii_lowercase());
+                }
+            }
+            '\u{306}' | '\u{31b}' => out.push('w'),
+            _ if TONES.contains(&c) => tone = Some(c),
+            'đ' => out.push_str("dd"),
+            'Đ' => out.push_str("DD"),
+            _ if c.is_alphanumeric() => out.push(c),
+            _ => {
+                out.extend(tone.take().map(telex_tone_key));
+                out.push(c);
+            }
+        }
+    }
+    out.extend(tone.map(telex_tone_key));
+    out
+}
+
+fn telex_tone_key(mark: char) -> char {
+    let i = TONES.iter().position(|&t| t == mark).unwrap_or(0);
+    ['s', 'f', 'r', 'x', 'j'][i]
+}
+
 fn convert(keys: &str, method: Method) -> String {
     let mut out = String::new();
     let mut word = String::new();
@@ -425,6 +471,29 @@ mod tests {
             .map(|(keys, want)| format!("{keys} → {} (want {want})", telex(keys)))
             .collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn the_keys_for_a_word_type_that_word() {
+        let words: Vec<&str> = TELEX
+            .iter()
+            .chain(VNI)
+            .map(|(_, want)| *want)
+            // Keys left as typed ("bass" → "bas": a key pressed twice undoes itself) are
+            // not words: a word is what Telex leaves alone.
+            .filter(|want| telex(want) == **want)
+            .collect();
+        assert!(words.len() >= 90, "{}", words.len());
+        let wrong: Vec<String> = words
+            .iter()
+            .map(|word| (word, telex_keys(word)))
+            .filter(|(word, keys)| !keys.is_ascii() || telex(keys) != **word)
+            .map(|(word, keys)| format!("{word} → {keys} → {}", telex(&keys)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_eq!(telex_keys("Việt"), "Vieetj");
+        assert_eq!(telex_keys("Đèn hỏng"), "DDenf hongr");
+        assert_eq!(telex_keys("người"), "nguwowif");
     }
 
     #[test]

@@ -119,6 +119,7 @@ fn a_choice_with_no_right_answer_is_an_error() {
 fn warnings_fail_only_with_deny_warnings() {
     for (name, code, at, locales) in [
         ("not-nfc", "not-nfc", "\"Ba", "vi"),
+        ("not-on-keyboard", "not-on-keyboard", "\"Café Mai\"", "vi"),
         (
             "missing-locale",
             "missing-locale",

@@ -7,9 +7,11 @@ mod support;
 use std::path::Path;
 
 use hocso::app::{
-    BarKey, EnterMeaning, Key, KeypadKey, Model, Msg, Settings, Size, StepLayout, Target, update,
+    BarKey, EnterMeaning, KeyboardKey, KeypadKey, Model, Msg, Settings, Size, StepLayout, Target,
+    keyboard, update,
 };
 use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
+use hocso::typing::telex_keys;
 use support::screen::{render, touch};
 use support::{fixture, root};
 
@@ -39,8 +41,8 @@ fn at(lesson: &Lesson, index: usize, width: u16, height: u16) -> Model {
     model
 }
 
-/// Answers the step on screen rightly, by touch alone (text typing excepted: it needs the
-/// kiosk's keyboard).
+/// Answers the step on screen rightly, by touch alone: words are typed on the phone's
+/// letter keyboard (Telex keys for Telex steps), digits on its keypad.
 fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
     let (_, step, run) = model.run().unwrap();
     let task = step.task.clone();
@@ -48,12 +50,7 @@ fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
     let paged = model.step_layout() == Some(StepLayout::Paged);
     let needs_picture = matches!(
         task,
-        Task::Tap { .. }
-            | Task::Type {
-                input: InputMethod::Digits,
-                ..
-            }
-            | Task::Scan { .. }
+        Task::Tap { .. } | Task::Type { .. } | Task::Scan { .. }
     );
     if paged && needs_picture {
         touch(
@@ -101,11 +98,18 @@ fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
             }
             touch(model, Target::Keypad(KeypadKey::Ok), w, h);
         }
-        Task::Type { answer, .. } => {
-            for c in answer.chars() {
-                let _ = update(model, Msg::Key(Key::Char(c)));
+        Task::Type { answer, input, .. } => {
+            let keys = match input {
+                InputMethod::Telex => telex_keys(&answer),
+                InputMethod::Text => answer.clone(),
+                other => panic!("no way to type {other:?} by touch here"),
+            };
+            let layer = model.run().unwrap().2.state.keyboard;
+            let touches = keyboard::touches(layer, &keys)
+                .unwrap_or_else(|| panic!("`{keys}` has a letter on no key"));
+            for key in touches.into_iter().chain([KeyboardKey::Ok]) {
+                touch(model, Target::Keyboard(key), w, h);
             }
-            let _ = update(model, Msg::Key(Key::Enter));
         }
         Task::Scan { .. } => touch(
             model,

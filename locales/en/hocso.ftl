@@ -44,6 +44,12 @@ order-moving = Now touch the line to swap it with (or use the up and down arrows
 type-placeholder = Type here
 keypad-delete = Delete
 keypad-ok = OK
+# The pretend phone's letter keyboard: Shift (an arrow, as on phones), the keys that
+# switch to digits and marks and back, and the space bar.
+keyboard-shift = ↑
+keyboard-symbols = ?123
+keyboard-letters = ABC
+keyboard-space = space
 scan-how = When your phone opens the page, touch Continue (or press Enter).
 scan-too-small = The screen is too small for the QR code. Ask a volunteer to make the text smaller.
 phone-on = On

@@ -44,6 +44,12 @@ order-moving = Bác chạm vào dòng muốn đổi chỗ với dòng ◆ (hoặ
 type-placeholder = Gõ vào đây
 keypad-delete = Xóa
 keypad-ok = OK
+# The pretend phone's letter keyboard: Shift (an arrow, as on phones), the keys that
+# switch to digits and marks and back, and the space bar.
+keyboard-shift = ↑
+keyboard-symbols = ?123
+keyboard-letters = ABC
+keyboard-space = dấu cách
 scan-how = Khi điện thoại của bác mở được trang, bác chạm Tiếp tục (hoặc nhấn Enter).
 scan-too-small = Màn hình nhỏ quá, không hiện được mã QR. Bác nhờ tình nguyện viên thu nhỏ chữ trên màn hình nhé.
 phone-on = Bật

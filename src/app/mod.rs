@@ -3,6 +3,7 @@
 //! it returns [`Effect`]s for the runtime to carry out, so the whole journey is tested by
 //! feeding it messages.
 
+pub mod keyboard;
 pub mod layout;
 pub mod step;
 pub mod volunteer;
@@ -18,6 +19,7 @@ use crate::mastery::step_mastered;
 use crate::store::{
     AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind, Sound,
 };
+pub use keyboard::{KeyboardKey, Layer as KeyboardLayer};
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState};
 pub use volunteer::{
@@ -56,6 +58,8 @@ pub enum Target {
     /// One of the answers of a question screen (age band, resume, summary), by position.
     Answer(usize),
     Keypad(KeypadKey),
+    /// A key of the pretend phone's letter keyboard (`type` steps of words).
+    Keyboard(KeyboardKey),
     /// A row of the lesson menu, by position in the menu.
     Lesson(usize),
     /// A tappable on the pretend phone (index into the screen's tappables).
@@ -1308,6 +1312,7 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
             Outcome::Nothing
         }
         Target::OrderDone => state.submit_order(step, help_after),
+        Target::Keyboard(key) => state.press_key(step, key, help_after),
         _ => Outcome::Nothing,
     };
     answered(model, outcome)

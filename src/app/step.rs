@@ -1,6 +1,7 @@
 //! One step being done: what is focused, what was tried, what the learner has been told.
 //! Pure: every answer returns an [`Outcome`] for `update` to act on.
 
+use super::keyboard::{KeyboardKey, Layer};
 use crate::lesson::{InputMethod, LocalText, Step, Task, nfc};
 
 /// What the learner is told after an answer.
@@ -55,6 +56,8 @@ pub struct StepState {
     pub picked: Option<usize>,
     /// `type`: what has been typed.
     pub input: String,
+    /// `type` of words: the keys the phone's keyboard shows.
+    pub keyboard: Layer,
     /// Paged layout: the picture's page is showing rather than the text's.
     pub show_picture: bool,
     /// Shown again in the same run after a first try: no new first try.
@@ -83,6 +86,7 @@ impl StepState {
             arrangement,
             picked: None,
             input: String::new(),
+            keyboard: Layer::Letters,
             show_picture: false,
             retry: false,
         }
@@ -226,6 +230,27 @@ impl StepState {
         {
             self.input.push(c);
         }
+    }
+
+    /// `type` of words: a key of the phone's keyboard touched.
+    pub fn press_key(&mut self, step: &Step, key: KeyboardKey, help_after: u32) -> Outcome {
+        let Task::Type { input, .. } = &step.task else {
+            return Outcome::Nothing;
+        };
+        if *input == InputMethod::Digits {
+            return Outcome::Nothing;
+        }
+        match key {
+            KeyboardKey::Char(c) => self.type_char(step, self.keyboard.typed(c)),
+            KeyboardKey::Space => self.type_char(step, ' '),
+            KeyboardKey::Delete => {
+                self.delete_char();
+            }
+            KeyboardKey::Ok => return self.submit_typed(step, help_after),
+            KeyboardKey::Shift | KeyboardKey::Switch => {}
+        }
+        self.keyboard = self.keyboard.after(key);
+        Outcome::Nothing
     }
 
     pub fn delete_char(&mut self) -> bool {

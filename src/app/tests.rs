@@ -470,6 +470,60 @@ fn type_text_takes_every_letter_and_accepts_alternatives() {
 }
 
 #[test]
+fn type_words_on_the_phones_keyboard_by_touch() {
+    let mut model = at_step("go-ten");
+    let touch = |model: &mut Model, k: KeyboardKey| update(model, Msg::Click(Target::Keyboard(k)));
+    // Shift makes one capital, then small letters again.
+    touch(&mut model, KeyboardKey::Shift);
+    assert_eq!(state(&model).keyboard, KeyboardLayer::Capitals);
+    touch(&mut model, KeyboardKey::Char('v'));
+    touch(&mut model, KeyboardKey::Char('n'));
+    assert_eq!(state(&model).input, "Vn");
+    assert_eq!(state(&model).keyboard, KeyboardLayer::Letters);
+    // Digits and marks are one key away, and back.
+    touch(&mut model, KeyboardKey::Switch);
+    touch(&mut model, KeyboardKey::Char('#'));
+    touch(&mut model, KeyboardKey::Space);
+    touch(&mut model, KeyboardKey::Switch);
+    assert_eq!(state(&model).input, "Vn# ");
+    let effects = touch(&mut model, KeyboardKey::Ok);
+    assert!(!saved(&effects)[0].right, "OK checks what is typed");
+    assert_eq!(saved(&effects)[0].answer, "Vn#");
+    for _ in 0..4 {
+        touch(&mut model, KeyboardKey::Delete);
+    }
+    assert_eq!(state(&model).input, "");
+    for k in keyboard::touches(state(&model).keyboard, "VNeID").unwrap() {
+        assert!(touch(&mut model, k).is_empty(), "{k:?} only types");
+    }
+    let effects = touch(&mut model, KeyboardKey::Ok);
+    assert!(saved(&effects)[0].right);
+    assert!(state(&model).solved);
+    // Solved: the keyboard types no more.
+    touch(&mut model, KeyboardKey::Char('x'));
+    assert_eq!(state(&model).input, "VNeID");
+}
+
+#[test]
+fn the_keypad_step_ignores_the_letter_keyboard() {
+    let mut model = at_step("nhap-ma");
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Char('a'))),
+    );
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Switch)),
+    );
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Char('1'))),
+    );
+    assert_eq!(state(&model).input, "");
+    assert_eq!(state(&model).keyboard, KeyboardLayer::Letters);
+}
+
+#[test]
 fn type_with_nothing_typed_is_not_an_answer_and_backspace_stays_in_the_field() {
     let mut model = at_step("go-ten");
     assert!(key(&mut model, Key::Enter).is_empty());

@@ -844,6 +844,28 @@ impl<'a> FileCheck<'a> {
             }
             accepted.push(nfc(value.trim()));
         }
+        // A kiosk may have only its touch screen: the answer must be on the phone's
+        // keyboard (Telex and VNI type marked letters with plain keys).
+        let keys = match input {
+            InputMethod::Digits => String::new(),
+            InputMethod::Text => nfc(answer.get_ref().trim()),
+            InputMethod::Telex | InputMethod::Vni => {
+                crate::typing::telex_keys(&nfc(answer.get_ref().trim()))
+            }
+        };
+        if let Some(c) = keys.chars().find(|&c| !crate::typing::on_keyboard(c)) {
+            self.push(
+                Diagnostic::warning(
+                    "not-on-keyboard",
+                    format!("`{c}` is on no key of the pretend phone's keyboard"),
+                )
+                .at(answer.span())
+                .help(
+                    "a learner with only the touch screen could not type this answer: use \
+                     letters a–z, digits, spaces and @#$%&*-+().,?!'\"/:_",
+                ),
+            );
+        }
         if let Some(field) = &step.field {
             let ok = step.screen.as_ref().is_some_and(|s| {
                 s.get_ref().elements.iter().any(|e| {

@@ -13,7 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_scrolled, wrap};
 use super::theme;
-use crate::app::Target;
+use crate::app::keyboard::{self, KeyboardKey};
+use crate::app::{KeyboardLayer, Target};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, LocalText, Screen};
 
@@ -38,6 +39,8 @@ pub struct Typing<'a> {
     pub field: Option<&'a str>,
     pub input: &'a str,
     pub keypad: bool,
+    /// Words are typed: the letter keyboard, showing this layer.
+    pub keyboard: Option<KeyboardLayer>,
 }
 
 /// Marks at the start of a row: focused, revealed by a hint, or neither.
@@ -96,7 +99,91 @@ impl PhoneView<'_> {
             rows.push(Row::blank());
             rows.extend(self.keypad_rows(None, true, width));
         }
+        if let Some(layer) = self.typing.as_ref().and_then(|t| t.keyboard) {
+            rows.push(Row::blank());
+            rows.extend(self.keyboard_rows(layer, width));
+        }
         rows
+    }
+
+    /// The letter keyboard, as on a phone: rows of one-cell keys centred, Shift wider,
+    /// and a last row of Switch, a wide Space, Delete and OK across the whole width.
+    /// Every key types when touched; Shift is marked while it is on.
+    fn keyboard_rows(&self, layer: KeyboardLayer, width: u16) -> Vec<Row> {
+        let t = |id: &str| self.i18n.text(self.lang, id);
+        let label = |key: KeyboardKey| match key {
+            KeyboardKey::Char(c) => layer.typed(c).to_string(),
+            KeyboardKey::Shift => t("keyboard-shift"),
+            KeyboardKey::Switch if layer == KeyboardLayer::Symbols => t("keyboard-letters"),
+            KeyboardKey::Switch => t("keyboard-symbols"),
+            KeyboardKey::Space => t("keyboard-space"),
+            KeyboardKey::Delete => t("keypad-delete"),
+            KeyboardKey::Ok => t("keypad-ok"),
+        };
+        let style = |key: KeyboardKey| {
+            if key == KeyboardKey::Shift && layer == KeyboardLayer::Capitals {
+                theme::phone().patch(theme::focus())
+            } else {
+                theme::phone_button()
+            }
+        };
+        let rows = keyboard::rows(layer);
+        let (last, chars) = rows.split_last().expect("the keyboard has rows");
+        // Each key of the character rows is `cell` wide (a gap included): ten to a row.
+        let cell = (width / 10).max(2);
+        let mut out = Vec::new();
+        for row in chars {
+            let widths: Vec<u16> = row
+                .iter()
+                .map(|&k| match k {
+                    KeyboardKey::Char(_) => cell,
+                    _ => (label(k).width() as u16 + 1).max(cell * 2),
+                })
+                .collect();
+            let used: u16 = widths.iter().sum();
+            out.push(self.key_row(row, &widths, width.saturating_sub(used) / 2, &label, &style));
+        }
+        // The last row: the wide Space takes what the others leave.
+        let fixed: u16 = last
+            .iter()
+            .filter(|&&k| k != KeyboardKey::Space)
+            .map(|&k| label(k).width() as u16 + 2)
+            .sum();
+        let widths: Vec<u16> = last
+            .iter()
+            .map(|&k| match k {
+                KeyboardKey::Space => width.saturating_sub(fixed).max(2),
+                _ => label(k).width() as u16 + 2,
+            })
+            .collect();
+        out.push(self.key_row(last, &widths, 0, &label, &style));
+        out
+    }
+
+    /// One row of keys of `widths` (a gap at the end of each), from column `left`.
+    fn key_row(
+        &self,
+        keys: &[KeyboardKey],
+        widths: &[u16],
+        left: u16,
+        label: &dyn Fn(KeyboardKey) -> String,
+        style: &dyn Fn(KeyboardKey) -> Style,
+    ) -> Row {
+        let mut spans = vec![Span::styled(" ".repeat(usize::from(left)), theme::phone())];
+        let mut hits = Vec::new();
+        let mut x = left;
+        for (&key, &w) in keys.iter().zip(widths) {
+            let inner = usize::from(w.saturating_sub(1));
+            spans.push(Span::styled(centered(&label(key), inner), style(key)));
+            spans.push(Span::styled(" ", theme::phone()));
+            hits.push((x, w, Target::Keyboard(key)));
+            x += w;
+        }
+        let mut row = Row::new(Line::from(spans))
+            .visible(true)
+            .fill(theme::phone());
+        row.hits.extend(hits);
+        row
     }
 
     /// The style and the mark of tappable `index` (with id `id`).

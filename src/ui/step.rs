@@ -208,6 +208,7 @@ fn phone(
             field: field.as_deref(),
             input: &shown,
             keypad: *input == InputMethod::Digits && !state.solved,
+            keyboard: (*input != InputMethod::Digits && !state.solved).then_some(state.keyboard),
         }),
         _ => None,
     };
