@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
     KeyModifiers, MouseButton, MouseEventKind,
@@ -540,7 +541,15 @@ impl<S: Store> Tutor<S> {
             if event::poll(IDLE_TICK)? {
                 // Handle everything pending before drawing again.
                 loop {
-                    if let Some(msg) = self.translate(event::read()?) {
+                    let event = event::read()?;
+                    // Test trigger for the panic hook (tests/tmux.rs); not in release builds.
+                    #[cfg(debug_assertions)]
+                    if matches!(event, Event::Key(_))
+                        && std::env::var_os("HOCSO_TEST_PANIC").is_some()
+                    {
+                        panic!("HOCSO_TEST_PANIC is set and a key was pressed");
+                    }
+                    if let Some(msg) = self.translate(event) {
                         if matches!(msg, Msg::Key(_) | Msg::Click(_)) {
                             self.last_input = Instant::now();
                         }
@@ -664,7 +673,9 @@ pub fn run_in_terminal<S: Store>(tutor: &mut Tutor<S>) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        // ratatui's hook (`previous`) leaves raw mode and the alternate screen but shows
+        // no cursor: only dropping the `Terminal` does, and a panic may not unwind to it.
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
         tracing::error!("panic: {info}");
         previous(info);
     }));

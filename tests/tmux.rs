@@ -120,3 +120,94 @@ fn preview_reloads_the_lesson_when_the_file_is_saved() {
     tmux.wait_for("Có người hỏi mã OTP của bác. Bác sẽ làm gì?");
     tmux.keys(&["C-c"]);
 }
+
+/// The pane's modes that a full-screen program changes, as tmux reports them.
+const MODES: [&str; 7] = [
+    "alternate_on",
+    "cursor_flag",
+    "mouse_standard_flag",
+    "mouse_button_flag",
+    "mouse_any_flag",
+    "mouse_all_flag",
+    "mouse_sgr_flag",
+];
+
+fn modes(tmux: &Tmux) -> Vec<(&'static str, String)> {
+    MODES.iter().map(|&m| (m, tmux.pane_format(m))).collect()
+}
+
+/// `stty -a` flags, one a word (`icanon`, or `-icanon` when off).
+fn tty_flags(stty: &str) -> Vec<&str> {
+    stty.split(|c: char| c.is_whitespace() || c == ';')
+        .collect()
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_its_message_goes_to_the_log() {
+    let lessons = fixture("e2e/lessons");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let before = dir.path().join("stty-before");
+    let after = dir.path().join("stty-after");
+    let mut tmux = Tmux::start_in_shell(
+        &[("HOCSO_TEST_PANIC", "1")],
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+        &format!("stty -a > '{}'", before.display()),
+        &format!(
+            "stty -a > '{}'; echo \"hocso exited: $status\"",
+            after.display()
+        ),
+    );
+    tmux.log = Some(data.join("hocso.log"));
+    tmux.wait_for("Chạm vào màn hình hoặc nhấn Enter để bắt đầu");
+    // The tutor holds the terminal: the modes it must give back are on. (tmux keeps one
+    // mouse tracking mode: crossterm's last, any motion, replaces standard and button.)
+    let held = [
+        ("alternate_on", "1"),
+        ("cursor_flag", "0"),
+        ("mouse_standard_flag", "0"),
+        ("mouse_button_flag", "0"),
+        ("mouse_any_flag", "1"),
+        ("mouse_all_flag", "1"),
+        ("mouse_sgr_flag", "1"),
+    ];
+    assert_eq!(modes(&tmux), held.map(|(m, v)| (m, v.to_owned())));
+
+    // Debug builds panic on the first key when HOCSO_TEST_PANIC is set.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("hocso exited:");
+    assert!(screen.contains("hocso exited: 101"), "a panic:\n{screen}");
+    assert!(
+        !screen.contains("panicked") && !screen.contains("HOCSO_TEST_PANIC"),
+        "the panic message is on the screen:\n{screen}"
+    );
+
+    // Main screen, cursor shown, no mouse reporting.
+    let given_back: Vec<_> = MODES
+        .iter()
+        .map(|&m| (m, if m == "cursor_flag" { "1" } else { "0" }.to_owned()))
+        .collect();
+    assert_eq!(modes(&tmux), given_back);
+    // The tty is back in cooked mode, exactly as the shell had it.
+    let before = std::fs::read_to_string(before).unwrap();
+    let after = std::fs::read_to_string(after).unwrap();
+    let flags = tty_flags(&after);
+    for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(flags.contains(&flag), "`{flag}` is off:\n{after}");
+    }
+    assert_eq!(before, after);
+
+    let log = std::fs::read_to_string(data.join("hocso.log")).unwrap();
+    assert!(
+        log.contains("panicked at")
+            && log.contains("HOCSO_TEST_PANIC is set and a key was pressed"),
+        "the panic is not in the log:\n{log}"
+    );
+}

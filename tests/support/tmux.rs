@@ -21,14 +21,31 @@ impl Tmux {
 
     /// As [`Tmux::start`], with environment variables set for hocso.
     pub fn start_with_env(env: &[(&str, &str)], width: u16, height: u16, args: &[&str]) -> Tmux {
+        // `exec`, so the pane's process is hocso itself (for tests that kill it).
+        Tmux::open(width, height, &format!("exec {}", hocso_command(env, args)))
+    }
+
+    /// As [`Tmux::start_with_env`], but hocso runs from a shell that stays in the pane when
+    /// it exits: `before` runs first, then hocso, then `after` with hocso's exit status in
+    /// `$status`. For tests of what hocso leaves behind in the terminal.
+    pub fn start_in_shell(
+        env: &[(&str, &str)],
+        width: u16,
+        height: u16,
+        args: &[&str],
+        before: &str,
+        after: &str,
+    ) -> Tmux {
+        let command = format!(
+            "{before}; {}; status=$?; {after}; exec sleep 600",
+            hocso_command(env, args)
+        );
+        Tmux::open(width, height, &command)
+    }
+
+    fn open(width: u16, height: u16, command: &str) -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = dir.path().join("tmux.sock");
-        // `exec`, so the pane's process is hocso itself (for tests that kill it).
-        let vars: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
-        let mut command = format!("exec env {vars}{}", env!("CARGO_BIN_EXE_hocso"));
-        for a in args {
-            command.push_str(&format!(" '{a}'"));
-        }
         let tmux = Tmux {
             socket,
             log: None,
@@ -41,7 +58,7 @@ impl Tmux {
             &width.to_string(),
             "-y",
             &height.to_string(),
-            &command,
+            command,
         ]);
         assert!(
             out.status.success(),
@@ -49,6 +66,17 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         tmux
+    }
+
+    /// The pane's value for a tmux format variable, e.g. `alternate_on`.
+    pub fn pane_format(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", &format!("#{{{name}}}")]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -198,6 +226,16 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
     }
+}
+
+/// The shell command that runs hocso with `env` set and `args`, each quoted.
+fn hocso_command(env: &[(&str, &str)], args: &[&str]) -> String {
+    let vars: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+    let mut command = format!("env {vars}{}", env!("CARGO_BIN_EXE_hocso"));
+    for a in args {
+        command.push_str(&format!(" '{a}'"));
+    }
+    command
 }
 
 /// The 0-based column and row of `needle` on `screen`.
