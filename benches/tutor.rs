@@ -8,7 +8,9 @@ mod generate;
 use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use hocso::app::{Key, Model, Msg, PanelData, Screen, Size, Target, right_answer, update};
+use hocso::app::{
+    Key, KeyboardLayer, Model, Msg, PanelData, Screen, Size, Target, right_answer, update,
+};
 use hocso::i18n::{Lang, Localizer};
 use hocso::lesson::{Catalogue, CheckOptions, Lesson};
 use hocso::store::{Learner, LearnerRow};
@@ -92,6 +94,7 @@ fn screens() -> Vec<(&'static str, Model, Vec<Key>)> {
     let mut name = welcome.clone();
     name.screen = Screen::Name {
         name: "Bà Hạnh".into(),
+        keyboard: KeyboardLayer::Letters,
     };
     let mut code = welcome.clone();
     code.screen = Screen::Code {

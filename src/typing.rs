@@ -2,6 +2,8 @@
 //! ("Vie65t" → "Việt"), word by word, the tone key anywhere in the word. And a
 //! comparison that ignores where a keyboard puts the tone mark ("hoà" or "hòa").
 
+pub mod keyboard;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The five tone marks, as combining characters: sắc, huyền, hỏi, ngã, nặng.
@@ -25,50 +27,60 @@ pub fn vni(keys: &str) -> String {
     convert(keys, Method::Vni)
 }
 
-/// The pretend phone's letter keyboard: its rows of letters, and of digits and marks.
-pub const KEYBOARD_LETTERS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-pub const KEYBOARD_SYMBOLS: [&str; 3] = ["1234567890", "@#$%&*-+()", ".,?!'\"/:_"];
-
-/// Whether `c` can be typed on the pretend phone's letter keyboard (a capital with Shift).
-pub fn on_keyboard(c: char) -> bool {
-    c == ' '
-        || KEYBOARD_LETTERS
-            .iter()
-            .chain(&KEYBOARD_SYMBOLS)
-            .any(|row| row.contains(c.to_ascii_lowercase()))
+/// The Telex keys that type the Vietnamese `text` on a phone: each letter with its shape
+/// keys (â aa, ă aw, ơ ow, ư uw, đ dd), and each word's tone key at its end, where most
+/// people press it ("Việt" → "Vieetj"). For most words `telex` of the result is `text`
+/// again; not for a few ("thuở": Telex makes every "uow" ươ) nor for foreign words
+/// ("Facebook"), which `hocso check` points out.
+pub fn telex_keys(text: &str) -> String {
+    keys_for(text, Method::Telex)
 }
 
-/// The Telex keys that type `text` on a phone: each letter with its shape keys (â aa,
-/// ă aw, ơ ow, ư uw, đ dd), and each word's tone key at its end, where most people press
-/// it ("Việt" → "Vieetj"). `telex` of the result is `text`.
-pub fn telex_keys(text: &str) -> String {
+/// The VNI keys that type `text`: each letter with its mark digit after it (6 â ê ô,
+/// 7 ơ ư, 8 ă, 9 đ), and each word's tone digit (1–5) at its end ("Việt" → "Vie6t5").
+pub fn vni_keys(text: &str) -> String {
+    keys_for(text, Method::Vni)
+}
+
+fn keys_for(text: &str, method: Method) -> String {
+    let (circumflex, breve, horn, stroke, tones) = match method {
+        Method::Telex => (None, 'w', 'w', 'd', ['s', 'f', 'r', 'x', 'j']),
+        Method::Vni => (Some('6'), '8', '7', '9', ['1', '2', '3', '4', '5']),
+    };
+    let tone_key = |mark: char| tones[TONES.iter().position(|&t| t == mark).unwrap_or(0)];
     let mut out = String::new();
     let mut tone = None;
     for c in text.nfd() {
         match c {
-            '\u{302}' => {
-                if let Some(base) = out.chars().last() {
-                    out.push(base.to_ascii_lowercase());
+            // Telex doubles the vowel; VNI types 6.
+            '\u{302}' => match circumflex {
+                Some(key) => out.push(key),
+                None => {
+                    if let Some(base) = out.chars().last() {
+                        out.push(base.to_ascii_lowercase());
+                    }
                 }
-            }
-            '\u{306}' | '\u{31b}' => out.push('w'),
+            },
+            '\u{306}' => out.push(breve),
+            '\u{31b}' => out.push(horn),
             _ if TONES.contains(&c) => tone = Some(c),
-            'đ' => out.push_str("dd"),
-            'Đ' => out.push_str("DD"),
+            'đ' | 'Đ' => {
+                out.push(if c == 'Đ' { 'D' } else { 'd' });
+                out.push(if method == Method::Telex && c == 'Đ' {
+                    'D'
+                } else {
+                    stroke
+                });
+            }
             _ if c.is_alphanumeric() => out.push(c),
             _ => {
-                out.extend(tone.take().map(telex_tone_key));
+                out.extend(tone.take().map(tone_key));
                 out.push(c);
             }
         }
     }
-    out.extend(tone.map(telex_tone_key));
+    out.extend(tone.map(tone_key));
     out
-}
-
-fn telex_tone_key(mark: char) -> char {
-    let i = TONES.iter().position(|&t| t == mark).unwrap_or(0);
-    ['s', 'f', 'r', 'x', 'j'][i]
 }
 
 fn convert(keys: &str, method: Method) -> String {
@@ -484,15 +496,26 @@ mod tests {
             .filter(|want| telex(want) == **want)
             .collect();
         assert!(words.len() >= 90, "{}", words.len());
-        let wrong: Vec<String> = words
-            .iter()
-            .map(|word| (word, telex_keys(word)))
-            .filter(|(word, keys)| !keys.is_ascii() || telex(keys) != **word)
-            .map(|(word, keys)| format!("{word} → {keys} → {}", telex(&keys)))
-            .collect();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        for (method, keys_of, convert) in [
+            (
+                "telex",
+                telex_keys as fn(&str) -> String,
+                telex as fn(&str) -> String,
+            ),
+            ("vni", vni_keys, vni),
+        ] {
+            let wrong: Vec<String> = words
+                .iter()
+                .map(|word| (word, keys_of(word)))
+                .filter(|(word, keys)| !keys.is_ascii() || convert(keys) != **word)
+                .map(|(word, keys)| format!("{method}: {word} → {keys} → {}", convert(&keys)))
+                .collect();
+            assert!(wrong.is_empty(), "{wrong:#?}");
+        }
         assert_eq!(telex_keys("Việt"), "Vieetj");
+        assert_eq!(vni_keys("Việt"), "Vie6t5");
         assert_eq!(telex_keys("Đèn hỏng"), "DDenf hongr");
+        assert_eq!(vni_keys("Đèn hỏng"), "D9en2 hong3");
         assert_eq!(telex_keys("người"), "nguwowif");
     }
 

@@ -462,3 +462,38 @@ fn locale_warnings_ask_for_the_missing_language_only_where_learners_read() {
         );
     }
 }
+
+#[test]
+fn an_answer_is_checked_as_typed_on_the_phones_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "format_version = 1\nid = \"thu\"\ntopic = \"chung\"\ntitle = \"Thử\"\n\
+                summary = \"Thử.\"\nminutes = 5\n";
+    let step = |answer: &str, extra: &str| {
+        format!(
+            "{head}\n[[steps]]\nid = \"go\"\nkind = \"type\"\ntext = \"Gõ.\"\nhint = \"Gõ.\"\n\
+             answer = \"{answer}\"\n{extra}\n"
+        )
+    };
+    let warned = |text: String| {
+        let file = dir.path().join("thu.toml");
+        std::fs::write(&file, text).unwrap();
+        let (_, report) = check_json(&["--languages", "vi", file.to_str().unwrap()]);
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "not-on-keyboard")
+            .map(|d| d["message"].as_str().unwrap().to_owned())
+    };
+    // Vietnamese through Telex or VNI keys, capitals, digits and marks: all typable.
+    assert_eq!(warned(step("Đèn hỏng", "input = \"telex\"")), None);
+    assert_eq!(warned(step("Người già", "input = \"vni\"")), None);
+    assert_eq!(warned(step("Cay#Xanh58", "")), None);
+    // A letter on no key, unless another accepted spelling can be typed.
+    let message = warned(step("Café", "")).expect("é has no key");
+    assert!(message.contains("`é`"), "{message}");
+    assert_eq!(warned(step("Café", "accept = [\"Cafe\"]")), None);
+    // A word Telex keys would turn into another.
+    let message = warned(step("Facebook", "input = \"telex\"")).expect("Telex changes it");
+    assert!(message.contains("Facebôk"), "{message}");
+}

@@ -87,7 +87,8 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
     out.push(("who", who));
     let mut name = welcome.clone();
     name.screen = Screen::Name {
-        name: "Bà Hạnh".into(),
+        name: "Baf Hajnh".into(),
+        keyboard: hocso::app::KeyboardLayer::Letters,
     };
     out.push(("name", name));
     let mut given = base();

@@ -11,11 +11,11 @@ use hocso::app::{
     keyboard, update,
 };
 use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
-use hocso::typing::telex_keys;
+use hocso::typing::{telex_keys, vni_keys};
 use support::screen::{render, touch};
 use support::{fixture, root};
 
-const SIZES: [(u16, u16); 4] = [(40, 12), (50, 13), (58, 15), (80, 24)];
+const SIZES: [(u16, u16); 5] = [(40, 12), (50, 13), (58, 14), (58, 15), (80, 24)];
 
 fn lessons() -> Vec<Lesson> {
     let mut all = Catalogue::load_dir(&root().join("lessons"), &CheckOptions::default()).lessons;
@@ -101,8 +101,8 @@ fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
         Task::Type { answer, input, .. } => {
             let keys = match input {
                 InputMethod::Telex => telex_keys(&answer),
-                InputMethod::Text => answer.clone(),
-                other => panic!("no way to type {other:?} by touch here"),
+                InputMethod::Vni => vni_keys(&answer),
+                _ => answer.clone(),
             };
             let layer = model.run().unwrap().2.state.keyboard;
             let touches = keyboard::touches(layer, &keys)
@@ -216,4 +216,52 @@ fn a_wrong_touch_shows_its_feedback_at_every_size() {
         );
         assert!(screen.contains("Gợi ý:"), "{w}×{h}:\n{screen}");
     }
+}
+
+#[test]
+fn a_word_step_shows_its_screen_field_and_whole_keyboard_at_every_size() {
+    let mut checked = 0;
+    for lesson in lessons() {
+        for (index, step) in lesson.steps.iter().enumerate() {
+            let Task::Type { screen, input, .. } = &step.task else {
+                continue;
+            };
+            if *input == InputMethod::Digits {
+                continue;
+            }
+            for (w, h) in SIZES {
+                let mut model = at(&lesson, index, w, h);
+                if model.step_layout() == Some(StepLayout::Paged) {
+                    touch(
+                        &mut model,
+                        Target::Bar(BarKey::Enter(EnterMeaning::SeePicture)),
+                        w,
+                        h,
+                    );
+                }
+                let (text, hits) = render(&model, w, h);
+                let place = format!("{}/{} at {w}×{h}", lesson.id, step.id);
+                assert!(text.contains("Gõ vào đây"), "{place}: no field\n{text}");
+                for row in ["q w e r t y u i o p", "a s d f g h j k l", "z x c v b n m"] {
+                    assert!(text.contains(row), "{place}: no `{row}`\n{text}");
+                }
+                for key in [KeyboardKey::Switch, KeyboardKey::Space, KeyboardKey::Ok] {
+                    assert!(
+                        hits.find(Target::Keyboard(key)).is_some(),
+                        "{place}: {key:?}"
+                    );
+                }
+                // At the kiosk's sizes, the app's name on the pretend screen stays in view
+                // too (its first word, at least); smaller, the screen scrolls under ▲.
+                if h >= 14
+                    && let Some(title) = screen.as_ref().and_then(|s| s.title.as_ref())
+                {
+                    let first = title.get("vi").split_whitespace().next().unwrap();
+                    assert!(text.contains(first), "{place}: no `{first}`\n{text}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 30, "{checked}");
 }

@@ -3,7 +3,6 @@
 //! it returns [`Effect`]s for the runtime to carry out, so the whole journey is tested by
 //! feeding it messages.
 
-pub mod keyboard;
 pub mod layout;
 pub mod step;
 pub mod volunteer;
@@ -19,7 +18,7 @@ use crate::mastery::step_mastered;
 use crate::store::{
     AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind, Sound,
 };
-pub use keyboard::{KeyboardKey, Layer as KeyboardLayer};
+pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer};
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState};
 pub use volunteer::{
@@ -331,9 +330,11 @@ pub enum Screen {
     Who {
         focus: usize,
     },
-    /// A new learner types a name.
+    /// A new learner types a name: the keys as typed (Telex, as on a phone, turns them
+    /// into Vietnamese), on the kiosk's keyboard or the letter keyboard on screen.
     Name {
         name: String,
+        keyboard: KeyboardLayer,
     },
     /// A new learner may give an age band (or not).
     Age {
@@ -929,7 +930,7 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 None => Vec::new(),
             },
         },
-        Screen::Name { name } => match key {
+        Screen::Name { name, .. } => match key {
             Key::Char(c) if !c.is_control() && name.chars().count() < 30 => {
                 name.push(c);
                 Vec::new()
@@ -940,7 +941,7 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 Vec::new()
             }
             Key::Enter => {
-                let chosen = crate::lesson::nfc(name.trim());
+                let chosen = crate::lesson::nfc(crate::typing::telex(name).trim());
                 if !chosen.is_empty() {
                     model.screen = Screen::Age {
                         name: chosen,
@@ -957,7 +958,10 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
         },
         Screen::Age { name, focus } => match key {
             Key::Esc | Key::Backspace => {
-                model.screen = Screen::Name { name: name.clone() };
+                model.screen = Screen::Name {
+                    name: name.clone(),
+                    keyboard: KeyboardLayer::Letters,
+                };
                 Vec::new()
             }
             _ => match choose_among(focus, AGE_ANSWERS, key) {
@@ -1142,8 +1146,23 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
         (Screen::Who { .. }, Target::WhoNew) => {
             model.screen = Screen::Name {
                 name: String::new(),
+                keyboard: KeyboardLayer::Letters,
             };
             Vec::new()
+        }
+        (Screen::Name { keyboard, .. }, Target::Keyboard(key)) => {
+            if !keyboard::shows(*keyboard, key) {
+                return Vec::new();
+            }
+            let layer = *keyboard;
+            *keyboard = layer.after(key);
+            match key {
+                KeyboardKey::Char(c) => key_press(model, Key::Char(layer.typed(c))),
+                KeyboardKey::Space => key_press(model, Key::Char(' ')),
+                KeyboardKey::Delete => key_press(model, Key::Backspace),
+                KeyboardKey::Ok => key_press(model, Key::Enter),
+                KeyboardKey::Shift | KeyboardKey::Switch => Vec::new(),
+            }
         }
         (Screen::Who { .. }, Target::WhoReturning) => {
             model.screen = Screen::Code {

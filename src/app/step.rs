@@ -1,8 +1,8 @@
 //! One step being done: what is focused, what was tried, what the learner has been told.
 //! Pure: every answer returns an [`Outcome`] for `update` to act on.
 
-use super::keyboard::{KeyboardKey, Layer};
 use crate::lesson::{InputMethod, LocalText, Step, Task, nfc};
+use crate::typing::keyboard::{self, KeyboardKey, Layer};
 
 /// What the learner is told after an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,11 +58,17 @@ pub struct StepState {
     pub input: String,
     /// `type` of words: the keys the phone's keyboard shows.
     pub keyboard: Layer,
+    /// Where nothing takes the focus: rows the view was moved down (up if negative) with
+    /// ▲ and ▼, from where it would be.
+    pub scroll: i16,
     /// Paged layout: the picture's page is showing rather than the text's.
     pub show_picture: bool,
     /// Shown again in the same run after a first try: no new first try.
     pub retry: bool,
 }
+
+/// How far ▲ and ▼ move a view with nothing to focus (more than any screen holds).
+const MAX_SCROLL: i16 = 100;
 
 /// Misses before the hint shows, and before the right answer is marked.
 const HINT_AFTER: u32 = 2;
@@ -87,6 +93,7 @@ impl StepState {
             picked: None,
             input: String::new(),
             keyboard: Layer::Letters,
+            scroll: 0,
             show_picture: false,
             retry: false,
         }
@@ -137,6 +144,9 @@ impl StepState {
             } else {
                 self.focus.saturating_sub(1)
             };
+        } else {
+            // Nothing to focus (a field, an explanation): ▲ and ▼ move the view.
+            self.scroll = (self.scroll + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
         }
     }
 
@@ -221,6 +231,8 @@ impl StepState {
         let Task::Type { input, answer, .. } = &step.task else {
             return;
         };
+        // What is typed shows in the field: bring it back into view.
+        self.scroll = 0;
         let digits_only = *input == InputMethod::Digits;
         // Room for the answer and a little more; no unbounded input.
         let limit = answer.chars().count() + 16;
@@ -237,7 +249,7 @@ impl StepState {
         let Task::Type { input, .. } = &step.task else {
             return Outcome::Nothing;
         };
-        if *input == InputMethod::Digits {
+        if *input == InputMethod::Digits || !keyboard::shows(self.keyboard, key) {
             return Outcome::Nothing;
         }
         match key {
@@ -254,6 +266,7 @@ impl StepState {
     }
 
     pub fn delete_char(&mut self) -> bool {
+        self.scroll = 0;
         self.input.pop().is_some()
     }
 

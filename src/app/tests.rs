@@ -76,7 +76,8 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
     assert_eq!(
         model.screen,
         Screen::Name {
-            name: String::new()
+            name: String::new(),
+            keyboard: KeyboardLayer::Letters,
         }
     );
     for c in "Bà Hạnh".chars() {
@@ -141,9 +142,41 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
 }
 
 #[test]
+fn a_name_is_typed_on_the_phones_keyboard_in_telex() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    update(&mut model, Msg::Click(Target::Start));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    let keys = keyboard::touches(KeyboardLayer::Letters, "Baf Hajnh").unwrap();
+    assert!(keys.contains(&KeyboardKey::Shift));
+    for k in keys.into_iter().chain([KeyboardKey::Ok]) {
+        update(&mut model, Msg::Click(Target::Keyboard(k)));
+    }
+    assert_eq!(
+        model.screen,
+        Screen::Age {
+            name: "Bà Hạnh".into(),
+            focus: 0
+        }
+    );
+    // Back again: the name as it was turned into Vietnamese, to go on typing.
+    key(&mut model, Key::Esc);
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Delete)),
+    );
+    let Screen::Name { name, .. } = &model.screen else {
+        panic!("{:?}", model.screen)
+    };
+    assert_eq!(name, "Bà Hạn");
+}
+
+#[test]
 fn an_empty_name_is_not_taken() {
     let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
-    model.screen = Screen::Name { name: "   ".into() };
+    model.screen = Screen::Name {
+        name: "   ".into(),
+        keyboard: KeyboardLayer::Letters,
+    };
     assert!(key(&mut model, Key::Enter).is_empty());
 }
 
@@ -502,6 +535,42 @@ fn type_words_on_the_phones_keyboard_by_touch() {
     // Solved: the keyboard types no more.
     touch(&mut model, KeyboardKey::Char('x'));
     assert_eq!(state(&model).input, "VNeID");
+}
+
+#[test]
+fn a_touch_on_a_key_just_gone_types_nothing() {
+    // Two quick touches: ?123, then where `q` was before the screen was drawn again.
+    let mut model = at_step("go-ten");
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Switch)),
+    );
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Char('q'))),
+    );
+    update(&mut model, Msg::Click(Target::Keyboard(KeyboardKey::Shift)));
+    assert_eq!(state(&model).input, "");
+    assert_eq!(state(&model).keyboard, KeyboardLayer::Symbols);
+}
+
+#[test]
+fn where_nothing_takes_the_focus_the_arrows_move_the_view_and_typing_brings_it_back() {
+    let mut model = at_step("go-ten");
+    update(&mut model, Msg::Click(Target::More { down: false }));
+    update(&mut model, Msg::Click(Target::More { down: false }));
+    assert_eq!(state(&model).scroll, -2);
+    update(&mut model, Msg::Click(Target::More { down: true }));
+    assert_eq!(state(&model).scroll, -1);
+    update(
+        &mut model,
+        Msg::Click(Target::Keyboard(KeyboardKey::Char('v'))),
+    );
+    assert_eq!(state(&model).scroll, 0, "the field comes back into view");
+    // A step with things to focus moves the focus instead.
+    let mut model = at_step("otp");
+    update(&mut model, Msg::Click(Target::More { down: true }));
+    assert_eq!((state(&model).focus, state(&model).scroll), (1, 0));
 }
 
 #[test]
@@ -1503,6 +1572,7 @@ mod volunteers {
         let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
         model.screen = Screen::Name {
             name: "Bà Hạ".into(),
+            keyboard: KeyboardLayer::Letters,
         };
         update(
             &mut model,

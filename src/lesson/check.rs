@@ -21,6 +21,7 @@ use super::{
     Button, ChoiceOption, DEFAULT_LOCALES, DEFAULT_REVIEW_DAYS, Element, FORMAT_VERSION,
     MIN_TEXT_COLUMNS, MasteryRule, Screen, Step, Task, is_valid_id,
 };
+use crate::typing::{self, keyboard};
 
 /// What the checker expects of lessons beyond their own rules.
 #[derive(Debug, Clone)]
@@ -844,26 +845,23 @@ impl<'a> FileCheck<'a> {
             }
             accepted.push(nfc(value.trim()));
         }
-        // A kiosk may have only its touch screen: the answer must be on the phone's
-        // keyboard (Telex and VNI type marked letters with plain keys).
-        let keys = match input {
-            InputMethod::Digits => String::new(),
-            InputMethod::Text => nfc(answer.get_ref().trim()),
-            InputMethod::Telex | InputMethod::Vni => {
-                crate::typing::telex_keys(&nfc(answer.get_ref().trim()))
-            }
-        };
-        if let Some(c) = keys.chars().find(|&c| !crate::typing::on_keyboard(c)) {
+        // A kiosk may have only its touch screen: some accepted spelling must be typable on
+        // the phone's keyboard (Telex and VNI type marked letters with plain keys).
+        let spellings = std::iter::once(answer).chain(&step.accept);
+        let reasons: Vec<Option<String>> = spellings
+            .map(|a| untypable(&nfc(a.get_ref().trim()), input))
+            .collect();
+        if let Some(Some(reason)) = reasons.first()
+            && reasons.iter().all(Option::is_some)
+        {
+            let marks: String = keyboard::SYMBOLS[1..].concat();
             self.push(
-                Diagnostic::warning(
-                    "not-on-keyboard",
-                    format!("`{c}` is on no key of the pretend phone's keyboard"),
-                )
-                .at(answer.span())
-                .help(
-                    "a learner with only the touch screen could not type this answer: use \
-                     letters a–z, digits, spaces and @#$%&*-+().,?!'\"/:_",
-                ),
+                Diagnostic::warning("not-on-keyboard", reason.clone())
+                    .at(answer.span())
+                    .help(format!(
+                        "a learner with only the touch screen could not type it: give an \
+                         answer (or an `accept`) of letters, digits, spaces and {marks}"
+                    )),
             );
         }
         if let Some(field) = &step.field {
@@ -1010,6 +1008,33 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// Why a learner with only the touch screen could not type `text` on the pretend phone's
+/// keyboard with `input`, if they could not.
+fn untypable(text: &str, input: InputMethod) -> Option<String> {
+    let keys_of = |t: &str| match input {
+        InputMethod::Digits | InputMethod::Text => t.to_owned(),
+        InputMethod::Telex => typing::telex_keys(t),
+        InputMethod::Vni => typing::vni_keys(t),
+    };
+    if let Some(c) = text
+        .chars()
+        .find(|c| !keys_of(&c.to_string()).chars().all(keyboard::on_keyboard))
+    {
+        return Some(format!(
+            "`{c}` is on no key of the pretend phone's keyboard"
+        ));
+    }
+    let keys = keys_of(text);
+    let typed = match input {
+        InputMethod::Telex => typing::telex(&keys),
+        InputMethod::Vni => typing::vni(&keys),
+        InputMethod::Digits | InputMethod::Text => return None,
+    };
+    (typing::tone_free(&typed) != typing::tone_free(text)).then(|| {
+        format!("typed on the pretend phone as `{keys}`, this answer comes out as `{typed}`")
+    })
 }
 
 #[cfg(test)]

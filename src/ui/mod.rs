@@ -64,7 +64,9 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     match &model.screen {
         Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
         Screen::Who { focus } => sign_in::who(frame, body, model, i18n, *focus, &mut hits),
-        Screen::Name { name } => sign_in::name(frame, body, model, i18n, name),
+        Screen::Name { name, keyboard } => {
+            sign_in::name(frame, body, model, i18n, name, *keyboard, &mut hits)
+        }
         Screen::CodeGiven => sign_in::code_given(frame, body, model, i18n, &mut hits),
         Screen::Code { code, not_found } => sign_in::code(
             frame,

@@ -5,18 +5,18 @@
 //! → … ← in another colour: marks, not colour alone.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
-use super::rows::{HitMap, Row, draw_scrolled, wrap};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled_by, wrap};
 use super::theme;
-use crate::app::keyboard::{self, KeyboardKey};
 use crate::app::{KeyboardLayer, Target};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, LocalText, Screen};
+use crate::typing::keyboard::{self, KeyboardKey};
 
 /// What the phone shows and how it answers touches.
 pub struct PhoneView<'a> {
@@ -43,6 +43,9 @@ pub struct Typing<'a> {
     pub keyboard: Option<KeyboardLayer>,
 }
 
+/// The letter keyboard's width: the pretend phone's screen's, wherever it is drawn.
+pub const KEYBOARD_WIDTH: u16 = crate::app::layout::PHONE_WIDTH - 2;
+
 /// Marks at the start of a row: focused, revealed by a hint, or neither.
 const FOCUS_MARK: &str = "▶";
 const HINT_MARK: &str = "→";
@@ -64,7 +67,7 @@ impl PhoneView<'_> {
             for line in wrap(&self.text(title), w) {
                 rows.push(Row::text(line, theme::phone().add_modifier(Modifier::BOLD)));
             }
-            rows.push(Row::text("─".repeat(w), theme::phone_dim()));
+            rows.push(Row::text("─".repeat(w), theme::phone_dim()).spare());
         }
         let mut index = 0;
         let elements = &self.screen.elements;
@@ -99,91 +102,15 @@ impl PhoneView<'_> {
             rows.push(Row::blank());
             rows.extend(self.keypad_rows(None, true, width));
         }
-        if let Some(layer) = self.typing.as_ref().and_then(|t| t.keyboard) {
-            rows.push(Row::blank());
-            rows.extend(self.keyboard_rows(layer, width));
-        }
         rows
     }
 
-    /// The letter keyboard, as on a phone: rows of one-cell keys centred, Shift wider,
-    /// and a last row of Switch, a wide Space, Delete and OK across the whole width.
-    /// Every key types when touched; Shift is marked while it is on.
-    fn keyboard_rows(&self, layer: KeyboardLayer, width: u16) -> Vec<Row> {
-        let t = |id: &str| self.i18n.text(self.lang, id);
-        let label = |key: KeyboardKey| match key {
-            KeyboardKey::Char(c) => layer.typed(c).to_string(),
-            KeyboardKey::Shift => t("keyboard-shift"),
-            KeyboardKey::Switch if layer == KeyboardLayer::Symbols => t("keyboard-letters"),
-            KeyboardKey::Switch => t("keyboard-symbols"),
-            KeyboardKey::Space => t("keyboard-space"),
-            KeyboardKey::Delete => t("keypad-delete"),
-            KeyboardKey::Ok => t("keypad-ok"),
-        };
-        let style = |key: KeyboardKey| {
-            if key == KeyboardKey::Shift && layer == KeyboardLayer::Capitals {
-                theme::phone().patch(theme::focus())
-            } else {
-                theme::phone_button()
-            }
-        };
-        let rows = keyboard::rows(layer);
-        let (last, chars) = rows.split_last().expect("the keyboard has rows");
-        // Each key of the character rows is `cell` wide (a gap included): ten to a row.
-        let cell = (width / 10).max(2);
-        let mut out = Vec::new();
-        for row in chars {
-            let widths: Vec<u16> = row
-                .iter()
-                .map(|&k| match k {
-                    KeyboardKey::Char(_) => cell,
-                    _ => (label(k).width() as u16 + 1).max(cell * 2),
-                })
-                .collect();
-            let used: u16 = widths.iter().sum();
-            out.push(self.key_row(row, &widths, width.saturating_sub(used) / 2, &label, &style));
+    /// The letter keyboard under the screen, when words are typed (else none).
+    pub fn keyboard(&self, width: u16) -> Vec<Row> {
+        match self.typing.as_ref().and_then(|t| t.keyboard) {
+            Some(layer) => keyboard_rows(self.i18n, self.lang, layer, width),
+            None => Vec::new(),
         }
-        // The last row: the wide Space takes what the others leave.
-        let fixed: u16 = last
-            .iter()
-            .filter(|&&k| k != KeyboardKey::Space)
-            .map(|&k| label(k).width() as u16 + 2)
-            .sum();
-        let widths: Vec<u16> = last
-            .iter()
-            .map(|&k| match k {
-                KeyboardKey::Space => width.saturating_sub(fixed).max(2),
-                _ => label(k).width() as u16 + 2,
-            })
-            .collect();
-        out.push(self.key_row(last, &widths, 0, &label, &style));
-        out
-    }
-
-    /// One row of keys of `widths` (a gap at the end of each), from column `left`.
-    fn key_row(
-        &self,
-        keys: &[KeyboardKey],
-        widths: &[u16],
-        left: u16,
-        label: &dyn Fn(KeyboardKey) -> String,
-        style: &dyn Fn(KeyboardKey) -> Style,
-    ) -> Row {
-        let mut spans = vec![Span::styled(" ".repeat(usize::from(left)), theme::phone())];
-        let mut hits = Vec::new();
-        let mut x = left;
-        for (&key, &w) in keys.iter().zip(widths) {
-            let inner = usize::from(w.saturating_sub(1));
-            spans.push(Span::styled(centered(&label(key), inner), style(key)));
-            spans.push(Span::styled(" ", theme::phone()));
-            hits.push((x, w, Target::Keyboard(key)));
-            x += w;
-        }
-        let mut row = Row::new(Line::from(spans))
-            .visible(true)
-            .fill(theme::phone());
-        row.hits.extend(hits);
-        row
     }
 
     /// The style and the mark of tappable `index` (with id `id`).
@@ -413,26 +340,21 @@ impl PhoneView<'_> {
     /// Four rows of keys. With `whole`, the keypad is one tappable; on a `type` step's
     /// keypad each key types; otherwise it is only a picture. `keep`: keep it in view.
     fn keypad_rows(&self, whole: Option<Target>, keep: bool, width: u16) -> Vec<Row> {
-        let keys = super::keypad_keys(self.i18n, self.lang);
         let typing = self.typing.as_ref().is_some_and(|t| t.keypad);
         let cell = width / 3;
-        keys.into_iter()
+        super::keypad_keys(self.i18n, self.lang)
+            .into_iter()
             .map(|row| {
-                let mut spans = Vec::new();
-                let mut hits = Vec::new();
-                for (k, (label, key)) in row.into_iter().enumerate() {
-                    let text = centered(&label, usize::from(cell).saturating_sub(1));
-                    spans.push(Span::styled(format!("{text} "), theme::phone_button()));
-                    if whole.is_none() && typing {
-                        hits.push((k as u16 * cell, cell, Target::Keypad(key)));
-                    }
-                }
-                let mut r = Row::new(Line::from(spans))
-                    .target(whole)
-                    .visible(keep)
-                    .fill(theme::phone());
-                r.hits.extend(hits);
-                r
+                let keys = row
+                    .into_iter()
+                    .map(|(label, key)| DrawnKey {
+                        label,
+                        style: theme::phone_button(),
+                        width: cell,
+                        target: (whole.is_none() && typing).then_some(Target::Keypad(key)),
+                    })
+                    .collect();
+                key_row(keys, 0, theme::phone()).target(whole).visible(keep)
             })
             .collect()
     }
@@ -568,6 +490,101 @@ fn centered(text: &str, width: usize) -> String {
     format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2))
 }
 
+/// One key as drawn: its label, its look, its width in cells (a one-cell gap at its end
+/// included) and what a touch on it does.
+struct DrawnKey {
+    label: String,
+    style: Style,
+    width: u16,
+    target: Option<Target>,
+}
+
+/// A row of keys from column `left`, on a row of the `panel`'s colour. A label is centred
+/// in its key; one too wide for its key is left out, never drawn where a touch would reach
+/// another key.
+fn key_row(keys: Vec<DrawnKey>, left: u16, panel: Style) -> Row {
+    let mut spans = vec![Span::styled(" ".repeat(usize::from(left)), panel)];
+    let mut hits = Vec::new();
+    let mut x = left;
+    for key in keys {
+        let inner = usize::from(key.width.saturating_sub(1));
+        let label = if key.label.width() <= inner {
+            key.label.as_str()
+        } else {
+            ""
+        };
+        spans.push(Span::styled(centered(label, inner), key.style));
+        spans.push(Span::styled(" ", panel));
+        if let Some(target) = key.target {
+            hits.push((x, key.width, target));
+        }
+        x += key.width;
+    }
+    let mut row = Row::new(Line::from(spans)).fill(panel);
+    row.hits.extend(hits);
+    row
+}
+
+/// The letter keyboard, `width` cells wide, as on a phone: three rows of character keys
+/// (ten to a row, two or three cells each, centred; Shift wider), then Switch, a wide
+/// Space, Delete and OK across the whole width. One panel of the buttons' colour with
+/// the letters on it; the keys that do something else are light (Shift lit while on).
+pub fn keyboard_rows(i18n: &Localizer, lang: Lang, layer: KeyboardLayer, width: u16) -> Vec<Row> {
+    let t = |id: &str| i18n.text(lang, id);
+    let label = |key: KeyboardKey| match key {
+        KeyboardKey::Char(c) => layer.typed(c).to_string(),
+        KeyboardKey::Shift => t("keyboard-shift"),
+        KeyboardKey::Switch if layer == KeyboardLayer::Symbols => t("keyboard-letters"),
+        KeyboardKey::Switch => t("keyboard-symbols"),
+        KeyboardKey::Space => t("keyboard-space"),
+        KeyboardKey::Delete => t("keypad-delete"),
+        KeyboardKey::Ok => t("keypad-ok"),
+    };
+    let style = |key: KeyboardKey| match key {
+        KeyboardKey::Char(_) => theme::phone_button(),
+        KeyboardKey::Shift if layer == KeyboardLayer::Capitals => theme::focus(),
+        _ => theme::phone().add_modifier(Modifier::BOLD),
+    };
+    let drawn = |key: KeyboardKey, width: u16| DrawnKey {
+        label: label(key),
+        style: style(key),
+        width,
+        target: Some(Target::Keyboard(key)),
+    };
+    let panel = theme::phone_button();
+    let rows = keyboard::rows(layer);
+    let (last, chars) = rows.split_last().expect("the keyboard has rows");
+    let cell = (width / 10).clamp(2, 3);
+    let mut out = Vec::new();
+    for row in chars {
+        let keys: Vec<DrawnKey> = row
+            .iter()
+            .map(|&k| match k {
+                KeyboardKey::Char(_) => drawn(k, cell),
+                _ => drawn(k, cell * 2),
+            })
+            .collect();
+        let used: u16 = keys.iter().map(|k| k.width).sum();
+        out.push(key_row(keys, width.saturating_sub(used) / 2, panel));
+    }
+    // The last row: each key its label's width and a cell either side, the Space bar what
+    // is left (at least a key's width).
+    let fixed: u16 = last
+        .iter()
+        .filter(|&&k| k != KeyboardKey::Space)
+        .map(|&k| label(k).width() as u16 + 2)
+        .sum();
+    let keys = last
+        .iter()
+        .map(|&k| match k {
+            KeyboardKey::Space => drawn(k, width.saturating_sub(fixed).max(cell * 2)),
+            _ => drawn(k, label(k).width() as u16 + 2),
+        })
+        .collect();
+    out.push(key_row(keys, 0, panel));
+    out
+}
+
 fn status_bar(width: u16) -> Row {
     let right = "▂▄▆ 4G ▮";
     let pad = usize::from(width).saturating_sub(5 + right.width());
@@ -576,10 +593,20 @@ fn status_bar(width: u16) -> Row {
         theme::phone_dim(),
     )
     .fill(theme::phone())
+    .spare()
 }
 
 /// Draws the phone's frame and its rows into `area`.
-pub fn draw_phone(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) {
+/// Draws the phone: its frame, its screen's `rows` (scrolled to keep the marked ones in
+/// view, then by `shift`) and, pinned at the bottom, the `keys` of its keyboard.
+pub fn draw_phone(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[Row],
+    keys: &[Row],
+    shift: i16,
+    hits: &mut HitMap,
+) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -587,5 +614,91 @@ pub fn draw_phone(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.buffer_mut().set_style(inner, theme::phone());
-    draw_scrolled(frame, inner, rows, hits);
+    let keys_height = (keys.len() as u16).min(inner.height);
+    let [screen, keyboard] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(keys_height)]).areas(inner);
+    // Short of room beside a keyboard, the status bar and the rule under the title go.
+    let kept: Vec<Row>;
+    let rows = if rows.len() > usize::from(screen.height) && !keys.is_empty() {
+        kept = rows.iter().filter(|r| !r.spare).cloned().collect();
+        &kept
+    } else {
+        rows
+    };
+    draw_scrolled_by(frame, screen, rows, hits, shift);
+    draw_rows(frame, keyboard, keys, hits);
+}
+
+/// The phone's height for `rows` of screen and `keys` of keyboard (a blank row between
+/// them), frame included.
+pub fn phone_height(rows: &[Row], keys: &[Row]) -> u16 {
+    let gap = usize::from(!keys.is_empty());
+    (rows.len() + gap + keys.len() + 2) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::typing::keyboard::rows as key_rows;
+
+    /// At every width a phone or a screen may give it, each key of the keyboard shows its
+    /// own label (or none, if it cannot fit), inside the area a touch on it reaches, and
+    /// no two keys' areas meet.
+    #[test]
+    fn every_key_is_drawn_where_its_touch_lands() {
+        let i18n = Localizer::embedded();
+        for lang in [Lang::Vi, Lang::En] {
+            for layer in [
+                KeyboardLayer::Letters,
+                KeyboardLayer::Capitals,
+                KeyboardLayer::Symbols,
+            ] {
+                for width in 20..=40 {
+                    let rows = keyboard_rows(&i18n, lang, layer, width);
+                    let mut terminal = Terminal::new(TestBackend::new(width, 4)).unwrap();
+                    let mut hits = HitMap::default();
+                    terminal
+                        .draw(|frame| {
+                            draw_rows(frame, frame.area(), &rows, &mut hits);
+                        })
+                        .unwrap();
+                    let buffer = terminal.backend().buffer();
+                    let regions = hits.regions();
+                    let keys: usize = key_rows(layer).iter().map(Vec::len).sum();
+                    assert_eq!(regions.len(), keys, "{lang:?} {layer:?} at {width}");
+                    for (i, (rect, target)) in regions.iter().enumerate() {
+                        assert!(rect.right() <= width, "{target:?} at {width}");
+                        for (other, _) in &regions[i + 1..] {
+                            assert!(rect.intersection(*other).is_empty(), "{target:?}");
+                        }
+                        let shown: String = (rect.x..rect.right())
+                            .map(|x| buffer[(x, rect.y)].symbol())
+                            .collect();
+                        let Target::Keyboard(key) = *target else {
+                            panic!("{target:?}");
+                        };
+                        let label = match key {
+                            KeyboardKey::Char(c) => layer.typed(c).to_string(),
+                            KeyboardKey::Shift => i18n.text(lang, "keyboard-shift"),
+                            KeyboardKey::Switch if layer == KeyboardLayer::Symbols => {
+                                i18n.text(lang, "keyboard-letters")
+                            }
+                            KeyboardKey::Switch => i18n.text(lang, "keyboard-symbols"),
+                            KeyboardKey::Space => i18n.text(lang, "keyboard-space"),
+                            KeyboardKey::Delete => i18n.text(lang, "keypad-delete"),
+                            KeyboardKey::Ok => i18n.text(lang, "keypad-ok"),
+                        };
+                        let shown = shown.trim();
+                        assert!(
+                            shown == label || (shown.is_empty() && key == KeyboardKey::Space),
+                            "{lang:?} {layer:?} at {width}: {key:?} shows `{shown}`"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -54,6 +54,9 @@ pub struct Row {
     pub keep_visible: bool,
     /// Fills the whole row with this style (a button's colour), not just the text.
     pub fill: Option<Style>,
+    /// A picture's detail only (the phone's status bar, a rule): left out first when
+    /// there is not room for every row.
+    pub spare: bool,
 }
 
 impl Row {
@@ -87,6 +90,11 @@ impl Row {
 
     pub fn fill(mut self, style: Style) -> Row {
         self.fill = Some(style);
+        self
+    }
+
+    pub fn spare(mut self) -> Row {
+        self.spare = true;
         self
     }
 }
@@ -163,11 +171,25 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
 /// Draws `rows` into `area`, scrolled so the rows marked visible are in view, and
 /// records their touch regions. Returns how many rows are hidden above and below.
 pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) -> (usize, usize) {
+    draw_rows_shifted(frame, area, rows, hits, 0)
+}
+
+/// [`draw_rows`], the view moved `shift` rows further down (up if negative) than the
+/// marked rows ask, as far as there are rows.
+fn draw_rows_shifted(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[Row],
+    hits: &mut HitMap,
+    shift: i16,
+) -> (usize, usize) {
     if area.width == 0 || area.height == 0 {
         return (0, rows.len());
     }
     let height = usize::from(area.height);
-    let offset = scroll_offset(rows, height);
+    let offset = scroll_offset(rows, height)
+        .saturating_add_signed(isize::from(shift))
+        .min(rows.len().saturating_sub(height));
     for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
         let rect = Rect::new(area.x, area.y + i as u16, area.width, 1);
         if let Some(style) = row.fill {
@@ -190,7 +212,19 @@ pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap)
 /// [`draw_rows`], with ▲ and ▼ buttons in the corners when rows are hidden above or below:
 /// touching one moves the focus, and the view with it.
 pub fn draw_scrolled(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) {
-    let (above, below) = draw_rows(frame, area, rows, hits);
+    draw_scrolled_by(frame, area, rows, hits, 0);
+}
+
+/// [`draw_scrolled`] where nothing takes the focus: ▲ and ▼ move the view itself, by
+/// `shift` rows from where the marked rows put it.
+pub fn draw_scrolled_by(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[Row],
+    hits: &mut HitMap,
+    shift: i16,
+) {
+    let (above, below) = draw_rows_shifted(frame, area, rows, hits, shift);
     if area.width < 6 || area.height < 2 {
         return;
     }

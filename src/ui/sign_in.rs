@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
+use super::phone::{KEYBOARD_WIDTH, keyboard_rows};
 use super::rows::{HitMap, Row, draw_rows, wrapped};
 use super::{big_button, centred, theme};
-use crate::app::{Model, Notice, Target};
+use crate::app::{KeyboardLayer, Model, Notice, Target};
 use crate::i18n::Localizer;
 
 pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
@@ -123,7 +124,18 @@ pub fn who(
     );
 }
 
-pub fn name(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, name: &str) {
+/// A new learner's name: the question, an example, the field (the keys typed, turned
+/// into Vietnamese by Telex as a phone does), the phone's letter keyboard for a touch
+/// screen, and a note, each only if it fits whole.
+pub fn name(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    name: &str,
+    layer: KeyboardLayer,
+    hits: &mut HitMap,
+) {
     let t = |id: &str| i18n.text(model.lang, id);
     let mut rows = wrapped(&t("name-title"), area.width, theme::title(), "");
     rows.extend(wrapped(&t("name-example"), area.width, theme::dim(), ""));
@@ -133,15 +145,29 @@ pub fn name(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, name
     if field.bottom() > area.bottom() {
         return;
     }
-    input_box(frame, field, name);
-    let below = Rect::new(
+    input_box(frame, field, &crate::typing::telex(name));
+    let mut below = Rect::new(
         area.x,
         field.bottom(),
         area.width,
         area.bottom() - field.bottom(),
     );
+    let keys = keyboard_rows(i18n, model.lang, layer, KEYBOARD_WIDTH.min(area.width));
+    if keys.len() as u16 <= below.height {
+        let at = Rect::new(
+            below.x,
+            below.y,
+            KEYBOARD_WIDTH.min(below.width),
+            keys.len() as u16,
+        );
+        draw_rows(frame, at, &keys, hits);
+        below.y += at.height;
+        below.height -= at.height;
+    }
     let note = wrapped(&t("name-note"), area.width, theme::dim(), "");
-    draw_rows(frame, below, &note, &mut HitMap::default());
+    if note.len() as u16 <= below.height {
+        draw_rows(frame, below, &note, &mut HitMap::default());
+    }
 }
 
 /// A framed field showing `value` and a cursor.

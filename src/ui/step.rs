@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 
-use super::phone::{PhoneView, Typing, draw_phone};
+use super::phone::{PhoneView, Typing, draw_phone, phone_height};
 use super::qr::draw_qr_at;
-use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled_by, wrapped};
 use super::theme;
 use crate::app::layout::{PHONE_MAX_ROWS, PHONE_WIDTH, qr_width};
 use crate::app::{BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target};
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
     };
     if let Some(text) = text {
         let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
-        draw_scrolled(frame, text, &rows, hits);
+        draw_scrolled_by(frame, text, &rows, hits, free_scroll(step, &run.state));
     }
     if let Some(picture) = picture {
         match &step.task {
@@ -222,13 +222,25 @@ fn phone(
         typing,
     };
     let rows = view.rows(area.width.saturating_sub(2));
-    let height = (rows.len() as u16 + 2).min(area.height);
+    let keys = view.keyboard(area.width.saturating_sub(2));
+    let height = phone_height(&rows, &keys).min(area.height);
     draw_phone(
         frame,
         Rect::new(area.x, area.y, area.width, height),
         &rows,
+        &keys,
+        free_scroll(step, state),
         hits,
     );
+}
+
+/// How far ▲ and ▼ have moved the views of a step with nothing to focus.
+fn free_scroll(step: &Step, state: &StepState) -> i16 {
+    if StepState::focusable(step) == 0 {
+        state.scroll
+    } else {
+        0
+    }
 }
 
 /// The text column: instruction, what to answer (choices, order), then feedback.

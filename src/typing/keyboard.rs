@@ -1,7 +1,8 @@
 //! The pretend phone's letter keyboard, for `type` steps of words (plain text, Telex or
-//! VNI): laid out as on a phone, so a learner at a kiosk with only a touch screen types
-//! on it, and learns where the keys are on their own phone. Which keys there are, and what
-//! each does, is decided here; the view only draws them.
+//! VNI) and for a new learner's name: laid out as on a phone, so a learner at a kiosk with
+//! only a touch screen types on it, and learns where the keys are on their own phone.
+//! Which keys there are, and what each does, is decided here; the view only draws them,
+//! and `hocso check` asks here whether an answer can be typed.
 
 /// Which keys the keyboard shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,7 +28,9 @@ pub enum KeyboardKey {
     Ok,
 }
 
-use crate::typing::{KEYBOARD_LETTERS as LETTERS, KEYBOARD_SYMBOLS as SYMBOLS};
+/// The rows of letters, and of digits and marks.
+pub const LETTERS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+pub const SYMBOLS: [&str; 3] = ["1234567890", "@#$%&*-+()", ".,?!'\"/:_"];
 
 /// The keys row by row: three rows of characters (the third of letters led by Shift),
 /// then Switch, Space, Delete and OK, on every layer.
@@ -51,6 +54,21 @@ pub fn rows(layer: Layer) -> Vec<Vec<KeyboardKey>> {
         KeyboardKey::Ok,
     ]);
     rows
+}
+
+/// Whether `c` can be typed on the keyboard (a capital with Shift).
+pub fn on_keyboard(c: char) -> bool {
+    c == ' '
+        || LETTERS
+            .iter()
+            .chain(&SYMBOLS)
+            .any(|row| row.contains(c.to_ascii_lowercase()))
+}
+
+/// Whether `key` is on the keyboard while it shows `layer` (a touch on a key that has just
+/// changed, before the screen was drawn again, types nothing).
+pub fn shows(layer: Layer, key: KeyboardKey) -> bool {
+    rows(layer).iter().flatten().any(|&k| k == key)
 }
 
 impl Layer {
@@ -89,12 +107,11 @@ pub fn touches(mut layer: Layer, text: &str) -> Option<Vec<KeyboardKey>> {
             continue;
         }
         let key = KeyboardKey::Char(c.to_ascii_lowercase());
-        let on = |l: Layer| rows(l).iter().flatten().any(|k| *k == key);
         let wanted = if c.is_ascii_lowercase() {
             Layer::Letters
         } else if c.is_ascii_uppercase() {
             Layer::Capitals
-        } else if on(Layer::Symbols) {
+        } else if shows(Layer::Symbols, key) {
             Layer::Symbols
         } else {
             return None;
