@@ -15,7 +15,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::Key;
-use crate::app::{Effect, LearnerDetail, Model, Msg, Notice, PanelData, PanelQuery, Size, update};
+use crate::app::{
+    Effect, LearnerDetail, Model, Msg, Notice, PanelData, PanelQuery, Size, Target, update,
+};
 use crate::audio::{AudioEvent, Clip, Narrator, SilentNarrator, StderrToLog, resolve};
 use crate::i18n::Localizer;
 use crate::kiosk::{hash_pin, verify_pin, vietnam_day};
@@ -496,7 +498,22 @@ impl<S: Store> Tutor<S> {
     pub fn translate(&self, event: Event) -> Option<Msg> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                translate_key(key).map(Msg::Key)
+                let key = translate_key(key)?;
+                // Where ▲ and ▼ move a view with nothing to focus, the arrows do the same.
+                let arrow = match key {
+                    Key::Up => Some(false),
+                    Key::Down => Some(true),
+                    _ => None,
+                };
+                let button = self
+                    .hits
+                    .regions()
+                    .iter()
+                    .find_map(|&(_, target)| match target {
+                        Target::Scroll { down, .. } if Some(down) == arrow => Some(target),
+                        _ => None,
+                    });
+                Some(button.map_or(Msg::Key(key), Msg::Click))
             }
             Event::Mouse(mouse)
                 if matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) =>

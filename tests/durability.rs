@@ -30,8 +30,15 @@ fn start(data: &Path) -> Tmux {
 
 /// The question number on screen (`Câu 7:` → 7), on a step not yet answered.
 fn fresh_question(tmux: &Tmux) -> usize {
+    // The summary: its title, or (a long list of steps to practise scrolls it away) its
+    // answers.
+    let summary = |s: &str| {
+        s.contains("Bác đã học xong bài")
+            || s.contains("Tập lại các bước này")
+            || s.contains("Về danh sách bài")
+    };
     let screen = tmux.wait_until("a question not yet answered", |s| {
-        if s.contains("Bác đã học xong bài") {
+        if summary(s) {
             return true;
         }
         if s.contains("Bác muốn học bài nào?") || s.contains("Học tiếp chỗ đó") {
@@ -41,6 +48,8 @@ fn fresh_question(tmux: &Tmux) -> usize {
     });
     let between = [
         "Bác đã học xong bài",
+        "Tập lại các bước này",
+        "Về danh sách bài",
         "Bác muốn học bài nào?",
         "Học tiếp chỗ đó",
     ];

@@ -138,3 +138,47 @@ fn writes_wait_while_the_database_is_busy_and_are_saved_after() {
         "in order"
     );
 }
+
+#[test]
+fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
+    use hocso::app::Settings;
+    use hocso::tui::Tutor;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+    let lesson = Catalogue::load_dir(&support::root().join("lessons"), &CheckOptions::default())
+        .lessons
+        .into_iter()
+        .find(|l| l.id == "lua-dao-qr-gia")
+        .unwrap();
+    let (model, _) = Model::preview(
+        lesson,
+        Some("ve-nha"),
+        String::new(),
+        Size::new(40, 12),
+        Settings::default(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
+    let mut t = Tutor::new(model, Localizer::embedded(), store);
+    let key = |code| Event::Key(KeyEvent::from(code));
+    // The closing step's text is longer than a 40×12 screen: ▼ is drawn, and ↓ does what
+    // it does; with nothing above, ↑ stays a key.
+    let (screen, hits) = support::screen::render(&t.model, 40, 12);
+    t.hits = hits;
+    let down = Target::Scroll {
+        down: true,
+        picture: false,
+    };
+    assert!(t.hits.find(down).is_some(), "no ▼ on\n{screen}");
+    assert_eq!(t.translate(key(KeyCode::Down)), Some(Msg::Click(down)));
+    assert_eq!(t.translate(key(KeyCode::Up)), Some(Msg::Key(Key::Up)));
+    t.dispatch(Msg::Click(down));
+    let (moved, hits) = support::screen::render(&t.model, 40, 12);
+    assert_ne!(moved, screen, "the view moved");
+    assert!(
+        hits.find(Target::Scroll {
+            down: false,
+            picture: false
+        })
+        .is_some()
+    );
+}

@@ -83,11 +83,12 @@ help-touch = You can touch the screen directly.
 help-enter = Enter: continue, or tap the selection.
 help-back = Esc or Backspace: go back.
 help-replay = Space: listen again.
-help-move = Arrows, Tab: move the selection.
+help-move = Arrows, Tab: move the selection, or show what is hidden.
 help-digits = Number keys: choose an answer.
 help-language = F2: switch language (for volunteers).
 help-quit = Ctrl+C: quit (volunteers).
 help-close = Touch the screen or press any key to close.
+help-close-short = Touch or press a key to close.
 
 ## Other
 too-small = The screen is too small. Please ask a volunteer.

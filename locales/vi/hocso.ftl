@@ -14,7 +14,7 @@ who-title = Chào bác! Bác học ở đây lần đầu, hay đã có mã số
 who-new = Bác học lần đầu
 who-returning = Bác đã có mã số
 name-title = Bác muốn được gọi là gì?
-name-example = Ví dụ: Bà Hạnh, Chú Tư
+name-example = Ví dụ: Bà Hạnh (gõ Baf Hajnh), Chú Tư
 name-note = Chỉ cần tên gọi, không cần số căn cước hay số điện thoại.
 code-given-title = Mã số của bác là
 code-given-note = Bác hãy ghi mã số này vào thẻ. Lần sau, bác nhập mã số để học tiếp.
@@ -80,11 +80,12 @@ help-touch = Bác có thể chạm thẳng vào màn hình.
 help-enter = Enter: tiếp tục, chạm chỗ đang chọn.
 help-back = Esc hoặc Backspace: quay lại.
 help-replay = Phím cách (Space): nghe lại.
-help-move = Mũi tên, Tab: chuyển chỗ chọn.
+help-move = Mũi tên, Tab: chuyển chỗ chọn, hoặc xem phần bị khuất.
 help-digits = Phím số: chọn câu trả lời.
 help-language = F2: đổi ngôn ngữ (tình nguyện viên).
 help-quit = Ctrl+C: thoát (tình nguyện viên).
 help-close = Bác chạm vào màn hình hoặc nhấn phím bất kỳ để đóng.
+help-close-short = Chạm hoặc nhấn phím bất kỳ để đóng.
 
 ## Khác
 too-small = Màn hình nhỏ quá. Bác nhờ tình nguyện viên giúp nhé.

@@ -77,6 +77,12 @@ pub enum Target {
     More {
         down: bool,
     },
+    /// The ▲/▼ button of a step's view that has nothing to focus (its text, or the phone's
+    /// screen when `picture`): moves that view.
+    Scroll {
+        down: bool,
+        picture: bool,
+    },
     /// The sound button: loud, quieter, off.
     Sound,
     /// The small "Tình nguyện viên" button of the welcome screen.
@@ -330,13 +336,13 @@ pub enum Screen {
     Who {
         focus: usize,
     },
-    /// A new learner types a name: the keys as typed (Telex, as on a phone, turns them
-    /// into Vietnamese), on the kiosk's keyboard or the letter keyboard on screen.
+    /// A new learner types a name, on the kiosk's keyboard or the letter keyboard on
+    /// screen: the keys as typed (see [`typed_name`]).
     Name {
         name: String,
         keyboard: KeyboardLayer,
     },
-    /// A new learner may give an age band (or not).
+    /// A new learner may give an age band (or not). `name`: the keys typed for the name.
     Age {
         name: String,
         focus: usize,
@@ -747,11 +753,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(size) => {
             model.size = size;
-            // The picture's own page only exists on small screens.
-            if model.step_layout() != Some(StepLayout::Paged)
-                && let Screen::Lesson(run) = &mut model.screen
-            {
-                run.state.show_picture = false;
+            let paged = model.step_layout() == Some(StepLayout::Paged);
+            // The views open as they would at the new size; the picture's own page only
+            // exists on small screens.
+            if let Screen::Lesson(run) = &mut model.screen {
+                let picture = paged && run.state.show_picture;
+                run.state.show_page(picture);
             }
             Vec::new()
         }
@@ -931,8 +938,12 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             },
         },
         Screen::Name { name, .. } => match key {
-            Key::Char(c) if !c.is_control() && name.chars().count() < 30 => {
+            // Thirty letters as they read; the keys for them may be more (Telex).
+            Key::Char(c) if !c.is_control() && name.chars().count() < 60 => {
                 name.push(c);
+                if typed_name(name, model.lang).chars().count() > 30 {
+                    name.pop();
+                }
                 Vec::new()
             }
             // In a field, Backspace only deletes; Esc goes back.
@@ -941,10 +952,9 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 Vec::new()
             }
             Key::Enter => {
-                let chosen = crate::lesson::nfc(crate::typing::telex(name).trim());
-                if !chosen.is_empty() {
+                if !typed_name(name, model.lang).trim().is_empty() {
                     model.screen = Screen::Age {
-                        name: chosen,
+                        name: name.clone(),
                         focus: 0,
                     };
                 }
@@ -1075,6 +1085,16 @@ pub fn summary_answers(summary: &Summary) -> usize {
     if summary.to_practise.is_empty() { 1 } else { 2 }
 }
 
+/// A name as it reads from the keys typed for it: in the Vietnamese interface Telex turns
+/// them into Vietnamese, as a phone's keyboard does ("Baf Hajnh" → "Bà Hạnh"; letters
+/// from a Vietnamese input method stay as they are); in English they stay as typed.
+pub fn typed_name(keys: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => crate::lesson::nfc(&crate::typing::telex(keys)),
+        _ => crate::lesson::nfc(keys),
+    }
+}
+
 fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.guided = None;
     model.learner = None;
@@ -1173,7 +1193,7 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
         }
         (Screen::Age { name, .. }, Target::Answer(i)) if i < AGE_ANSWERS => {
             vec![Effect::CreateLearner {
-                name: name.clone(),
+                name: typed_name(name, model.lang).trim().to_owned(),
                 age_band: AgeBand::ALL.get(i).copied(),
             }]
         }
@@ -1257,7 +1277,7 @@ fn step_key(model: &mut Model, key: Key) -> Vec<Effect> {
 
         Key::Enter if state.solved => next_step(model),
         Key::Enter if layout == Some(StepLayout::Paged) && !state.show_picture => {
-            state.show_picture = true;
+            state.show_page(true);
             Vec::new()
         }
         _ if state.solved => Vec::new(),
@@ -1273,7 +1293,7 @@ fn step_key(model: &mut Model, key: Key) -> Vec<Effect> {
             state.type_char(step, c);
             // What is typed shows in the phone's field: on a small screen, bring it up.
             if layout == Some(StepLayout::Paged) {
-                state.show_picture = true;
+                state.show_page(true);
             }
             Vec::new()
         }
@@ -1316,9 +1336,16 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
         return Vec::new();
     };
     let state = &mut run.state;
-    if let Target::More { down } = target {
-        state.scroll_focus(step, down);
-        return Vec::new();
+    match target {
+        Target::More { down } => {
+            state.scroll_focus(step, down);
+            return Vec::new();
+        }
+        Target::Scroll { down, picture } => {
+            state.scroll_view(picture, down);
+            return Vec::new();
+        }
+        _ => {}
     }
     if state.solved {
         return Vec::new();
@@ -1365,7 +1392,7 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 .insert(run.step(), right && !hint_used && !assisted);
         }
         // On a small screen the feedback is on the text's page: show it.
-        run.state.show_picture = false;
+        run.state.show_page(false);
     }
     let attempt = Attempt {
         learner: model
@@ -1473,7 +1500,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     if run.state.show_picture {
-        run.state.show_picture = false;
+        run.state.show_page(false);
         return Vec::new();
     }
     if run.pos > 0 {

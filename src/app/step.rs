@@ -58,9 +58,10 @@ pub struct StepState {
     pub input: String,
     /// `type` of words: the keys the phone's keyboard shows.
     pub keyboard: Layer,
-    /// Where nothing takes the focus: rows the view was moved down (up if negative) with
-    /// ▲ and ▼, from where it would be.
-    pub scroll: i16,
+    /// Where nothing takes the focus: rows the text's view, and the phone's screen, were
+    /// moved down (up if negative) with ▲ and ▼, from where they would be.
+    pub scroll_text: i16,
+    pub scroll_picture: i16,
     /// Paged layout: the picture's page is showing rather than the text's.
     pub show_picture: bool,
     /// Shown again in the same run after a first try: no new first try.
@@ -93,7 +94,8 @@ impl StepState {
             picked: None,
             input: String::new(),
             keyboard: Layer::Letters,
-            scroll: 0,
+            scroll_text: 0,
+            scroll_picture: 0,
             show_picture: false,
             retry: false,
         }
@@ -144,10 +146,24 @@ impl StepState {
             } else {
                 self.focus.saturating_sub(1)
             };
-        } else {
-            // Nothing to focus (a field, an explanation): ▲ and ▼ move the view.
-            self.scroll = (self.scroll + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
         }
+    }
+
+    /// ▲ or ▼ of a view with nothing to focus: the phone's screen (`picture`) or the text.
+    pub fn scroll_view(&mut self, picture: bool, down: bool) {
+        let scroll = if picture {
+            &mut self.scroll_picture
+        } else {
+            &mut self.scroll_text
+        };
+        *scroll = (*scroll + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
+    }
+
+    /// Small screens: the picture's page, or the text's. Either opens as it would.
+    pub fn show_page(&mut self, picture: bool) {
+        self.show_picture = picture;
+        self.scroll_text = 0;
+        self.scroll_picture = 0;
     }
 
     /// Taps phone element `index` (an index into the screen's tappables).
@@ -232,7 +248,7 @@ impl StepState {
             return;
         };
         // What is typed shows in the field: bring it back into view.
-        self.scroll = 0;
+        self.scroll_picture = 0;
         let digits_only = *input == InputMethod::Digits;
         // Room for the answer and a little more; no unbounded input.
         let limit = answer.chars().count() + 16;
@@ -266,7 +282,7 @@ impl StepState {
     }
 
     pub fn delete_char(&mut self) -> bool {
-        self.scroll = 0;
+        self.scroll_picture = 0;
         self.input.pop().is_some()
     }
 

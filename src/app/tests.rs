@@ -151,23 +151,56 @@ fn a_name_is_typed_on_the_phones_keyboard_in_telex() {
     for k in keys.into_iter().chain([KeyboardKey::Ok]) {
         update(&mut model, Msg::Click(Target::Keyboard(k)));
     }
-    assert_eq!(
-        model.screen,
-        Screen::Age {
-            name: "Bà Hạnh".into(),
-            focus: 0
-        }
+    assert!(
+        matches!(model.screen, Screen::Age { .. }),
+        "{:?}",
+        model.screen
     );
-    // Back again: the name as it was turned into Vietnamese, to go on typing.
+    let effects = update(&mut model, Msg::Click(Target::Answer(0)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::CreateLearner { name, .. } if name == "Bà Hạnh")),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_name_goes_back_as_it_was_typed_and_english_takes_no_telex() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    update(&mut model, Msg::Click(Target::Start));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    // A key typed again undoes its mark: "Leee" reads "Lee".
+    for c in "Leee".chars() {
+        key(&mut model, Key::Char(c));
+    }
+    key(&mut model, Key::Enter);
     key(&mut model, Key::Esc);
-    update(
-        &mut model,
-        Msg::Click(Target::Keyboard(KeyboardKey::Delete)),
-    );
     let Screen::Name { name, .. } = &model.screen else {
         panic!("{:?}", model.screen)
     };
-    assert_eq!(name, "Bà Hạn");
+    assert_eq!(typed_name(name, Lang::Vi), "Lee", "not Telex twice: {name}");
+    assert_eq!(typed_name("Lee", Lang::Vi), "Lê");
+    assert_eq!(typed_name("Lee", Lang::En), "Lee");
+    assert_eq!(
+        typed_name("Bà Hạnh", Lang::Vi),
+        "Bà Hạnh",
+        "an input method's letters"
+    );
+    // Thirty letters as they read, though their Telex keys are more.
+    let long = "Baf Toon Nuwx Thij Phuwowng Thaor";
+    assert_eq!(typed_name(long, Lang::Vi), "Bà Tôn Nữ Thị Phương Thảo");
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    update(&mut model, Msg::Click(Target::Start));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    for c in long.chars().chain(" bcdbcdbcd".chars()) {
+        key(&mut model, Key::Char(c));
+    }
+    let Screen::Name { name, .. } = &model.screen else {
+        panic!("{:?}", model.screen)
+    };
+    assert_eq!(typed_name(name, Lang::Vi).chars().count(), 30);
+    assert!(typed_name(name, Lang::Vi).starts_with("Bà Tôn Nữ Thị Phương Thảo"));
 }
 
 #[test]
@@ -555,22 +588,38 @@ fn a_touch_on_a_key_just_gone_types_nothing() {
 }
 
 #[test]
-fn where_nothing_takes_the_focus_the_arrows_move_the_view_and_typing_brings_it_back() {
+fn where_nothing_takes_the_focus_the_arrows_move_each_view_on_its_own() {
     let mut model = at_step("go-ten");
-    update(&mut model, Msg::Click(Target::More { down: false }));
-    update(&mut model, Msg::Click(Target::More { down: false }));
-    assert_eq!(state(&model).scroll, -2);
-    update(&mut model, Msg::Click(Target::More { down: true }));
-    assert_eq!(state(&model).scroll, -1);
+    let scroll = |model: &mut Model, down, picture| {
+        update(model, Msg::Click(Target::Scroll { down, picture }));
+    };
+    let views = |model: &Model| (state(model).scroll_text, state(model).scroll_picture);
+    scroll(&mut model, false, true);
+    scroll(&mut model, false, true);
+    scroll(&mut model, true, false);
+    assert_eq!(views(&model), (1, -2), "each view moves on its own");
     update(
         &mut model,
         Msg::Click(Target::Keyboard(KeyboardKey::Char('v'))),
     );
-    assert_eq!(state(&model).scroll, 0, "the field comes back into view");
+    assert_eq!(
+        views(&model),
+        (1, 0),
+        "typing brings the field back into view"
+    );
+    // Another size, or the other page of a small screen: both open as they would.
+    scroll(&mut model, true, true);
+    update(&mut model, Msg::Resize(Size::new(58, 15)));
+    assert_eq!(views(&model), (0, 0));
+    update(&mut model, Msg::Resize(Size::new(40, 12)));
+    scroll(&mut model, true, false);
+    key(&mut model, Key::Enter);
+    assert!(state(&model).show_picture);
+    assert_eq!(views(&model), (0, 0));
     // A step with things to focus moves the focus instead.
     let mut model = at_step("otp");
     update(&mut model, Msg::Click(Target::More { down: true }));
-    assert_eq!((state(&model).focus, state(&model).scroll), (1, 0));
+    assert_eq!((state(&model).focus, views(&model)), (1, (0, 0)));
 }
 
 #[test]

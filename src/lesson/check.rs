@@ -848,20 +848,16 @@ impl<'a> FileCheck<'a> {
         // A kiosk may have only its touch screen: some accepted spelling must be typable on
         // the phone's keyboard (Telex and VNI type marked letters with plain keys).
         let spellings = std::iter::once(answer).chain(&step.accept);
-        let reasons: Vec<Option<String>> = spellings
+        let reasons: Vec<Option<(String, String)>> = spellings
             .map(|a| untypable(&nfc(a.get_ref().trim()), input))
             .collect();
-        if let Some(Some(reason)) = reasons.first()
+        if let Some(Some((reason, help))) = reasons.first()
             && reasons.iter().all(Option::is_some)
         {
-            let marks: String = keyboard::SYMBOLS[1..].concat();
             self.push(
                 Diagnostic::warning("not-on-keyboard", reason.clone())
                     .at(answer.span())
-                    .help(format!(
-                        "a learner with only the touch screen could not type it: give an \
-                         answer (or an `accept`) of letters, digits, spaces and {marks}"
-                    )),
+                    .help(help.clone()),
             );
         }
         if let Some(field) = &step.field {
@@ -1011,8 +1007,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Why a learner with only the touch screen could not type `text` on the pretend phone's
-/// keyboard with `input`, if they could not.
-fn untypable(text: &str, input: InputMethod) -> Option<String> {
+/// keyboard with `input`, if they could not, and what the author can do.
+fn untypable(text: &str, input: InputMethod) -> Option<(String, String)> {
     let keys_of = |t: &str| match input {
         InputMethod::Digits | InputMethod::Text => t.to_owned(),
         InputMethod::Telex => typing::telex_keys(t),
@@ -1022,8 +1018,13 @@ fn untypable(text: &str, input: InputMethod) -> Option<String> {
         .chars()
         .find(|c| !keys_of(&c.to_string()).chars().all(keyboard::on_keyboard))
     {
-        return Some(format!(
-            "`{c}` is on no key of the pretend phone's keyboard"
+        let marks: String = keyboard::SYMBOLS[1..].concat();
+        return Some((
+            format!("`{c}` is on no key of the pretend phone's keyboard"),
+            format!(
+                "a learner with only the touch screen could not type it: give an answer (or \
+                 an `accept`) of letters a–z and A–Z, digits, spaces and {marks}"
+            ),
         ));
     }
     let keys = keys_of(text);
@@ -1033,7 +1034,12 @@ fn untypable(text: &str, input: InputMethod) -> Option<String> {
         InputMethod::Digits | InputMethod::Text => return None,
     };
     (typing::tone_free(&typed) != typing::tone_free(text)).then(|| {
-        format!("typed on the pretend phone as `{keys}`, this answer comes out as `{typed}`")
+        (
+            format!("typed on the pretend phone as `{keys}`, this answer comes out as `{typed}`"),
+            "for a word that is not Vietnamese, use `input = \"text\"`, or give an `accept` \
+             of what the keys make"
+                .to_owned(),
+        )
     })
 }
 

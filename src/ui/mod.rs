@@ -327,10 +327,12 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
         top,
     );
     frame.buffer_mut().set_style(bottom, theme::bar());
-    frame.render_widget(
-        Span::styled(format!(" {}", t("help-close")), theme::bar()),
-        bottom,
-    );
+    // The way out in one line: the short words where the long ones would be cut.
+    let close = [t("help-close"), t("help-close-short")]
+        .into_iter()
+        .find(|text| text.width() < usize::from(bottom.width))
+        .unwrap_or_else(|| t("help-close-short"));
+    frame.render_widget(Span::styled(format!(" {close}"), theme::bar()), bottom);
     let body = body.inner(Margin::new(1, 0));
     let mut rows = Vec::new();
     let ids = [

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
-use super::rows::{HitMap, Row, draw_rows, draw_scrolled_by, wrap};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled, draw_scrolled_by, wrap};
 use super::theme;
 use crate::app::{KeyboardLayer, Target};
 use crate::i18n::{Lang, Localizer};
@@ -72,7 +72,6 @@ impl PhoneView<'_> {
         let mut index = 0;
         let elements = &self.screen.elements;
         let mut i = 0;
-        let mut keypad_drawn = false;
         while i < elements.len() {
             let e = &elements[i];
             match e.kind {
@@ -85,31 +84,26 @@ impl PhoneView<'_> {
                     i += group.len();
                     continue;
                 }
-                ElementKind::Keypad => {
-                    keypad_drawn = true;
-                    rows.extend(self.keypad(e, &mut index, width));
-                }
+                ElementKind::Keypad => rows.extend(self.keypad(e, &mut index, width)),
                 ElementKind::Dialog => rows.extend(self.dialog(e, &mut index, width)),
                 ElementKind::Sms => rows.extend(self.sms(e, &mut index, width)),
                 _ => rows.extend(self.element(e, &mut index, width)),
             }
             i += 1;
         }
-        if let Some(t) = &self.typing
-            && t.keypad
-            && !keypad_drawn
-        {
-            rows.push(Row::blank());
-            rows.extend(self.keypad_rows(None, true, width));
-        }
         rows
     }
 
-    /// The letter keyboard under the screen, when words are typed (else none).
+    /// The keys a `type` step types on, at the bottom of the phone: its letter keyboard
+    /// when words are typed, its number keypad when digits are (else none).
     pub fn keyboard(&self, width: u16) -> Vec<Row> {
-        match self.typing.as_ref().and_then(|t| t.keyboard) {
-            Some(layer) => keyboard_rows(self.i18n, self.lang, layer, width),
-            None => Vec::new(),
+        match &self.typing {
+            Some(t) if t.keypad => self.keypad_rows(None, true, width),
+            Some(Typing {
+                keyboard: Some(layer),
+                ..
+            }) => keyboard_rows(self.i18n, self.lang, *layer, width),
+            _ => Vec::new(),
         }
     }
 
@@ -321,9 +315,9 @@ impl PhoneView<'_> {
     fn keypad(&self, e: &Element, index: &mut usize, width: u16) -> Vec<Row> {
         let i = *index;
         *index += 1;
-        let typing_keypad = self.typing.as_ref().is_some_and(|t| t.keypad);
-        if typing_keypad {
-            return self.keypad_rows(None, true, width);
+        // On a `type` step the keypad that types is at the bottom of the phone instead.
+        if self.typing.as_ref().is_some_and(|t| t.keypad) {
+            return Vec::new();
         }
         let (_, _, keep) = self.look(i, e.id.as_deref(), theme::phone());
         let target = self.target(i);
@@ -567,18 +561,20 @@ pub fn keyboard_rows(i18n: &Localizer, lang: Lang, layer: KeyboardLayer, width: 
         let used: u16 = keys.iter().map(|k| k.width).sum();
         out.push(key_row(keys, width.saturating_sub(used) / 2, panel));
     }
-    // The last row: each key its label's width and a cell either side, the Space bar what
-    // is left (at least a key's width).
-    let fixed: u16 = last
-        .iter()
-        .filter(|&&k| k != KeyboardKey::Space)
-        .map(|&k| label(k).width() as u16 + 2)
-        .sum();
+    // The last row: each key its label's width and a cell either side (one, if the row is
+    // short of room), the Space bar what is left (at least a key's width).
+    let fixed = |pad: u16| -> u16 {
+        last.iter()
+            .filter(|&&k| k != KeyboardKey::Space)
+            .map(|&k| label(k).width() as u16 + pad)
+            .sum()
+    };
+    let pad = if fixed(2) + cell * 2 <= width { 2 } else { 1 };
     let keys = last
         .iter()
         .map(|&k| match k {
-            KeyboardKey::Space => drawn(k, width.saturating_sub(fixed).max(cell * 2)),
-            _ => drawn(k, label(k).width() as u16 + 2),
+            KeyboardKey::Space => drawn(k, width.saturating_sub(fixed(pad)).max(cell * 2)),
+            _ => drawn(k, label(k).width() as u16 + pad),
         })
         .collect();
     out.push(key_row(keys, 0, panel));
@@ -596,15 +592,15 @@ fn status_bar(width: u16) -> Row {
     .spare()
 }
 
-/// Draws the phone's frame and its rows into `area`.
 /// Draws the phone: its frame, its screen's `rows` (scrolled to keep the marked ones in
-/// view, then by `shift`) and, pinned at the bottom, the `keys` of its keyboard.
+/// view; then by `shift` where nothing on it takes the focus) and, pinned at the bottom,
+/// the `keys` of its keyboard or keypad.
 pub fn draw_phone(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     keys: &[Row],
-    shift: i16,
+    shift: Option<i16>,
     hits: &mut HitMap,
 ) {
     let block = Block::new()
@@ -617,15 +613,25 @@ pub fn draw_phone(
     let keys_height = (keys.len() as u16).min(inner.height);
     let [screen, keyboard] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(keys_height)]).areas(inner);
-    // Short of room beside a keyboard, the status bar and the rule under the title go.
+    // Short of room above the keys, the status bar and the rule under the title go, and
+    // then what is below the field (notes about the screen).
     let kept: Vec<Row>;
     let rows = if rows.len() > usize::from(screen.height) && !keys.is_empty() {
-        kept = rows.iter().filter(|r| !r.spare).cloned().collect();
+        let mut spared: Vec<Row> = rows.iter().filter(|r| !r.spare).cloned().collect();
+        if spared.len() > usize::from(screen.height)
+            && let Some(field) = spared.iter().rposition(|r| r.keep_visible)
+        {
+            spared.truncate(field + 1);
+        }
+        kept = spared;
         &kept
     } else {
         rows
     };
-    draw_scrolled_by(frame, screen, rows, hits, shift);
+    match shift {
+        Some(shift) => draw_scrolled_by(frame, screen, rows, hits, shift, true),
+        None => draw_scrolled(frame, screen, rows, hits),
+    }
     draw_rows(frame, keyboard, keys, hits);
 }
 
@@ -658,6 +664,12 @@ mod tests {
             ] {
                 for width in 20..=40 {
                     let rows = keyboard_rows(&i18n, lang, layer, width);
+                    // Every key fits the width as laid out (drawing would clip, not fail).
+                    for row in &rows {
+                        for &(x, w, target) in &row.hits {
+                            assert!(x + w <= width, "{lang:?} {layer:?} at {width}: {target:?}");
+                        }
+                    }
                     let mut terminal = Terminal::new(TestBackend::new(width, 4)).unwrap();
                     let mut hits = HitMap::default();
                     terminal

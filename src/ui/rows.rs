@@ -171,25 +171,22 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
 /// Draws `rows` into `area`, scrolled so the rows marked visible are in view, and
 /// records their touch regions. Returns how many rows are hidden above and below.
 pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) -> (usize, usize) {
-    draw_rows_shifted(frame, area, rows, hits, 0)
+    let offset = scroll_offset(rows, usize::from(area.height));
+    draw_rows_from(frame, area, rows, hits, offset)
 }
 
-/// [`draw_rows`], the view moved `shift` rows further down (up if negative) than the
-/// marked rows ask, as far as there are rows.
-fn draw_rows_shifted(
+/// [`draw_rows`] from row `offset`.
+fn draw_rows_from(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     hits: &mut HitMap,
-    shift: i16,
+    offset: usize,
 ) -> (usize, usize) {
     if area.width == 0 || area.height == 0 {
         return (0, rows.len());
     }
     let height = usize::from(area.height);
-    let offset = scroll_offset(rows, height)
-        .saturating_add_signed(isize::from(shift))
-        .min(rows.len().saturating_sub(height));
     for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
         let rect = Rect::new(area.x, area.y + i as u16, area.width, 1);
         if let Some(style) = row.fill {
@@ -209,36 +206,86 @@ fn draw_rows_shifted(
     (offset, rows.len().saturating_sub(offset + height))
 }
 
-/// [`draw_rows`], with ▲ and ▼ buttons in the corners when rows are hidden above or below:
-/// touching one moves the focus, and the view with it.
+/// [`draw_rows`], with a ▲ button at the top right and a ▼ at the bottom right when rows
+/// are hidden there (over no text: on a row of their own if need be), whose touch moves
+/// the focus, and the view with it.
 pub fn draw_scrolled(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) {
-    draw_scrolled_by(frame, area, rows, hits, 0);
+    draw_with_arrows(frame, area, rows, hits, 0, |down| Target::More { down });
 }
 
-/// [`draw_scrolled`] where nothing takes the focus: ▲ and ▼ move the view itself, by
-/// `shift` rows from where the marked rows put it.
+/// [`draw_scrolled`] for a view with nothing to focus: its ▲ and ▼ move the view itself,
+/// which is `shift` rows from where the marked rows put it (`picture`: the view is the
+/// pretend phone's screen, not the text).
 pub fn draw_scrolled_by(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     hits: &mut HitMap,
     shift: i16,
+    picture: bool,
 ) {
-    let (above, below) = draw_rows_shifted(frame, area, rows, hits, shift);
-    if area.width < 6 || area.height < 2 {
+    draw_with_arrows(frame, area, rows, hits, shift, |down| Target::Scroll {
+        down,
+        picture,
+    });
+}
+
+fn draw_with_arrows(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[Row],
+    hits: &mut HitMap,
+    shift: i16,
+    target: impl Fn(bool) -> Target,
+) {
+    const ARROW: u16 = 5;
+    let n = rows.len();
+    if area.width <= ARROW || area.height < 3 || n <= usize::from(area.height) {
+        draw_rows_from(frame, area, rows, hits, 0);
         return;
     }
-    for (hidden, y, mark, down) in [
-        (above, area.y, " ▲ ", false),
-        (below, area.bottom() - 1, " ▼ ", true),
+    // An arrow sits at the right end of the first (last) row shown when that end is empty,
+    // and on a row of its own when it is not, so it never covers text.
+    let room = |row: &Row| row.line.width() + usize::from(ARROW) <= usize::from(area.width);
+    // A row once given to an arrow stays given (so this settles, in at most three turns).
+    let (mut own_top, mut own_bottom) = (0, 0);
+    let place = |own_top: usize, own_bottom: usize| {
+        let height = usize::from(area.height) - own_top - own_bottom;
+        let offset = scroll_offset(rows, height)
+            .saturating_add_signed(isize::from(shift))
+            .min(n - height);
+        (offset, height, offset > 0, offset + height < n)
+    };
+    loop {
+        let (offset, height, top, bottom) = place(own_top, own_bottom);
+        let wanted = (
+            own_top.max(usize::from(top && !room(&rows[offset]))),
+            own_bottom.max(usize::from(bottom && !room(&rows[offset + height - 1]))),
+        );
+        if wanted == (own_top, own_bottom) {
+            break;
+        }
+        (own_top, own_bottom) = wanted;
+    }
+    let (offset, _, top, bottom) = place(own_top, own_bottom);
+    let inner = Rect::new(
+        area.x,
+        area.y + own_top as u16,
+        area.width,
+        area.height - (own_top + own_bottom) as u16,
+    );
+    draw_rows_from(frame, inner, rows, hits, offset);
+    for (shown, y, mark, down) in [
+        (top, area.y, "▲", false),
+        (bottom, area.bottom() - 1, "▼", true),
     ] {
-        if hidden > 0 {
-            let button = Rect::new(area.right() - 4, y, 4, 1);
+        if shown {
+            let button = Rect::new(area.right() - ARROW, y, ARROW, 1);
             frame.render_widget(
-                Span::styled(format!(" {mark}"), super::theme::bar_key()),
+                Span::styled(format!("  {mark}  "), super::theme::bar_key()),
                 button,
             );
-            hits.add(button, Target::More { down });
+            hits.add(button, target(down));
         }
     }
 }
@@ -249,8 +296,15 @@ fn scroll_offset(rows: &[Row], height: usize) -> usize {
     let Some(last) = rows.iter().rposition(|r| r.keep_visible) else {
         return 0;
     };
+    // The marked rows that end there (the feedback, say): if they are more than the view
+    // holds, their beginning shows ("✓ Right!"), and ▼ the rest.
+    let first = rows[..last]
+        .iter()
+        .rposition(|r| !r.keep_visible)
+        .map_or(0, |i| i + 1);
     (last + 1)
         .saturating_sub(height)
+        .min(first)
         .min(rows.len().saturating_sub(height))
 }
 
@@ -275,6 +329,13 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("", 5), [""]);
         assert_eq!(wrap("a b", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn marked_rows_longer_than_the_view_show_from_their_beginning() {
+        let rows: Vec<Row> = (0..20).map(|i| Row::blank().visible(i >= 8)).collect();
+        assert_eq!(scroll_offset(&rows, 5), 8);
+        assert_eq!(scroll_offset(&rows, 15), 5, "all of them, when they fit");
     }
 
     #[test]

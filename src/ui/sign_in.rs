@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::phone::{KEYBOARD_WIDTH, keyboard_rows};
 use super::rows::{HitMap, Row, draw_rows, wrapped};
 use super::{big_button, centred, theme};
-use crate::app::{KeyboardLayer, Model, Notice, Target};
+use crate::app::{KeyboardLayer, Model, Notice, Target, typed_name};
 use crate::i18n::Localizer;
 
 pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
@@ -124,9 +124,9 @@ pub fn who(
     );
 }
 
-/// A new learner's name: the question, an example, the field (the keys typed, turned
-/// into Vietnamese by Telex as a phone does), the phone's letter keyboard for a touch
-/// screen, and a note, each only if it fits whole.
+/// A new learner's name: the question, an example, the field (the name as it reads from
+/// the keys typed), the phone's letter keyboard for a touch screen, and a note, each only
+/// if it fits whole.
 pub fn name(
     frame: &mut Frame,
     area: Rect,
@@ -145,7 +145,7 @@ pub fn name(
     if field.bottom() > area.bottom() {
         return;
     }
-    input_box(frame, field, &crate::typing::telex(name));
+    input_box(frame, field, &typed_name(name, model.lang));
     let mut below = Rect::new(
         area.x,
         field.bottom(),

@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 
 use super::phone::{PhoneView, Typing, draw_phone, phone_height};
 use super::qr::draw_qr_at;
-use super::rows::{HitMap, Row, draw_rows, draw_scrolled_by, wrapped};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled, draw_scrolled_by, wrapped};
 use super::theme;
 use crate::app::layout::{PHONE_MAX_ROWS, PHONE_WIDTH, qr_width};
 use crate::app::{BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target};
@@ -68,7 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
     };
     if let Some(text) = text {
         let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
-        draw_scrolled_by(frame, text, &rows, hits, free_scroll(step, &run.state));
+        match free_scroll(step, &run.state) {
+            Some((shift, _)) => draw_scrolled_by(frame, text, &rows, hits, shift, false),
+            None => draw_scrolled(frame, text, &rows, hits),
+        }
     }
     if let Some(picture) = picture {
         match &step.task {
@@ -229,18 +232,15 @@ fn phone(
         Rect::new(area.x, area.y, area.width, height),
         &rows,
         &keys,
-        free_scroll(step, state),
+        free_scroll(step, state).map(|(_, shift)| shift),
         hits,
     );
 }
 
-/// How far ▲ and ▼ have moved the views of a step with nothing to focus.
-fn free_scroll(step: &Step, state: &StepState) -> i16 {
-    if StepState::focusable(step) == 0 {
-        state.scroll
-    } else {
-        0
-    }
+/// For a step with nothing to focus, how far ▲ and ▼ have moved its text and its phone's
+/// screen; None where they move the focus instead.
+fn free_scroll(step: &Step, state: &StepState) -> Option<(i16, i16)> {
+    (StepState::focusable(step) == 0).then_some((state.scroll_text, state.scroll_picture))
 }
 
 /// The text column: instruction, what to answer (choices, order), then feedback.
