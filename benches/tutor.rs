@@ -94,6 +94,7 @@ fn screens() -> Vec<(&'static str, Model, Vec<Key>)> {
     let mut name = welcome.clone();
     name.screen = Screen::Name {
         name: "Bà Hạnh".into(),
+        telex: true,
         keyboard: KeyboardLayer::Letters,
     };
     let mut code = welcome.clone();

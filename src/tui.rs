@@ -21,7 +21,7 @@ use crate::app::{
 use crate::audio::{AudioEvent, Clip, Narrator, SilentNarrator, StderrToLog, resolve};
 use crate::i18n::Localizer;
 use crate::kiosk::{hash_pin, verify_pin, vietnam_day};
-use crate::lesson::{CheckOptions, Diagnostic, SourceFile, parse_lesson};
+use crate::lesson::{CheckOptions, Diagnostic, SourceFile, Task, parse_lesson};
 use crate::store::{Attempt, LessonEnd, Place, Store};
 use crate::ui::{self, HitMap};
 use std::collections::HashSet;
@@ -50,6 +50,8 @@ pub struct Tutor<S: Store> {
     watch: Option<Watch>,
     /// The last touch or key: the idle timeout counts from here.
     last_input: Instant,
+    /// A key held back until the next frame is drawn (see `run`).
+    held: Option<Event>,
 }
 
 /// A write to the store, kept until it succeeds.
@@ -106,6 +108,7 @@ impl<S: Store> Tutor<S> {
             quit: false,
             watch: None,
             last_input: Instant::now(),
+            held: None,
         }
     }
 
@@ -505,14 +508,26 @@ impl<S: Store> Tutor<S> {
                     Key::Down => Some(true),
                     _ => None,
                 };
-                let button = self
-                    .hits
-                    .regions()
-                    .iter()
-                    .find_map(|&(_, target)| match target {
-                        Target::Scroll { down, .. } if Some(down) == arrow => Some(target),
-                        _ => None,
-                    });
+                // The text's first; the phone's only where nothing is typed into it (the
+                // field stays in view).
+                let typing = self
+                    .model
+                    .run()
+                    .is_some_and(|(_, step, _)| matches!(step.task, Task::Type { .. }));
+                let button = |on_phone: bool| {
+                    self.hits
+                        .regions()
+                        .iter()
+                        .find_map(|&(_, target)| match target {
+                            Target::Scroll { down, picture }
+                                if Some(down) == arrow && picture == on_phone =>
+                            {
+                                Some(target)
+                            }
+                            _ => None,
+                        })
+                };
+                let button = button(false).or_else(|| button(true).filter(|_| !typing));
                 Some(button.map_or(Msg::Key(key), Msg::Click))
             }
             Event::Mouse(mouse)
@@ -540,6 +555,19 @@ impl<S: Store> Tutor<S> {
         self.dispatch(Msg::LessonReloaded(load_one(&path)));
     }
 
+    /// Carries out one terminal event; true if it moved a view (▲ or ▼).
+    fn handle(&mut self, event: Event) -> bool {
+        let Some(msg) = self.translate(event) else {
+            return false;
+        };
+        if matches!(msg, Msg::Key(_) | Msg::Click(_)) {
+            self.last_input = Instant::now();
+        }
+        let scrolled = matches!(msg, Msg::Click(Target::Scroll { .. }));
+        self.dispatch(msg);
+        scrolled
+    }
+
     /// Runs in the terminal until the learner or volunteer quits.
     pub fn run(&mut self, terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
         let size = terminal.size()?;
@@ -555,10 +583,22 @@ impl<S: Store> Tutor<S> {
             let before = self.model.notices.len();
             self.hear();
             dirty |= before != self.model.notices.len();
+            if let Some(event) = self.held.take() {
+                self.handle(event);
+                dirty = true;
+                continue;
+            }
             if event::poll(IDLE_TICK)? {
-                // Handle everything pending before drawing again.
+                // Handle everything pending before drawing again, but an arrow key that
+                // follows other input, and whatever follows a ▲ or ▼: what they do depends
+                // on what the next frame shows.
+                let mut handled = false;
                 loop {
                     let event = event::read()?;
+                    if handled && is_arrow(&event) {
+                        self.held = Some(event);
+                        break;
+                    }
                     // Test trigger for the panic hook (tests/tmux.rs); not in release builds.
                     #[cfg(debug_assertions)]
                     if matches!(event, Event::Key(_))
@@ -566,14 +606,10 @@ impl<S: Store> Tutor<S> {
                     {
                         panic!("HOCSO_TEST_PANIC is set and a key was pressed");
                     }
-                    if let Some(msg) = self.translate(event) {
-                        if matches!(msg, Msg::Key(_) | Msg::Click(_)) {
-                            self.last_input = Instant::now();
-                        }
-                        self.dispatch(msg);
-                        dirty = true;
-                    }
-                    if self.quit || !event::poll(Duration::ZERO)? {
+                    let scrolled = self.handle(event);
+                    handled = true;
+                    dirty = true;
+                    if scrolled || self.quit || !event::poll(Duration::ZERO)? {
                         break;
                     }
                 }
@@ -591,6 +627,16 @@ impl<S: Store> Tutor<S> {
         }
         Ok(())
     }
+}
+
+fn is_arrow(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(KeyEvent {
+            code: KeyCode::Up | KeyCode::Down,
+            ..
+        })
+    )
 }
 
 fn translate_key(key: KeyEvent) -> Option<Key> {

@@ -483,7 +483,7 @@ fn an_answer_is_checked_as_typed_on_the_phones_keyboard() {
             .unwrap()
             .iter()
             .find(|d| d["code"] == "not-on-keyboard")
-            .map(|d| d["message"].as_str().unwrap().to_owned())
+            .map(|d| format!("{} (help: {})", d["message"].as_str().unwrap(), d["help"]))
     };
     // Vietnamese through Telex or VNI keys, capitals, digits and marks: all typable.
     assert_eq!(warned(step("Đèn hỏng", "input = \"telex\"")), None);
@@ -496,4 +496,7 @@ fn an_answer_is_checked_as_typed_on_the_phones_keyboard() {
     // A word Telex keys would turn into another.
     let message = warned(step("Facebook", "input = \"telex\"")).expect("Telex changes it");
     assert!(message.contains("Facebôk"), "{message}");
+    assert!(message.contains("input = \\\"text\\\""), "{message}");
+    let message = warned(step("Café", "")).unwrap();
+    assert!(message.contains("letters a–z and A–Z"), "{message}");
 }

@@ -171,14 +171,32 @@ fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
     assert!(t.hits.find(down).is_some(), "no ▼ on\n{screen}");
     assert_eq!(t.translate(key(KeyCode::Down)), Some(Msg::Click(down)));
     assert_eq!(t.translate(key(KeyCode::Up)), Some(Msg::Key(Key::Up)));
-    t.dispatch(Msg::Click(down));
-    let (moved, hits) = support::screen::render(&t.model, 40, 12);
-    assert_ne!(moved, screen, "the view moved");
-    assert!(
-        hits.find(Target::Scroll {
-            down: false,
-            picture: false
-        })
-        .is_some()
-    );
+    // Each ↓ shows a line not shown before, until the end; then ↓ is a key again.
+    let up = Target::Scroll {
+        down: false,
+        picture: false,
+    };
+    let mut seen: Vec<String> = screen
+        .lines()
+        .map(|l| l.replace(['▲', '▼'], "").trim().to_owned())
+        .collect();
+    let mut steps = 0;
+    while t.translate(key(KeyCode::Down)) == Some(Msg::Click(down)) {
+        t.dispatch(Msg::Click(down));
+        let (moved, hits) = support::screen::render(&t.model, 40, 12);
+        let new: Vec<String> = moved
+            .lines()
+            .map(|l| l.replace(['▲', '▼'], "").trim().to_owned())
+            .filter(|l| !l.is_empty() && !seen.contains(l))
+            .collect();
+        assert!(!new.is_empty(), "↓ {steps} showed nothing new:\n{moved}");
+        seen.extend(new);
+        assert!(hits.find(up).is_some());
+        t.hits = hits;
+        steps += 1;
+        assert!(steps < 20, "never reached the end");
+    }
+    assert!(steps >= 1);
+    assert_eq!(t.translate(key(KeyCode::Down)), Some(Msg::Key(Key::Down)));
+    assert_eq!(t.translate(key(KeyCode::Up)), Some(Msg::Click(up)));
 }

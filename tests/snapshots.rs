@@ -88,6 +88,7 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
     let mut name = welcome.clone();
     name.screen = Screen::Name {
         name: "Baf Hajnh".into(),
+        telex: true,
         keyboard: hocso::app::KeyboardLayer::Letters,
     };
     out.push(("name", name));
@@ -134,6 +135,7 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
     let mut age = welcome.clone();
     age.screen = Screen::Age {
         name: "Bà Hạnh".into(),
+        telex: true,
         focus: 4,
     };
     out.push(("age", age));

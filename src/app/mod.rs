@@ -20,7 +20,7 @@ use crate::store::{
 };
 pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer};
 pub use layout::{Size, StepLayout};
-pub use step::{Feedback, Outcome, StepState};
+pub use step::{Feedback, Outcome, StepState, ViewScroll};
 pub use volunteer::{
     Danger, Guided, GuidedKey, LearnerDetail, Panel, PanelData, PanelItem, PanelQuery, PanelView,
     PinMessage, PinPurpose,
@@ -337,14 +337,17 @@ pub enum Screen {
         focus: usize,
     },
     /// A new learner types a name, on the kiosk's keyboard or the letter keyboard on
-    /// screen: the keys as typed (see [`typed_name`]).
+    /// screen: the keys as typed, turned into letters by Telex if `telex` (see
+    /// [`typed_name`]; decided when the screen opens, by the interface's language).
     Name {
         name: String,
+        telex: bool,
         keyboard: KeyboardLayer,
     },
-    /// A new learner may give an age band (or not). `name`: the keys typed for the name.
+    /// A new learner may give an age band (or not). `name`, `telex`: as typed.
     Age {
         name: String,
+        telex: bool,
         focus: usize,
     },
     /// The new learner's code, to write down.
@@ -937,11 +940,11 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 None => Vec::new(),
             },
         },
-        Screen::Name { name, .. } => match key {
+        Screen::Name { name, telex, .. } => match key {
             // Thirty letters as they read; the keys for them may be more (Telex).
             Key::Char(c) if !c.is_control() && name.chars().count() < 60 => {
                 name.push(c);
-                if typed_name(name, model.lang).chars().count() > 30 {
+                if typed_name(name, *telex).chars().count() > NAME_LETTERS {
                     name.pop();
                 }
                 Vec::new()
@@ -952,9 +955,10 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
                 Vec::new()
             }
             Key::Enter => {
-                if !typed_name(name, model.lang).trim().is_empty() {
+                if !typed_name(name, *telex).trim().is_empty() {
                     model.screen = Screen::Age {
                         name: name.clone(),
+                        telex: *telex,
                         focus: 0,
                     };
                 }
@@ -966,10 +970,11 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        Screen::Age { name, focus } => match key {
+        Screen::Age { name, telex, focus } => match key {
             Key::Esc | Key::Backspace => {
                 model.screen = Screen::Name {
                     name: name.clone(),
+                    telex: *telex,
                     keyboard: KeyboardLayer::Letters,
                 };
                 Vec::new()
@@ -1085,15 +1090,20 @@ pub fn summary_answers(summary: &Summary) -> usize {
     if summary.to_practise.is_empty() { 1 } else { 2 }
 }
 
-/// A name as it reads from the keys typed for it: in the Vietnamese interface Telex turns
-/// them into Vietnamese, as a phone's keyboard does ("Baf Hajnh" → "Bà Hạnh"; letters
-/// from a Vietnamese input method stay as they are); in English they stay as typed.
-pub fn typed_name(keys: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => crate::lesson::nfc(&crate::typing::telex(keys)),
-        _ => crate::lesson::nfc(keys),
+/// A name as it reads from the keys typed for it: with `telex` (a learner who started in
+/// Vietnamese), Telex turns them into Vietnamese as a phone's keyboard does ("Baf Hajnh"
+/// → "Bà Hạnh"; letters from a Vietnamese input method stay as they are); without, they
+/// stay as typed.
+pub fn typed_name(keys: &str, telex: bool) -> String {
+    if telex {
+        crate::lesson::nfc(&crate::typing::telex(keys))
+    } else {
+        crate::lesson::nfc(keys)
     }
 }
+
+/// The longest name, in letters as they read.
+const NAME_LETTERS: usize = 30;
 
 fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.guided = None;
@@ -1166,6 +1176,7 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
         (Screen::Who { .. }, Target::WhoNew) => {
             model.screen = Screen::Name {
                 name: String::new(),
+                telex: model.lang == Lang::Vi,
                 keyboard: KeyboardLayer::Letters,
             };
             Vec::new()
@@ -1191,9 +1202,13 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             };
             Vec::new()
         }
-        (Screen::Age { name, .. }, Target::Answer(i)) if i < AGE_ANSWERS => {
+        (Screen::Age { name, telex, .. }, Target::Answer(i)) if i < AGE_ANSWERS => {
+            let name: String = typed_name(name, *telex)
+                .chars()
+                .take(NAME_LETTERS)
+                .collect();
             vec![Effect::CreateLearner {
-                name: typed_name(name, model.lang).trim().to_owned(),
+                name: name.trim().to_owned(),
                 age_band: AgeBand::ALL.get(i).copied(),
             }]
         }

@@ -58,14 +58,22 @@ pub struct StepState {
     pub input: String,
     /// `type` of words: the keys the phone's keyboard shows.
     pub keyboard: Layer,
-    /// Where nothing takes the focus: rows the text's view, and the phone's screen, were
-    /// moved down (up if negative) with ▲ and ▼, from where they would be.
-    pub scroll_text: i16,
-    pub scroll_picture: i16,
+    /// Where nothing takes the focus: how the text's view, and the phone's screen, were
+    /// moved with ▲ and ▼.
+    pub scroll_text: ViewScroll,
+    pub scroll_picture: ViewScroll,
     /// Paged layout: the picture's page is showing rather than the text's.
     pub show_picture: bool,
     /// Shown again in the same run after a first try: no new first try.
     pub retry: bool,
+}
+
+/// A view with nothing to focus, moved with ▲ and ▼: by `rows` from where it would be,
+/// the last touch up (the view then reaches from its top) or down (to its bottom).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewScroll {
+    pub rows: i16,
+    pub up: bool,
 }
 
 /// How far ▲ and ▼ move a view with nothing to focus (more than any screen holds).
@@ -94,8 +102,8 @@ impl StepState {
             picked: None,
             input: String::new(),
             keyboard: Layer::Letters,
-            scroll_text: 0,
-            scroll_picture: 0,
+            scroll_text: ViewScroll::default(),
+            scroll_picture: ViewScroll::default(),
             show_picture: false,
             retry: false,
         }
@@ -156,14 +164,15 @@ impl StepState {
         } else {
             &mut self.scroll_text
         };
-        *scroll = (*scroll + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
+        scroll.rows = (scroll.rows + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
+        scroll.up = !down;
     }
 
     /// Small screens: the picture's page, or the text's. Either opens as it would.
     pub fn show_page(&mut self, picture: bool) {
         self.show_picture = picture;
-        self.scroll_text = 0;
-        self.scroll_picture = 0;
+        self.scroll_text = ViewScroll::default();
+        self.scroll_picture = ViewScroll::default();
     }
 
     /// Taps phone element `index` (an index into the screen's tappables).
@@ -248,7 +257,7 @@ impl StepState {
             return;
         };
         // What is typed shows in the field: bring it back into view.
-        self.scroll_picture = 0;
+        self.scroll_picture = ViewScroll::default();
         let digits_only = *input == InputMethod::Digits;
         // Room for the answer and a little more; no unbounded input.
         let limit = answer.chars().count() + 16;
@@ -282,7 +291,7 @@ impl StepState {
     }
 
     pub fn delete_char(&mut self) -> bool {
-        self.scroll_picture = 0;
+        self.scroll_picture = ViewScroll::default();
         self.input.pop().is_some()
     }
 

@@ -77,6 +77,7 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
         model.screen,
         Screen::Name {
             name: String::new(),
+            telex: true,
             keyboard: KeyboardLayer::Letters,
         }
     );
@@ -92,6 +93,7 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
         model.screen,
         Screen::Age {
             name: "Bà Hạnh".into(),
+            telex: true,
             focus: 0
         }
     );
@@ -179,17 +181,28 @@ fn a_name_goes_back_as_it_was_typed_and_english_takes_no_telex() {
     let Screen::Name { name, .. } = &model.screen else {
         panic!("{:?}", model.screen)
     };
-    assert_eq!(typed_name(name, Lang::Vi), "Lee", "not Telex twice: {name}");
-    assert_eq!(typed_name("Lee", Lang::Vi), "Lê");
-    assert_eq!(typed_name("Lee", Lang::En), "Lee");
+    assert_eq!(typed_name(name, true), "Lee", "not Telex twice: {name}");
+    assert_eq!(typed_name("Lee", true), "Lê");
+    assert_eq!(typed_name("Lee", false), "Lee");
     assert_eq!(
-        typed_name("Bà Hạnh", Lang::Vi),
+        typed_name("Bà Hạnh", true),
         "Bà Hạnh",
         "an input method's letters"
     );
+    // Telex or not is decided when the screen opens: the language switched meanwhile
+    // changes nothing, and the name is made as it was shown.
+    update(&mut model, Msg::Key(Key::F(2)));
+    key(&mut model, Key::Enter);
+    let effects = update(&mut model, Msg::Click(Target::Answer(0)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::CreateLearner { name, .. } if name == "Lee")),
+        "{effects:?}"
+    );
     // Thirty letters as they read, though their Telex keys are more.
     let long = "Baf Toon Nuwx Thij Phuwowng Thaor";
-    assert_eq!(typed_name(long, Lang::Vi), "Bà Tôn Nữ Thị Phương Thảo");
+    assert_eq!(typed_name(long, true), "Bà Tôn Nữ Thị Phương Thảo");
     let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
     update(&mut model, Msg::Click(Target::Start));
     update(&mut model, Msg::Click(Target::WhoNew));
@@ -199,8 +212,8 @@ fn a_name_goes_back_as_it_was_typed_and_english_takes_no_telex() {
     let Screen::Name { name, .. } = &model.screen else {
         panic!("{:?}", model.screen)
     };
-    assert_eq!(typed_name(name, Lang::Vi).chars().count(), 30);
-    assert!(typed_name(name, Lang::Vi).starts_with("Bà Tôn Nữ Thị Phương Thảo"));
+    assert_eq!(typed_name(name, true).chars().count(), 30);
+    assert!(typed_name(name, true).starts_with("Bà Tôn Nữ Thị Phương Thảo"));
 }
 
 #[test]
@@ -208,6 +221,7 @@ fn an_empty_name_is_not_taken() {
     let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
     model.screen = Screen::Name {
         name: "   ".into(),
+        telex: true,
         keyboard: KeyboardLayer::Letters,
     };
     assert!(key(&mut model, Key::Enter).is_empty());
@@ -593,7 +607,12 @@ fn where_nothing_takes_the_focus_the_arrows_move_each_view_on_its_own() {
     let scroll = |model: &mut Model, down, picture| {
         update(model, Msg::Click(Target::Scroll { down, picture }));
     };
-    let views = |model: &Model| (state(model).scroll_text, state(model).scroll_picture);
+    let views = |model: &Model| {
+        (
+            state(model).scroll_text.rows,
+            state(model).scroll_picture.rows,
+        )
+    };
     scroll(&mut model, false, true);
     scroll(&mut model, false, true);
     scroll(&mut model, true, false);
@@ -616,10 +635,14 @@ fn where_nothing_takes_the_focus_the_arrows_move_each_view_on_its_own() {
     key(&mut model, Key::Enter);
     assert!(state(&model).show_picture);
     assert_eq!(views(&model), (0, 0));
+    // The last touch says which end the view reaches.
+    assert!(!state(&model).scroll_text.up && !state(&model).scroll_picture.up);
+    scroll(&mut model, false, false);
+    assert!(state(&model).scroll_text.up);
     // A step with things to focus moves the focus instead.
     let mut model = at_step("otp");
     update(&mut model, Msg::Click(Target::More { down: true }));
-    assert_eq!((state(&model).focus, views(&model)), (1, (0, 0)));
+    assert_eq!(state(&model).focus, 1);
 }
 
 #[test]
@@ -1621,6 +1644,7 @@ mod volunteers {
         let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
         model.screen = Screen::Name {
             name: "Bà Hạ".into(),
+            telex: true,
             keyboard: KeyboardLayer::Letters,
         };
         update(

@@ -1019,11 +1019,15 @@ fn untypable(text: &str, input: InputMethod) -> Option<(String, String)> {
         .find(|c| !keys_of(&c.to_string()).chars().all(keyboard::on_keyboard))
     {
         let marks: String = keyboard::SYMBOLS[1..].concat();
+        let letters = match input {
+            InputMethod::Telex | InputMethod::Vni => "Vietnamese letters",
+            _ => "letters a–z and A–Z",
+        };
         return Some((
             format!("`{c}` is on no key of the pretend phone's keyboard"),
             format!(
                 "a learner with only the touch screen could not type it: give an answer (or \
-                 an `accept`) of letters a–z and A–Z, digits, spaces and {marks}"
+                 an `accept`) of {letters}, digits, spaces and {marks}"
             ),
         ));
     }

@@ -22,7 +22,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{BarKey, EnterMeaning, KeypadKey, Model, Screen, Size, Target};
+use crate::app::{BarKey, EnterMeaning, KeypadKey, Model, Screen, Size, Target, typed_name};
 use crate::i18n::Localizer;
 pub use rows::HitMap;
 use rows::{Row, draw_rows, wrap, wrapped};
@@ -64,9 +64,19 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     match &model.screen {
         Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
         Screen::Who { focus } => sign_in::who(frame, body, model, i18n, *focus, &mut hits),
-        Screen::Name { name, keyboard } => {
-            sign_in::name(frame, body, model, i18n, name, *keyboard, &mut hits)
-        }
+        Screen::Name {
+            name,
+            telex,
+            keyboard,
+        } => sign_in::name(
+            frame,
+            body,
+            model,
+            i18n,
+            typed_name(name, *telex),
+            *keyboard,
+            &mut hits,
+        ),
         Screen::CodeGiven => sign_in::code_given(frame, body, model, i18n, &mut hits),
         Screen::Code { code, not_found } => sign_in::code(
             frame,

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, draw_scrolled_by, wrap};
 use super::theme;
-use crate::app::{KeyboardLayer, Target};
+use crate::app::{KeyboardLayer, Target, ViewScroll};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, LocalText, Screen};
 use crate::typing::keyboard::{self, KeyboardKey};
@@ -72,8 +72,24 @@ impl PhoneView<'_> {
         let mut index = 0;
         let elements = &self.screen.elements;
         let mut i = 0;
+        // Notes below the field a `type` step types into may give way to its keys.
+        let mut below_field = false;
         while i < elements.len() {
             let e = &elements[i];
+            if below_field && e.kind == ElementKind::Text {
+                rows.extend(
+                    self.element(e, &mut index, width)
+                        .into_iter()
+                        .map(Row::spare),
+                );
+                i += 1;
+                continue;
+            }
+            below_field |= e.kind == ElementKind::Field
+                && self.typing.as_ref().is_some_and(|t| match t.field {
+                    Some(id) => e.id.as_deref() == Some(id),
+                    None => true,
+                });
             match e.kind {
                 ElementKind::App => {
                     let group: Vec<&Element> = elements[i..]
@@ -600,7 +616,7 @@ pub fn draw_phone(
     area: Rect,
     rows: &[Row],
     keys: &[Row],
-    shift: Option<i16>,
+    shift: Option<ViewScroll>,
     hits: &mut HitMap,
 ) {
     let block = Block::new()
@@ -613,17 +629,11 @@ pub fn draw_phone(
     let keys_height = (keys.len() as u16).min(inner.height);
     let [screen, keyboard] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(keys_height)]).areas(inner);
-    // Short of room above the keys, the status bar and the rule under the title go, and
-    // then what is below the field (notes about the screen).
+    // Short of room above the keys, the status bar, the rule under the title and the notes
+    // below the field give way.
     let kept: Vec<Row>;
     let rows = if rows.len() > usize::from(screen.height) && !keys.is_empty() {
-        let mut spared: Vec<Row> = rows.iter().filter(|r| !r.spare).cloned().collect();
-        if spared.len() > usize::from(screen.height)
-            && let Some(field) = spared.iter().rposition(|r| r.keep_visible)
-        {
-            spared.truncate(field + 1);
-        }
-        kept = spared;
+        kept = rows.iter().filter(|r| !r.spare).cloned().collect();
         &kept
     } else {
         rows

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Target;
+use crate::app::{Target, ViewScroll};
 
 /// Where touches land, from the last frame drawn.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,8 +54,8 @@ pub struct Row {
     pub keep_visible: bool,
     /// Fills the whole row with this style (a button's colour), not just the text.
     pub fill: Option<Style>,
-    /// A picture's detail only (the phone's status bar, a rule): left out first when
-    /// there is not room for every row.
+    /// A picture's detail only (the phone's status bar, a rule, a note below a field):
+    /// left out first when there is not room for every row.
     pub spare: bool,
 }
 
@@ -210,21 +210,22 @@ fn draw_rows_from(
 /// are hidden there (over no text: on a row of their own if need be), whose touch moves
 /// the focus, and the view with it.
 pub fn draw_scrolled(frame: &mut Frame, area: Rect, rows: &[Row], hits: &mut HitMap) {
-    draw_with_arrows(frame, area, rows, hits, 0, |down| Target::More { down });
+    draw_with_arrows(frame, area, rows, hits, ViewScroll::default(), |down| {
+        Target::More { down }
+    });
 }
 
 /// [`draw_scrolled`] for a view with nothing to focus: its ▲ and ▼ move the view itself,
-/// which is `shift` rows from where the marked rows put it (`picture`: the view is the
-/// pretend phone's screen, not the text).
+/// as `scroll` says (`picture`: the view is the pretend phone's screen, not the text).
 pub fn draw_scrolled_by(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     hits: &mut HitMap,
-    shift: i16,
+    scroll: ViewScroll,
     picture: bool,
 ) {
-    draw_with_arrows(frame, area, rows, hits, shift, |down| Target::Scroll {
+    draw_with_arrows(frame, area, rows, hits, scroll, |down| Target::Scroll {
         down,
         picture,
     });
@@ -235,49 +236,29 @@ fn draw_with_arrows(
     area: Rect,
     rows: &[Row],
     hits: &mut HitMap,
-    shift: i16,
+    scroll: ViewScroll,
     target: impl Fn(bool) -> Target,
 ) {
-    const ARROW: u16 = 5;
-    let n = rows.len();
-    if area.width <= ARROW || area.height < 3 || n <= usize::from(area.height) {
-        draw_rows_from(frame, area, rows, hits, 0);
+    if area.width <= ARROW || area.height < 3 || rows.len() <= usize::from(area.height) {
+        draw_rows(frame, area, rows, hits);
         return;
     }
-    // An arrow sits at the right end of the first (last) row shown when that end is empty,
-    // and on a row of its own when it is not, so it never covers text.
-    let room = |row: &Row| row.line.width() + usize::from(ARROW) <= usize::from(area.width);
-    // A row once given to an arrow stays given (so this settles, in at most three turns).
-    let (mut own_top, mut own_bottom) = (0, 0);
-    let place = |own_top: usize, own_bottom: usize| {
-        let height = usize::from(area.height) - own_top - own_bottom;
-        let offset = scroll_offset(rows, height)
-            .saturating_add_signed(isize::from(shift))
-            .min(n - height);
-        (offset, height, offset > 0, offset + height < n)
+    // An arrow sits at the right end of the first (last) row shown when that end is empty
+    // and the row is not a button, and on a row of its own otherwise: it covers nothing.
+    let room = |row: &Row| {
+        row.hits.is_empty() && row.line.width() + usize::from(ARROW) <= usize::from(area.width)
     };
-    loop {
-        let (offset, height, top, bottom) = place(own_top, own_bottom);
-        let wanted = (
-            own_top.max(usize::from(top && !room(&rows[offset]))),
-            own_bottom.max(usize::from(bottom && !room(&rows[offset + height - 1]))),
-        );
-        if wanted == (own_top, own_bottom) {
-            break;
-        }
-        (own_top, own_bottom) = wanted;
-    }
-    let (offset, _, top, bottom) = place(own_top, own_bottom);
+    let view = arrow_view(rows, usize::from(area.height), scroll, room);
     let inner = Rect::new(
         area.x,
-        area.y + own_top as u16,
+        area.y + u16::from(view.own_up),
         area.width,
-        area.height - (own_top + own_bottom) as u16,
+        view.len as u16,
     );
-    draw_rows_from(frame, inner, rows, hits, offset);
+    draw_rows_from(frame, inner, rows, hits, view.start);
     for (shown, y, mark, down) in [
-        (top, area.y, "▲", false),
-        (bottom, area.bottom() - 1, "▼", true),
+        (view.up, area.y, "▲", false),
+        (view.down, area.bottom() - 1, "▼", true),
     ] {
         if shown {
             let button = Rect::new(area.right() - ARROW, y, ARROW, 1);
@@ -287,6 +268,85 @@ fn draw_with_arrows(
             );
             hits.add(button, target(down));
         }
+    }
+}
+
+/// The width of a ▲ or ▼ button.
+const ARROW: u16 = 5;
+
+/// Which rows a scrolled view shows, and where its arrows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ArrowView {
+    /// The first row shown, and how many.
+    start: usize,
+    len: usize,
+    /// Rows hidden above (▲) and below (▼).
+    up: bool,
+    down: bool,
+    /// The arrow has a row of its own (the row it would sit on has no room for it).
+    own_up: bool,
+    own_down: bool,
+}
+
+/// The view of `rows` (more than `height`, at least 3) that keeps the last marked rows in
+/// view, moved by `scroll`: after ▼ the view reaches to its last row, after ▲ from its
+/// first, so every touch shows one more row on the side it points to.
+fn arrow_view(
+    rows: &[Row],
+    height: usize,
+    scroll: ViewScroll,
+    room: impl Fn(&Row) -> bool,
+) -> ArrowView {
+    let n = rows.len();
+    // Arrows are placed, then the rows around them, until that settles (a row once given
+    // to an arrow stays given: at most three turns).
+    let settle = |anchor: &dyn Fn(usize) -> usize| {
+        let (mut own_up, mut own_down) = (false, false);
+        loop {
+            let len = height - usize::from(own_up) - usize::from(own_down);
+            let start = anchor(len).min(n - len);
+            let (up, down) = (start > 0, start + len < n);
+            let wanted = (
+                own_up || (up && !room(&rows[start])),
+                own_down || (down && !room(&rows[start + len - 1])),
+            );
+            if wanted == (own_up, own_down) {
+                return ArrowView {
+                    start,
+                    len,
+                    up,
+                    down,
+                    own_up,
+                    own_down,
+                };
+            }
+            (own_up, own_down) = wanted;
+        }
+    };
+    let from_top = |first: usize| settle(&|_| first);
+    let to_bottom = |end: usize| settle(&|len| end.saturating_sub(len));
+    let natural = match rows.iter().rposition(|r| r.keep_visible) {
+        None => from_top(0),
+        Some(last) => {
+            // The marked rows that end there (a feedback): all of them if they fit, else
+            // their beginning.
+            let first = rows[..last]
+                .iter()
+                .rposition(|r| !r.keep_visible)
+                .map_or(0, |i| i + 1);
+            let view = to_bottom(last + 1);
+            if view.start <= first {
+                view
+            } else {
+                from_top(first)
+            }
+        }
+    };
+    let moved = |from: usize| from.saturating_add_signed(isize::from(scroll.rows)).min(n);
+    match (scroll.rows, scroll.up) {
+        (0, _) => natural,
+        (_, true) => from_top(moved(natural.start)),
+        (_, false) => to_bottom(moved(natural.start + natural.len)),
     }
 }
 
@@ -329,6 +389,67 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("", 5), [""]);
         assert_eq!(wrap("a b", 0), ["a", "b"]);
+    }
+
+    fn texts(lens: &[usize]) -> Vec<Row> {
+        lens.iter()
+            .map(|&l| Row::text("x".repeat(l), Style::new()))
+            .collect()
+    }
+
+    #[test]
+    fn every_step_of_an_arrow_shows_a_new_row() {
+        let scroll = |rows: i16, up: bool| ViewScroll { rows, up };
+        // Short rows leave room for the arrows; long ones give each arrow a row of its own.
+        for long in [false, true] {
+            let rows = texts(&[if long { 40 } else { 3 }; 20]);
+            let room = |r: &Row| r.line.width() + 5 <= 40;
+            let view = |s| arrow_view(&rows, 8, s, room);
+            assert_eq!(view(scroll(0, false)).start, 0);
+            // ▼ to the end: one more row at the bottom each time.
+            let mut end = 8 - usize::from(view(scroll(0, false)).own_down);
+            let mut shift = 0;
+            while view(scroll(shift, false)).down {
+                shift += 1;
+                let v = view(scroll(shift, false));
+                assert_eq!(v.start + v.len, end + 1, "long {long}, ▼ {shift}: {v:?}");
+                assert_eq!(v.len + usize::from(v.own_up) + usize::from(v.own_down), 8);
+                end += 1;
+            }
+            assert_eq!(end, 20);
+            // ▲ back to the top: one more row at the top each time.
+            let mut start = view(scroll(shift, false)).start;
+            while view(scroll(shift, shift < 20)).up {
+                shift -= 1;
+                let v = view(scroll(shift, true));
+                assert!(v.start < start, "long {long}, ▲ to {shift}: {v:?}");
+                start = v.start;
+            }
+            assert_eq!(start, 0);
+            // Far past either end: still in bounds.
+            for rows_moved in [i16::MIN, -500, 500, i16::MAX] {
+                for up in [true, false] {
+                    let v = arrow_view(&rows, 3, scroll(rows_moved, up), room);
+                    assert!(v.len >= 1 && v.start + v.len <= 20, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_marked_rows_are_shown_and_a_long_feedback_from_its_start() {
+        let mut rows = texts(&[40; 20]);
+        for row in &mut rows[14..16] {
+            row.keep_visible = true;
+        }
+        let room = |r: &Row| r.line.width() + 5 <= 40;
+        let view = arrow_view(&rows, 6, ViewScroll::default(), room);
+        assert!(view.start <= 14 && view.start + view.len >= 16, "{view:?}");
+        for row in &mut rows[5..16] {
+            row.keep_visible = true;
+        }
+        let view = arrow_view(&rows, 6, ViewScroll::default(), room);
+        assert_eq!(view.start, 5, "{view:?}");
     }
 
     #[test]

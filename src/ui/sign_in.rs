@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use super::phone::{KEYBOARD_WIDTH, keyboard_rows};
-use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{big_button, centred, theme};
-use crate::app::{KeyboardLayer, Model, Notice, Target, typed_name};
+use crate::app::{KeyboardLayer, Model, Notice, Target};
 use crate::i18n::Localizer;
 
 pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
@@ -124,7 +124,7 @@ pub fn who(
     );
 }
 
-/// A new learner's name: the question, an example, the field (the name as it reads from
+/// A new learner's name: the question, an example, the field (`name`, as it reads from
 /// the keys typed), the phone's letter keyboard for a touch screen, and a note, each only
 /// if it fits whole.
 pub fn name(
@@ -132,7 +132,7 @@ pub fn name(
     area: Rect,
     model: &Model,
     i18n: &Localizer,
-    name: &str,
+    name: String,
     layer: KeyboardLayer,
     hits: &mut HitMap,
 ) {
@@ -145,7 +145,7 @@ pub fn name(
     if field.bottom() > area.bottom() {
         return;
     }
-    input_box(frame, field, &typed_name(name, model.lang));
+    input_box(frame, field, &name);
     let mut below = Rect::new(
         area.x,
         field.bottom(),
@@ -327,7 +327,7 @@ pub fn age(
     .map(t)
     .collect();
     rows.extend(super::answer_rows(&answers, focus, area.width));
-    draw_rows(frame, area, &rows, hits);
+    draw_scrolled(frame, area, &rows, hits);
 }
 
 /// A returning learner who stopped in a lesson: carry on there, or choose another.

@@ -10,7 +10,9 @@ use super::qr::draw_qr_at;
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, draw_scrolled_by, wrapped};
 use super::theme;
 use crate::app::layout::{PHONE_MAX_ROWS, PHONE_WIDTH, qr_width};
-use crate::app::{BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target};
+use crate::app::{
+    BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target, ViewScroll,
+};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, InputMethod, LocalText, Screen, Step, Task};
 
@@ -237,9 +239,9 @@ fn phone(
     );
 }
 
-/// For a step with nothing to focus, how far ▲ and ▼ have moved its text and its phone's
+/// For a step with nothing to focus, how ▲ and ▼ have moved its text and its phone's
 /// screen; None where they move the focus instead.
-fn free_scroll(step: &Step, state: &StepState) -> Option<(i16, i16)> {
+fn free_scroll(step: &Step, state: &StepState) -> Option<(ViewScroll, ViewScroll)> {
     (StepState::focusable(step) == 0).then_some((state.scroll_text, state.scroll_picture))
 }
 

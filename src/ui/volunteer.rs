@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{answer_rows, centred, menu::status_mark, theme};
 use crate::app::volunteer::{items, problem_count, to_practise_at_home};
 use crate::app::{
@@ -365,7 +365,7 @@ pub fn panel(
         rows.extend(answer_rows(&labels, panel.focus, width));
     }
     rows.extend(bottom);
-    draw_rows(frame, area, &rows, hits);
+    draw_scrolled(frame, area, &rows, hits);
 }
 
 fn band_id(band: crate::store::AgeBand) -> &'static str {
