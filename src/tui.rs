@@ -508,12 +508,11 @@ impl<S: Store> Tutor<S> {
                     Key::Down => Some(true),
                     _ => None,
                 };
-                // The text's first; the phone's only where nothing is typed into it (the
-                // field stays in view).
-                let typing = self
-                    .model
-                    .run()
-                    .is_some_and(|(_, step, _)| matches!(step.task, Task::Type { .. }));
+                // The text's first; the phone's when it is alone on the screen, or when
+                // nothing is typed into it (beside the text, the field stays in view).
+                let typing = self.model.run().is_some_and(|(_, step, run)| {
+                    matches!(step.task, Task::Type { .. }) && !run.state.show_picture
+                });
                 let button = |on_phone: bool| {
                     self.hits
                         .regions()
