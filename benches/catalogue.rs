@@ -3,6 +3,7 @@
 //! 2-core machine; 100 as the third size of the growth table.
 
 #[path = "../tests/support/generate.rs"]
+#[allow(dead_code)]
 mod generate;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -13,7 +13,7 @@ use hocso::app::{
 };
 use hocso::i18n::{Lang, Localizer};
 use hocso::lesson::{Catalogue, CheckOptions, Lesson};
-use hocso::store::{Learner, LearnerRow};
+use hocso::store::LearnerRow;
 use hocso::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,16 +42,9 @@ fn first_frame(c: &mut Criterion) {
     });
 }
 
-/// A signed-in learner's model over `lessons`, at 80×24.
+/// A signed-in learner's model over `lessons`, at 80×24, on the lesson menu.
 fn signed_in(lessons: Vec<Lesson>) -> Model {
-    let mut model = Model::new(lessons, Lang::Vi, Size::new(80, 24));
-    model.learner = Some(Learner {
-        code: "4821".into(),
-        name: "Bà Hạnh".into(),
-        age_band: None,
-        sound: Default::default(),
-    });
-    model.now = 1_000_000;
+    let mut model = generate::signed_in(lessons);
     model.screen = Screen::Menu { focus: 0 };
     model
 }

@@ -11,7 +11,7 @@ use hocso::app::{
 use hocso::i18n::Lang;
 use hocso::lesson::{Catalogue, CheckOptions};
 use hocso::mastery::Leitner;
-use hocso::store::{AgeBand, Learner, LearnerRow, LessonRecord, Note, Place, RunKind};
+use hocso::store::{AgeBand, LearnerRow, LessonRecord, Note, Place, RunKind};
 use support::fixture;
 use support::screen::render;
 
@@ -24,14 +24,7 @@ fn base() -> Model {
         "{:#?}",
         catalogue.problems
     );
-    let mut model = Model::new(catalogue.lessons, Lang::Vi, Size::new(80, 24));
-    model.learner = Some(Learner {
-        code: "4821".into(),
-        name: "Bà Hạnh".into(),
-        age_band: None,
-        sound: Default::default(),
-    });
-    model.now = 1_000_000;
+    let mut model = support::generate::signed_in(catalogue.lessons);
     model.settings.narration = true;
     model
 }

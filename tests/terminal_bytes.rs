@@ -3,15 +3,18 @@
 //! 1 KB, counted where crossterm writes it. A kiosk's terminal may be a slow serial or
 //! remote line; a full redraw per key would be ~10 KB.
 
+#[path = "support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::path::Path;
 use std::rc::Rc;
 
 use hocso::app::{Key, Model, Msg, Screen, Size, Target, right_answer, update};
-use hocso::i18n::{Lang, Localizer};
+use hocso::i18n::Localizer;
 use hocso::lesson::{Catalogue, CheckOptions, Task};
-use hocso::store::Learner;
 use hocso::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -83,20 +86,13 @@ impl Kiosk {
 }
 
 fn bundled() -> Model {
-    let lessons = Catalogue::load_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
-        &CheckOptions::default(),
+    generate::signed_in(
+        Catalogue::load_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
+            &CheckOptions::default(),
+        )
+        .lessons,
     )
-    .lessons;
-    let mut model = Model::new(lessons, Lang::Vi, Size::new(80, 24));
-    model.learner = Some(Learner {
-        code: "4821".into(),
-        name: "Bà Hạnh".into(),
-        age_band: None,
-        sound: Default::default(),
-    });
-    model.now = 1_000_000;
-    model
 }
 
 /// The keys a learner presses on a step of this kind before answering it rightly: the

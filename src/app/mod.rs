@@ -18,7 +18,7 @@ use crate::mastery::step_mastered;
 use crate::store::{
     AgeBand, Attempt, Learner, LessonEnd, LessonStatus, Place, Progress, RunKind, Sound,
 };
-pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer};
+pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer, Press};
 pub use layout::{Size, StepLayout};
 pub use step::{Feedback, Outcome, StepState, ViewScroll};
 pub use volunteer::{
@@ -1182,17 +1182,11 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             Vec::new()
         }
         (Screen::Name { keyboard, .. }, Target::Keyboard(key)) => {
-            if !keyboard::shows(*keyboard, key) {
-                return Vec::new();
-            }
-            let layer = *keyboard;
-            *keyboard = layer.after(key);
-            match key {
-                KeyboardKey::Char(c) => key_press(model, Key::Char(layer.typed(c))),
-                KeyboardKey::Space => key_press(model, Key::Char(' ')),
-                KeyboardKey::Delete => key_press(model, Key::Backspace),
-                KeyboardKey::Ok => key_press(model, Key::Enter),
-                KeyboardKey::Shift | KeyboardKey::Switch => Vec::new(),
+            match keyboard::press(keyboard, key) {
+                Press::Type(c) => key_press(model, Key::Char(c)),
+                Press::Delete => key_press(model, Key::Backspace),
+                Press::Done => key_press(model, Key::Enter),
+                Press::Nothing => Vec::new(),
             }
         }
         (Screen::Who { .. }, Target::WhoReturning) => {

@@ -2,7 +2,7 @@
 //! Pure: every answer returns an [`Outcome`] for `update` to act on.
 
 use crate::lesson::{InputMethod, LocalText, Step, Task, nfc};
-use crate::typing::keyboard::{self, KeyboardKey, Layer};
+use crate::typing::keyboard::{self, KeyboardKey, Layer, Press};
 
 /// What the learner is told after an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -274,19 +274,17 @@ impl StepState {
         let Task::Type { input, .. } = &step.task else {
             return Outcome::Nothing;
         };
-        if *input == InputMethod::Digits || !keyboard::shows(self.keyboard, key) {
+        if *input == InputMethod::Digits {
             return Outcome::Nothing;
         }
-        match key {
-            KeyboardKey::Char(c) => self.type_char(step, self.keyboard.typed(c)),
-            KeyboardKey::Space => self.type_char(step, ' '),
-            KeyboardKey::Delete => {
+        match keyboard::press(&mut self.keyboard, key) {
+            Press::Type(c) => self.type_char(step, c),
+            Press::Delete => {
                 self.delete_char();
             }
-            KeyboardKey::Ok => return self.submit_typed(step, help_after),
-            KeyboardKey::Shift | KeyboardKey::Switch => {}
+            Press::Done => return self.submit_typed(step, help_after),
+            Press::Nothing => {}
         }
-        self.keyboard = self.keyboard.after(key);
         Outcome::Nothing
     }
 

@@ -71,6 +71,35 @@ pub fn shows(layer: Layer, key: KeyboardKey) -> bool {
     rows(layer).iter().flatten().any(|&k| k == key)
 }
 
+/// What touching a key does to the text being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Press {
+    Type(char),
+    Delete,
+    /// OK: the text is finished.
+    Done,
+    /// Shift or Switch (the keyboard changed), or a key not shown.
+    Nothing,
+}
+
+/// Touches `key` on a keyboard showing `*layer`: the layer it shows next, and what the
+/// text gets. A key the keyboard does not show (it changed before the screen was drawn
+/// again) does nothing.
+pub fn press(layer: &mut Layer, key: KeyboardKey) -> Press {
+    if !shows(*layer, key) {
+        return Press::Nothing;
+    }
+    let was = *layer;
+    *layer = was.after(key);
+    match key {
+        KeyboardKey::Char(c) => Press::Type(was.typed(c)),
+        KeyboardKey::Space => Press::Type(' '),
+        KeyboardKey::Delete => Press::Delete,
+        KeyboardKey::Ok => Press::Done,
+        KeyboardKey::Shift | KeyboardKey::Switch => Press::Nothing,
+    }
+}
+
 impl Layer {
     /// What the character key `c` types on this layer.
     pub fn typed(self, c: char) -> char {
@@ -166,6 +195,23 @@ mod tests {
                 .after(KeyboardKey::Shift),
             Layer::Letters
         );
+    }
+
+    #[test]
+    fn a_press_types_as_shown_and_a_key_just_gone_types_nothing() {
+        let mut layer = Layer::Letters;
+        assert_eq!(press(&mut layer, KeyboardKey::Shift), Press::Nothing);
+        assert_eq!(press(&mut layer, KeyboardKey::Char('c')), Press::Type('C'));
+        assert_eq!(layer, Layer::Letters);
+        assert_eq!(press(&mut layer, KeyboardKey::Switch), Press::Nothing);
+        // `q` is not on the digits and marks: a touch from the last frame does nothing.
+        assert_eq!(press(&mut layer, KeyboardKey::Char('q')), Press::Nothing);
+        assert_eq!(press(&mut layer, KeyboardKey::Shift), Press::Nothing);
+        assert_eq!(layer, Layer::Symbols);
+        assert_eq!(press(&mut layer, KeyboardKey::Char('#')), Press::Type('#'));
+        assert_eq!(press(&mut layer, KeyboardKey::Space), Press::Type(' '));
+        assert_eq!(press(&mut layer, KeyboardKey::Delete), Press::Delete);
+        assert_eq!(press(&mut layer, KeyboardKey::Ok), Press::Done);
     }
 
     #[test]

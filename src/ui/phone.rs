@@ -540,16 +540,7 @@ fn key_row(keys: Vec<DrawnKey>, left: u16, panel: Style) -> Row {
 /// Space, Delete and OK across the whole width. One panel of the buttons' colour with
 /// the letters on it; the keys that do something else are light (Shift lit while on).
 pub fn keyboard_rows(i18n: &Localizer, lang: Lang, layer: KeyboardLayer, width: u16) -> Vec<Row> {
-    let t = |id: &str| i18n.text(lang, id);
-    let label = |key: KeyboardKey| match key {
-        KeyboardKey::Char(c) => layer.typed(c).to_string(),
-        KeyboardKey::Shift => t("keyboard-shift"),
-        KeyboardKey::Switch if layer == KeyboardLayer::Symbols => t("keyboard-letters"),
-        KeyboardKey::Switch => t("keyboard-symbols"),
-        KeyboardKey::Space => t("keyboard-space"),
-        KeyboardKey::Delete => t("keypad-delete"),
-        KeyboardKey::Ok => t("keypad-ok"),
-    };
+    let label = |key: KeyboardKey| key_label(i18n, lang, layer, key);
     let style = |key: KeyboardKey| match key {
         KeyboardKey::Char(_) => theme::phone_button(),
         KeyboardKey::Shift if layer == KeyboardLayer::Capitals => theme::focus(),
@@ -597,6 +588,20 @@ pub fn keyboard_rows(i18n: &Localizer, lang: Lang, layer: KeyboardLayer, width: 
     out
 }
 
+/// What a key of the letter keyboard shows while it shows `layer`.
+fn key_label(i18n: &Localizer, lang: Lang, layer: KeyboardLayer, key: KeyboardKey) -> String {
+    let t = |id: &str| i18n.text(lang, id);
+    match key {
+        KeyboardKey::Char(c) => layer.typed(c).to_string(),
+        KeyboardKey::Shift => t("keyboard-shift"),
+        KeyboardKey::Switch if layer == KeyboardLayer::Symbols => t("keyboard-letters"),
+        KeyboardKey::Switch => t("keyboard-symbols"),
+        KeyboardKey::Space => t("keyboard-space"),
+        KeyboardKey::Delete => t("keypad-delete"),
+        KeyboardKey::Ok => t("keypad-ok"),
+    }
+}
+
 fn status_bar(width: u16) -> Row {
     let right = "▂▄▆ 4G ▮";
     let pad = usize::from(width).saturating_sub(5 + right.width());
@@ -609,14 +614,14 @@ fn status_bar(width: u16) -> Row {
 }
 
 /// Draws the phone: its frame, its screen's `rows` (scrolled to keep the marked ones in
-/// view; then by `shift` where nothing on it takes the focus) and, pinned at the bottom,
+/// view; then as `scroll` says where nothing on it takes the focus) and, pinned at the bottom,
 /// the `keys` of its keyboard or keypad.
 pub fn draw_phone(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     keys: &[Row],
-    shift: Option<ViewScroll>,
+    scroll: Option<ViewScroll>,
     hits: &mut HitMap,
 ) {
     let block = Block::new()
@@ -638,8 +643,8 @@ pub fn draw_phone(
     } else {
         rows
     };
-    match shift {
-        Some(shift) => draw_scrolled_by(frame, screen, rows, hits, shift, true),
+    match scroll {
+        Some(scroll) => draw_scrolled_by(frame, screen, rows, hits, scroll, true),
         None => draw_scrolled(frame, screen, rows, hits),
     }
     draw_rows(frame, keyboard, keys, hits);
@@ -702,17 +707,7 @@ mod tests {
                         let Target::Keyboard(key) = *target else {
                             panic!("{target:?}");
                         };
-                        let label = match key {
-                            KeyboardKey::Char(c) => layer.typed(c).to_string(),
-                            KeyboardKey::Shift => i18n.text(lang, "keyboard-shift"),
-                            KeyboardKey::Switch if layer == KeyboardLayer::Symbols => {
-                                i18n.text(lang, "keyboard-letters")
-                            }
-                            KeyboardKey::Switch => i18n.text(lang, "keyboard-symbols"),
-                            KeyboardKey::Space => i18n.text(lang, "keyboard-space"),
-                            KeyboardKey::Delete => i18n.text(lang, "keypad-delete"),
-                            KeyboardKey::Ok => i18n.text(lang, "keypad-ok"),
-                        };
+                        let label = key_label(&i18n, lang, layer, key);
                         let shown = shown.trim();
                         assert!(
                             shown == label || (shown.is_empty() && key == KeyboardKey::Space),

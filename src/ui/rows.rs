@@ -325,15 +325,9 @@ fn arrow_view(
     };
     let from_top = |first: usize| settle(&|_| first);
     let to_bottom = |end: usize| settle(&|len| end.saturating_sub(len));
-    let natural = match rows.iter().rposition(|r| r.keep_visible) {
+    let natural = match marked_block(rows) {
         None => from_top(0),
-        Some(last) => {
-            // The marked rows that end there (a feedback): all of them if they fit, else
-            // their beginning.
-            let first = rows[..last]
-                .iter()
-                .rposition(|r| !r.keep_visible)
-                .map_or(0, |i| i + 1);
+        Some((first, last)) => {
             let view = to_bottom(last + 1);
             if view.start <= first {
                 view
@@ -353,19 +347,24 @@ fn arrow_view(
 /// The first row to draw so that the last row marked visible is in view (the newest
 /// feedback matters most; rows marked above it stay in view when there is room).
 fn scroll_offset(rows: &[Row], height: usize) -> usize {
-    let Some(last) = rows.iter().rposition(|r| r.keep_visible) else {
+    let Some((first, last)) = marked_block(rows) else {
         return 0;
     };
-    // The marked rows that end there (the feedback, say): if they are more than the view
-    // holds, their beginning shows ("✓ Right!"), and ▼ the rest.
-    let first = rows[..last]
-        .iter()
-        .rposition(|r| !r.keep_visible)
-        .map_or(0, |i| i + 1);
     (last + 1)
         .saturating_sub(height)
         .min(first)
         .min(rows.len().saturating_sub(height))
+}
+
+/// The first and last of the marked rows that end at the last marked row (a feedback,
+/// say): a view shows them all if it can, else their beginning ("✓ Đúng rồi!").
+fn marked_block(rows: &[Row]) -> Option<(usize, usize)> {
+    let last = rows.iter().rposition(|r| r.keep_visible)?;
+    let first = rows[..last]
+        .iter()
+        .rposition(|r| !r.keep_visible)
+        .map_or(0, |i| i + 1);
+    Some((first, last))
 }
 
 #[cfg(test)]

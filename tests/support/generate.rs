@@ -1,6 +1,26 @@
-//! Generated lessons for tests and benchmarks: valid, bilingual, every step kind.
+//! Generated lessons for tests and benchmarks: valid, bilingual, every step kind; and the
+//! learner they are taken by.
 
 use std::fmt::Write;
+
+use hocso::app::{Model, Size};
+use hocso::i18n::Lang;
+use hocso::lesson::Lesson;
+use hocso::store::Learner;
+
+/// A model over `lessons` at 80×24, in Vietnamese, with Bà Hạnh (code 4821) signed in at a
+/// fixed time. The screen is still the welcome: callers put the learner where they need.
+pub fn signed_in(lessons: Vec<Lesson>) -> Model {
+    let mut model = Model::new(lessons, Lang::Vi, Size::new(80, 24));
+    model.learner = Some(Learner {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+        age_band: None,
+        sound: Default::default(),
+    });
+    model.now = 1_000_000;
+    model
+}
 
 /// A valid lesson with `id`, recommending `prerequisites`, with one step of each kind
 /// (scan excepted) and a tap screen of a few elements.
