@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::*;
 use crate::lesson::{CheckOptions, parse_lesson};
+use crate::store::{AgeBand, Attempt, Place};
 
 const LESSON: &str = include_str!("../../tests/fixtures/tutor/lessons/tap-luyen.toml");
 

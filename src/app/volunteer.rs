@@ -3,7 +3,8 @@
 //! screen. Pure like the rest of `update`: the store and the PIN hash are reached through
 //! effects.
 
-use super::{Effect, Key, KeypadKey, Model, Msg, RunKind, Screen, choose_among, sign_out};
+use super::nav::{choose_among, sign_out};
+use super::{Effect, Key, KeypadKey, Model, Msg, RunKind, Screen, Target};
 use crate::kiosk::{Idle, PIN_DIGITS, PinOutcome, PinProblem, check_pin};
 use crate::store::{Figures, HelpCall, Learner, LearnerRow, Note, Progress};
 
@@ -331,6 +332,26 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             Key::Enter => finish_guided(model),
             _ => Vec::new(),
         },
+        _ => Vec::new(),
+    }
+}
+
+/// A click or touch on the PIN prompt, the panel, or the end of a guided session.
+pub fn click(model: &mut Model, target: Target) -> Vec<Effect> {
+    match (&mut model.screen, target) {
+        (Screen::Pin { .. }, Target::Keypad(key)) => pin_keypad(model, key),
+        (Screen::Panel(_), Target::Answer(i)) => choose(model, i),
+        (Screen::Panel(_), Target::More { down }) => {
+            let count = items(model).len();
+            if let Screen::Panel(panel) = &mut model.screen {
+                panel.focus = if down {
+                    (panel.focus + 1).min(count.saturating_sub(1))
+                } else {
+                    panel.focus.saturating_sub(1)
+                };
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

@@ -1,0 +1,57 @@
+//! Moves shared by the screens: choosing among answers, the sound button, replaying the
+//! step, signing out.
+
+use super::{Effect, Key, Model, Screen};
+use crate::audio::Clip;
+use crate::store::{Progress, Sound};
+
+pub(super) fn replay(model: &Model) -> Vec<Effect> {
+    model
+        .narration_of(Clip::Step)
+        .map(Effect::PlayNarration)
+        .into_iter()
+        .collect()
+}
+
+/// Narration's loudness for a setting: 0 when off.
+pub(super) fn volume(sound: Sound) -> u8 {
+    if sound.on { sound.volume } else { 0 }
+}
+
+/// The sound button (or F3): loud, quieter, off, loud again; kept for the learner.
+pub(super) fn cycle_sound(model: &mut Model) -> Vec<Effect> {
+    model.sound = model.sound.next();
+    let mut effects = vec![Effect::SetVolume(volume(model.sound))];
+    if !model.sound.on {
+        effects.push(Effect::StopNarration);
+    }
+    if let Some(learner) = &model.learner {
+        effects.push(Effect::SaveSound {
+            learner: learner.code.clone(),
+            sound: model.sound,
+        });
+    }
+    effects
+}
+
+/// Moves a focus among `count` answers; digits choose directly. Returns the chosen answer.
+pub(super) fn choose_among(focus: &mut usize, count: usize, key: Key) -> Option<usize> {
+    match key {
+        Key::Up | Key::Left | Key::BackTab => *focus = (*focus + count - 1) % count,
+        Key::Down | Key::Right | Key::Tab => *focus = (*focus + 1) % count,
+        Key::Char(c @ '1'..='9') if usize::from(c as u8 - b'1') < count => {
+            return Some(usize::from(c as u8 - b'1'));
+        }
+        Key::Enter => return Some(*focus),
+        _ => {}
+    }
+    None
+}
+
+pub(super) fn sign_out(model: &mut Model) -> Vec<Effect> {
+    model.guided = None;
+    model.learner = None;
+    model.progress = Progress::default();
+    model.screen = Screen::Welcome;
+    vec![Effect::StopNarration, Effect::SignedOut]
+}

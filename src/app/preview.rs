@@ -1,0 +1,57 @@
+//! `hocso preview`: one lesson, shown again whenever its file changes.
+
+use super::{Effect, Model, Screen, Settings, Size};
+use crate::i18n::Lang;
+use crate::lesson::Lesson;
+use crate::store::RunKind;
+
+impl Model {
+    /// A model for `hocso preview`: one lesson, open at `step` (an id), no learner.
+    pub fn preview(
+        lesson: Lesson,
+        step: Option<&str>,
+        file: String,
+        size: Size,
+        settings: Settings,
+    ) -> (Model, Vec<Effect>) {
+        let index = step
+            .and_then(|id| lesson.steps.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        let plan = (0..lesson.steps.len()).collect();
+        let mut model = Model::new(vec![lesson], Lang::Vi, size);
+        model.preview = Some(file);
+        model.settings = settings;
+        let effects = model.open_run(0, RunKind::Full, plan, index);
+        (model, effects)
+    }
+}
+
+/// `preview`: the lesson file changed; its lesson, or the checker's lines.
+pub(super) fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String>>) -> Vec<Effect> {
+    let current = match &model.screen {
+        Screen::Lesson(run) => model
+            .lessons
+            .first()
+            .and_then(|l| l.steps.get(run.step()))
+            .map(|s| s.id.clone()),
+        Screen::Broken { step, .. } => step.clone(),
+        _ => None,
+    };
+    match result {
+        Ok(lesson) => {
+            let index = current
+                .and_then(|id| lesson.steps.iter().position(|s| s.id == id))
+                .unwrap_or(0);
+            let plan = (0..lesson.steps.len()).collect();
+            model.lessons = vec![*lesson];
+            model.open_run(0, RunKind::Full, plan, index)
+        }
+        Err(lines) => {
+            model.screen = Screen::Broken {
+                lines,
+                step: current,
+            };
+            vec![Effect::StopNarration]
+        }
+    }
+}
