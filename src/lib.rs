@@ -9,6 +9,7 @@ pub mod audio;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod gesture;
 pub mod i18n;
 pub mod kiosk;
 pub mod lesson;

@@ -10,7 +10,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -19,6 +19,7 @@ use crate::app::{
     Effect, LearnerDetail, Model, Msg, Notice, PanelData, PanelQuery, Size, Target, update,
 };
 use crate::audio::{AudioEvent, Clip, Narrator, SilentNarrator, StderrToLog, resolve};
+use crate::gesture::{Gestures, Phase, Timing, Touch, Verdict};
 use crate::i18n::Localizer;
 use crate::kiosk::{hash_pin, verify_pin, vietnam_day};
 use crate::lesson::{CheckOptions, Diagnostic, SourceFile, Task, parse_lesson};
@@ -40,6 +41,12 @@ pub struct Tutor<S: Store> {
     /// Recordings already said to be missing (each is logged once).
     missing: HashSet<PathBuf>,
     pub hits: HitMap,
+    /// Where touches landed before the screen last changed (see [`Gestures`]).
+    hits_before: HitMap,
+    /// Touches into taps: press, lift, slide-off, repeats, a screen that just changed.
+    pub gestures: Gestures<Target>,
+    /// The runtime's monotonic clock starts here.
+    started: Instant,
     /// The kiosk's name, recorded with each session.
     pub kiosk: String,
     step_opened: Option<Instant>,
@@ -101,6 +108,9 @@ impl<S: Store> Tutor<S> {
             content_root: PathBuf::from("."),
             missing: HashSet::new(),
             hits: HitMap::default(),
+            hits_before: HitMap::default(),
+            gestures: Gestures::new(Timing::default()),
+            started: Instant::now(),
             kiosk: "kiosk".to_owned(),
             step_opened: None,
             session: None,
@@ -497,6 +507,57 @@ impl<S: Store> Tutor<S> {
         }
     }
 
+    /// Milliseconds on the runtime's monotonic clock.
+    fn millis(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// A frame was drawn with these targets: the gesture layer learns whether the screen
+    /// changed.
+    pub fn drawn(&mut self, hits: HitMap, at: u64) {
+        let changed = hits != self.hits;
+        if changed {
+            self.hits_before = std::mem::replace(&mut self.hits, hits);
+        }
+        self.gestures.shown(changed, at);
+    }
+
+    /// A mouse event (a touch, on a touch screen) at `at`: a tap, once the gesture layer
+    /// says the finger lifted where it went down and nothing else stands against it.
+    pub fn touch(&mut self, mouse: MouseEvent, at: u64) -> Option<Msg> {
+        let phase = match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Phase::Down,
+            MouseEventKind::Drag(MouseButton::Left) => Phase::Drag,
+            MouseEventKind::Up(MouseButton::Left) => Phase::Up,
+            // A terminal that turns a sliding finger into scrolling ends the touch there.
+            MouseEventKind::ScrollUp
+            | MouseEventKind::ScrollDown
+            | MouseEventKind::ScrollLeft
+            | MouseEventKind::ScrollRight
+                if self.gestures.pressed() =>
+            {
+                Phase::Lost
+            }
+            _ => return None,
+        };
+        let cell = (mouse.column, mouse.row);
+        let verdict = self.gestures.touch(Touch {
+            phase,
+            cell,
+            hit: self.hits.at(cell.0, cell.1),
+            was: self.hits_before.at(cell.0, cell.1),
+            at,
+        });
+        match verdict {
+            Verdict::Tap(target) => Some(Msg::Click(target)),
+            Verdict::Dropped(why) => {
+                tracing::debug!(?why, ?cell, "touch did nothing");
+                None
+            }
+            Verdict::Nothing => None,
+        }
+    }
+
     /// What a terminal event means to the tutor.
     pub fn translate(&self, event: Event) -> Option<Msg> {
         match event {
@@ -529,11 +590,6 @@ impl<S: Store> Tutor<S> {
                 let button = button(false).or_else(|| button(true).filter(|_| !typing));
                 Some(button.map_or(Msg::Key(key), Msg::Click))
             }
-            Event::Mouse(mouse)
-                if matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) =>
-            {
-                self.hits.at(mouse.column, mouse.row).map(Msg::Click)
-            }
             Event::Resize(width, height) => Some(Msg::Resize(Size::new(width, height))),
             _ => None,
         }
@@ -554,17 +610,29 @@ impl<S: Store> Tutor<S> {
         self.dispatch(Msg::LessonReloaded(load_one(&path)));
     }
 
-    /// Carries out one terminal event; true if it moved a view (▲ or ▼).
+    /// Carries out one terminal event; true if what follows must wait for the next frame
+    /// (a touch acted, or ▲ or ▼ moved a view: what comes next depends on what it shows).
     fn handle(&mut self, event: Event) -> bool {
-        let Some(msg) = self.translate(event) else {
+        let msg = match event {
+            Event::Mouse(mouse) => {
+                // A finger on the screen, even one that does nothing: she is there.
+                if !matches!(mouse.kind, MouseEventKind::Moved) {
+                    self.last_input = Instant::now();
+                }
+                let at = self.millis();
+                self.touch(mouse, at)
+            }
+            event => self.translate(event),
+        };
+        let Some(msg) = msg else {
             return false;
         };
         if matches!(msg, Msg::Key(_) | Msg::Click(_)) {
             self.last_input = Instant::now();
         }
-        let scrolled = matches!(msg, Msg::Click(Target::Scroll { .. }));
+        let wait = matches!(msg, Msg::Click(_));
         self.dispatch(msg);
-        scrolled
+        wait
     }
 
     /// Runs in the terminal until the learner or volunteer quits.
@@ -576,7 +644,8 @@ impl<S: Store> Tutor<S> {
             if dirty {
                 let mut hits = HitMap::default();
                 terminal.draw(|frame| hits = ui::draw(frame, &self.model, &self.i18n))?;
-                self.hits = hits;
+                let at = self.millis();
+                self.drawn(hits, at);
                 dirty = false;
             }
             let before = self.model.notices.len();
@@ -605,10 +674,10 @@ impl<S: Store> Tutor<S> {
                     {
                         panic!("HOCSO_TEST_PANIC is set and a key was pressed");
                     }
-                    let scrolled = self.handle(event);
+                    let wait = self.handle(event);
                     handled = true;
                     dirty = true;
-                    if scrolled || self.quit || !event::poll(Duration::ZERO)? {
+                    if wait || self.quit || !event::poll(Duration::ZERO)? {
                         break;
                     }
                 }

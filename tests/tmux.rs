@@ -211,3 +211,68 @@ fn a_panic_gives_the_terminal_back_and_its_message_goes_to_the_log() {
         "the panic is not in the log:\n{log}"
     );
 }
+
+/// Answers saved for `step`, right and wrong, read from the learner's database.
+fn attempts(data: &Path, step: &str) -> (usize, usize) {
+    let conn = rusqlite::Connection::open(data.join("hocso.db")).unwrap();
+    conn.query_row(
+        "SELECT coalesce(sum(right = 1), 0), coalesce(sum(right = 0), 0) FROM attempts \
+         WHERE step = ?1",
+        [step],
+        |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_double_tap_is_one_tap_and_records_nothing_it_did_not_mean() {
+    let lessons = fixture("e2e/lessons");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap().to_owned();
+    let tmux = Tmux::start(
+        58,
+        15,
+        &["--lessons", lessons.to_str().unwrap(), "--data", &data],
+    );
+    tmux.wait_for("Chạm vào màn hình");
+    tmux.sign_in(None);
+    tmux.wait_for("Chạm và chọn");
+    tmux.keys(&["1"]);
+    let screen = tmux.wait_for("Mình tập chạm vào điện thoại nhé.");
+
+    // A double tap (100 ms apart) on "Tiếp tục": one step on, and no answer on the next.
+    let (col, row) = find(&screen, "Tiếp tục");
+    std::thread::sleep(Duration::from_millis(600));
+    tmux.tap(col + 1, row, 40);
+    std::thread::sleep(Duration::from_millis(60));
+    tmux.tap(col + 1, row, 40);
+    let screen = tmux.wait_for("Chạm vào biểu tượng Zalo.");
+    std::thread::sleep(Duration::from_millis(800));
+    let screen_later = tmux.screen();
+    assert_eq!(screen, screen_later, "the second tap did something");
+    assert!(!screen.contains('✗') && !screen.contains('✓'), "{screen}");
+    assert_eq!(attempts(dir.path(), "cham-zalo"), (0, 0));
+
+    // A double tap on a wrong app is one miss: no hint yet (it comes with the second).
+    let (col, row) = find(&screen, "◼ YouTube");
+    tmux.tap(col + 1, row, 50);
+    std::thread::sleep(Duration::from_millis(90));
+    tmux.tap(col + 1, row, 50);
+    let screen = tmux.wait_for("Đây là YouTube.");
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(!tmux.screen().contains("Zalo ở hàng đầu tiên."), "{screen}");
+    assert_eq!(attempts(dir.path(), "cham-zalo"), (0, 1));
+
+    // Slid off before lifting: nothing.
+    let (col, row) = find(&screen, "◼ Zalo");
+    std::thread::sleep(Duration::from_millis(1200));
+    tmux.literal(&format!("\x1b[<0;{};{}M", col + 2, row + 1));
+    tmux.literal(&format!("\x1b[<32;{};{}M", col + 2, row + 4));
+    tmux.literal(&format!("\x1b[<0;{};{}m", col + 2, row + 4));
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(attempts(dir.path(), "cham-zalo"), (0, 1));
+    // Pressed and lifted on it: right.
+    tmux.click(col + 2, row);
+    tmux.wait_for("✓ Đúng rồi!");
+    assert_eq!(attempts(dir.path(), "cham-zalo"), (1, 1));
+}

@@ -105,6 +105,24 @@ pub enum Target {
     Guided(GuidedKey),
 }
 
+/// Keys and arrows are touched again and again; the volunteer's way in takes three taps.
+impl crate::gesture::Tappable for Target {
+    fn repeats(&self) -> bool {
+        matches!(
+            self,
+            Target::Keypad(_) | Target::Keyboard(_) | Target::More { .. } | Target::Scroll { .. }
+        )
+    }
+
+    fn taps_needed(&self) -> u32 {
+        if matches!(self, Target::Volunteer) {
+            3
+        } else {
+            1
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeypadKey {
     Digit(u8),

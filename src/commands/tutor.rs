@@ -82,6 +82,7 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut tutor = Tutor::new(model, i18n, opened.store);
     tutor.kiosk = config.kiosk_name.value.clone();
+    tutor.gestures.timing = config.touch_timing();
     tutor.narrator = Box::new(RodioNarrator::start());
     tutor.content_root = lessons.parent().map(Path::to_owned).unwrap_or_default();
     run_in_terminal(&mut tutor)
@@ -116,10 +117,12 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
             (model, Vec::new())
         }
     };
-    model.lang = super::settings(cli).0.language.value;
+    let (config, _) = super::settings(cli);
+    model.lang = config.language.value;
 
     model.settings.narration = true;
     let mut tutor = Tutor::new(model, i18n, MemoryStore::default());
+    tutor.gestures.timing = config.touch_timing();
     tutor.narrator = Box::new(RodioNarrator::start());
     tutor.content_root =
         content_root(&std::fs::canonicalize(&args.file).unwrap_or_else(|_| args.file.clone()));

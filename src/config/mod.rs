@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use crate::gesture::Timing;
 use crate::i18n::Lang;
 use crate::lesson::{DEFAULT_REVIEW_DAYS, Diagnostic, LineIndex};
 
@@ -81,6 +82,11 @@ pub struct Config {
     pub help_after_misses: Setting<u32>,
     /// Review intervals for lessons that do not set their own.
     pub review_intervals_days: Setting<Vec<u32>>,
+    /// After the screen changes, touches this soon do nothing (milliseconds).
+    pub touch_settle_ms: Setting<u64>,
+    /// After a tap, another touch this soon does nothing; near the last touch, twice as
+    /// long (milliseconds).
+    pub touch_repeat_ms: Setting<u64>,
 }
 
 /// The defaults a configuration starts from (the paths depend on the machine).
@@ -104,6 +110,8 @@ const KEYS: &[&str] = &[
     "idle_warning_seconds",
     "help_after_misses",
     "review_intervals_days",
+    "touch_settle_ms",
+    "touch_repeat_ms",
 ];
 
 impl Config {
@@ -121,6 +129,8 @@ impl Config {
             idle_warning_seconds: Setting::default(30),
             help_after_misses: Setting::default(3),
             review_intervals_days: Setting::default(DEFAULT_REVIEW_DAYS.to_vec()),
+            touch_settle_ms: Setting::default(Timing::default().settle),
+            touch_repeat_ms: Setting::default(Timing::default().repeat),
         }
     }
 
@@ -171,6 +181,8 @@ impl Config {
                 }
                 "help_after_misses" => reader.number_into(&mut config.help_after_misses, 1, 10),
                 "review_intervals_days" => reader.days_into(&mut config.review_intervals_days),
+                "touch_settle_ms" => reader.number_into(&mut config.touch_settle_ms, 0, 3000),
+                "touch_repeat_ms" => reader.number_into(&mut config.touch_repeat_ms, 0, 3000),
                 other => {
                     let mut draft = Diagnostic::error(
                         "unknown-key",
@@ -206,6 +218,14 @@ impl Config {
                         .locate(path, ""),
                 ],
             ),
+        }
+    }
+
+    /// The touch timings these settings give.
+    pub fn touch_timing(&self) -> Timing {
+        Timing {
+            settle: self.touch_settle_ms.value,
+            repeat: self.touch_repeat_ms.value,
         }
     }
 
@@ -261,6 +281,16 @@ impl Config {
                 "review_intervals_days",
                 format!("[{days}]"),
                 &self.review_intervals_days.from,
+            ),
+            (
+                "touch_settle_ms",
+                self.touch_settle_ms.value.to_string(),
+                &self.touch_settle_ms.from,
+            ),
+            (
+                "touch_repeat_ms",
+                self.touch_repeat_ms.value.to_string(),
+                &self.touch_repeat_ms.from,
             ),
         ]
     }

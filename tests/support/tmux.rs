@@ -152,9 +152,18 @@ impl Tmux {
         )
     }
 
-    /// Clicks (touches) the cell at 0-based (`col`, `row`), as xterm's SGR mouse mode sends.
+    /// Touches the cell at 0-based (`col`, `row`) as a person would: after the screen has
+    /// settled (a touch just after it changed does nothing), a press and, a moment later,
+    /// the lift, as xterm's SGR mouse mode sends them.
     pub fn click(&self, col: usize, row: usize) {
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        self.tap(col, row, 60);
+    }
+
+    /// A press at 0-based (`col`, `row`) and its lift `held_ms` later, at once.
+    pub fn tap(&self, col: usize, row: usize, held_ms: u64) {
         self.literal(&format!("\x1b[<0;{};{}M", col + 1, row + 1));
+        std::thread::sleep(std::time::Duration::from_millis(held_ms));
         self.literal(&format!("\x1b[<0;{};{}m", col + 1, row + 1));
     }
 
