@@ -9,12 +9,18 @@
 #   scripts/kiosk-chroot.sh setup
 #       Build the chroot if it is not there (debootstrap, about a minute, then the
 #       packages), and mount /proc, /dev, /dev/pts and a tmpfs on /dev/shm in it.
-#   scripts/kiosk-chroot.sh shot WxH OUT.png [-k 'WTYPE ARGS']... [-w SECONDS] [-- HOCSO ARGS...]
+#   scripts/kiosk-chroot.sh shot WxH OUT.png [-k 'WTYPE ARGS' | -t 'TOUCH']... [-w SECONDS] [-- HOCSO ARGS...]
 #       Start the kiosk on a WxH panel, run hocso with HOCSO ARGS (default: none, the
 #       welcome screen) instead of `--kiosk`, type each -k with wtype (one call each,
 #       e.g. -k 2 types "2", -k '-k Return' presses Enter, -k '-M ctrl -k v -m ctrl'),
 #       wait -w seconds (default 1) after each, and save the screen as OUT.png.
 #       hocso runs with the kiosk's hocso.toml (a fresh data folder, the PIN 2468).
+#       -t gives foot a finger (scripts/wl-touch-proxy.py, since the headless output
+#       has no touch screen): 'down X Y', 'motion X Y', 'up' (screen pixels), 'sleep S'.
+#   scripts/kiosk-chroot.sh probe WxH [-t 'TOUCH']...
+#       The same finger, but foot runs a probe instead of hocso: it turns on mouse
+#       reporting as hocso does (1000, 1002, 1003, 1015, 1006) and prints every byte
+#       foot sends it, with the time, beside each touch event.
 #   scripts/kiosk-chroot.sh grid WxH [FONT_SIZE]
 #       Print the grid foot gives on a WxH panel (rows, columns, cell size in pixels)
 #       with the launcher's text size for that width, or with FONT_SIZE.
@@ -29,7 +35,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 chroot_dir=${KIOSK_CHROOT:-/work/trixie}
 mirror=${KIOSK_MIRROR:-http://deb.debian.org/debian}
-packages="cage foot grim wtype wlr-randr fonts-noto-mono fonts-dejavu-core alsa-utils xwayland bash procps"
+packages="cage foot grim wtype wlr-randr fonts-noto-mono fonts-dejavu-core alsa-utils xwayland bash procps python3-minimal"
 
 die() {
   echo "kiosk-chroot: $*" >&2
@@ -119,6 +125,7 @@ run_session() {
   cat >"$host_work/session.sh" <<EOF
 #!/bin/sh
 cd "$work"
+export PATH="${session_path:-}/usr/bin:/bin"
 export WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman WLR_HEADLESS_OUTPUTS=1
 export HOCSO_BIN="$work/bin/hocso" HOCSO_CONFIG="$work/etc/hocso.toml" HOCSO_FOOT_INI="$work/etc/foot.ini"
 export HOCSO_PANEL_WIDTH=$width ${HOCSO_FONT_SIZE:+HOCSO_FONT_SIZE=$HOCSO_FONT_SIZE}
@@ -162,9 +169,11 @@ shot() {
   local size=$1 out=$2 wait=1 k
   shift 2
   local -a keys=()
+  local touch=
   while [ $# -gt 0 ]; do
     case "$1" in
-      -k) keys+=("$2"); shift 2 ;;
+      -k) keys+=("k:$2"); shift 2 ;;
+      -t) keys+=("t:$2"); touch=1; shift 2 ;;
       -w) wait=$2; shift 2 ;;
       --) shift; break ;;
       *) die "unknown option: $1" ;;
@@ -175,18 +184,80 @@ shot() {
   trap 'rm -rf "$host_work"' RETURN
   echo 2468 | as_nobody "$work/bin/hocso-real" --config "$work/etc/hocso.toml" volunteer set-pin >/dev/null
   write_wrapper "$@"
+  [ -z "$touch" ] || add_finger
   {
     echo 'set -e'
     for k in "${keys[@]}"; do
-      echo "wtype $k"
+      case "$k" in
+        k:*) echo "wtype ${k#k:}" ;;
+        t:*) touch_step "${k#t:}"; continue ;;
+      esac
       echo "sleep $wait"
     done
+    [ -z "$touch" ] || echo "sleep $wait"
     echo "grim '$work/run/shot.png'"
   } >"$host_work/steps.sh"
   run_session "$size"
   mkdir -p "$(dirname "$out")"
   cp "$host_work/run/shot.png" "$out"
   echo "$out"
+}
+
+# add_finger: the launcher finds this "foot" first; it puts the touch proxy between
+# foot and cage.
+add_finger() {
+  cp "$root/scripts/wl-touch-proxy.py" "$host_work/bin/wl-touch-proxy.py"
+  cat >"$host_work/bin/foot" <<EOF
+#!/bin/sh
+case "\$1" in --version | --check-config) exec /usr/bin/foot "\$@" ;; esac
+python3 "$work/bin/wl-touch-proxy.py" "$work/run/wl-touch" "$work/run/\$WAYLAND_DISPLAY" "$work/run/touch.fifo" "$work/run/touch.log" &
+tries=0
+until [ -S "$work/run/wl-touch" ] || [ \$tries -ge 50 ]; do sleep 0.1; tries=\$((tries + 1)); done
+WAYLAND_DISPLAY=wl-touch exec /usr/bin/foot "\$@"
+EOF
+  chmod 0755 "$host_work/bin/foot"
+  session_path="$work/bin:"
+}
+
+touch_step() {
+  case "$1" in
+    sleep*) echo "$1" ;;
+    *) echo "echo '$1' >'$work/run/touch.fifo'" ;;
+  esac
+}
+
+probe() {
+  [ $# -ge 1 ] || die "usage: probe WxH [-t 'TOUCH']..."
+  local size=$1
+  shift
+  mount_all
+  prepare_work
+  trap 'rm -rf "$host_work"' RETURN
+  add_finger
+  cat >"$host_work/bin/hocso" <<EOF
+#!/usr/bin/python3
+import os, sys, time
+log = open("$work/run/touch.log", "a", buffering=1)
+os.system("stty raw -echo")
+# What crossterm's EnableMouseCapture turns on, as hocso does.
+os.write(1, b"\\x1b[?1000h\\x1b[?1002h\\x1b[?1003h\\x1b[?1015h\\x1b[?1006h")
+os.write(1, b"touch probe: the bytes foot sends are logged\\r\\n")
+while True:
+    data = os.read(0, 4096)
+    log.write("%.3f probe got: %s\\n" % (time.monotonic(), data.decode("ascii", "backslashreplace").replace("\\x1b", "ESC")))
+EOF
+  chmod 0755 "$host_work/bin/hocso"
+  {
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        -t) touch_step "$2"; shift 2 ;;
+        *) die "unknown option: $1" ;;
+      esac
+    done
+    echo "sleep 0.5"
+  } >"$host_work/steps.sh"
+  run_session "$size"
+  grep -v 'proxy: \(listening\|seat capab\|the client took\|window surface\)' "$host_work/run/touch.log"
 }
 
 grid() {
@@ -221,6 +292,7 @@ case "${1:-}" in
   setup) setup ;;
   shot) shift; shot "$@" ;;
   grid) shift; grid "$@" ;;
+  probe) shift; probe "$@" ;;
   down) umount_all ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 64 ;;
 esac

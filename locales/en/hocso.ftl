@@ -5,7 +5,7 @@ app-name = Học số
 app-tagline = Learning to use a smartphone
 
 ## Welcome
-welcome-start = Touch the screen or press Enter to start
+welcome-start = Touch the screen to start
 # The language button: the name of the other language.
 welcome-language = Tiếng Việt
 
@@ -78,7 +78,7 @@ key-change-learner = Change learner
 key-text = See the instructions
 
 ## Help
-help-title = How to use the keys
+help-title = Help
 help-touch = You can touch the screen directly.
 help-enter = Enter: continue, or tap the selection.
 help-back = Esc or Backspace: go back.
@@ -268,3 +268,27 @@ report-names = Learners by name
 report-names-warning = This report holds learners' names: keep it within the volunteer team.
 report-kiosk = Kiosk
 report-name = Name
+
+## Help for each screen: what to do here, in words
+help-on-welcome = Touch anywhere on the screen to start learning.
+help-on-who = The first time here, touch “This is my first time”. If you have a code on your card, touch “I have a code”.
+help-on-name = Touch the letters on the keyboard to write the name you want to be called, then touch OK.
+help-on-age = Touch your age group. If you would rather not say, touch the last line.
+help-on-code-given = Write this code on your card. Next time, type it to carry on.
+help-on-code = Touch the numbers to type the code on your card, then touch OK.
+help-on-resume = Touch “Carry on there” to continue the lesson you started, or “Choose another lesson”.
+help-on-menu = Touch a lesson's name to learn it. Touch ▼ to see more lessons, ▲ to see the ones above.
+help-on-explain = Read or listen to the instructions, then touch “Continue”.
+help-on-tap = Touch the right place on the practice phone, as on a real phone.
+help-on-choice = Read the question, then touch the answer you think is right.
+help-on-order = Touch the steps in the order they happen: what comes first, touch first. Touch a step again to take it back. Then touch “Check”.
+help-on-type = Touch the keys on the practice phone's keyboard to type, then touch OK.
+help-on-scan = Open the camera on your own phone and point it at the QR code on the screen. When it is scanned, touch “Continue”.
+help-on-summary = You have finished this lesson. You can practise again, or go back to the lessons.
+help-on-volunteer = This screen is for volunteers.
+help-call = If you need help, ask the volunteer beside you.
+help-keys-title = For volunteers: the keys
+sign-out-title = Change learner?
+sign-out-note = Everything you have learned is saved. Next time, type your code to carry on.
+sign-out-yes = Change learner
+sign-out-stay = Stay and keep learning

@@ -5,7 +5,7 @@ app-name = Học số
 app-tagline = Tập dùng điện thoại thông minh
 
 ## Màn hình chào
-welcome-start = Chạm vào màn hình hoặc nhấn Enter để bắt đầu
+welcome-start = Chạm vào màn hình để bắt đầu
 # Nút đổi ngôn ngữ: ghi tên của ngôn ngữ kia.
 welcome-language = English
 
@@ -68,14 +68,14 @@ key-choose = Chọn
 key-check = Kiểm tra
 key-back = Quay lại
 key-replay = Nghe lại
-key-help = Trợ giúp
+key-help = Giúp tôi
 key-phone = Xem điện thoại
 key-qr = Xem mã QR
 key-change-learner = Đổi người học
 key-text = Xem hướng dẫn
 
 ## Trợ giúp
-help-title = Cách dùng các phím
+help-title = Trợ giúp
 help-touch = Bác có thể chạm thẳng vào màn hình.
 help-enter = Enter: tiếp tục, chạm chỗ đang chọn.
 help-back = Esc hoặc Backspace: quay lại.
@@ -265,3 +265,27 @@ report-names = Học viên theo tên
 report-names-warning = Báo cáo này có tên học viên: chỉ dùng trong nhóm tình nguyện viên, không gửi ra ngoài.
 report-kiosk = Điểm học
 report-name = Tên
+
+## Trợ giúp theo từng màn hình: nói bằng lời việc cần làm ở đây
+help-on-welcome = Bác chạm vào bất kỳ chỗ nào trên màn hình để bắt đầu học.
+help-on-who = Lần đầu đến học, bác chạm nút «Bác học lần đầu». Nếu bác đã có mã số trên thẻ, bác chạm nút «Bác đã có mã số».
+help-on-name = Bác chạm từng chữ trên bàn phím để viết tên bác muốn được gọi, rồi chạm OK. Viết không dấu cũng được.
+help-on-age = Bác chạm vào nhóm tuổi của mình. Không muốn nói thì bác chạm dòng cuối.
+help-on-code-given = Bác ghi mã số này vào thẻ. Lần sau đến học, bác nhập mã số này để học tiếp.
+help-on-code = Bác chạm các số để nhập mã số trên thẻ của bác, rồi chạm OK.
+help-on-resume = Bác chạm «Học tiếp chỗ đó» để học tiếp bài đang dở, hoặc chạm «Chọn bài khác».
+help-on-menu = Bác chạm vào tên một bài để học. Chạm nút ▼ để xem thêm bài, nút ▲ để xem lại các bài phía trên.
+help-on-explain = Bác đọc hoặc nghe lời hướng dẫn, rồi chạm «Tiếp tục».
+help-on-tap = Bác chạm vào đúng chỗ trên chiếc điện thoại tập, như trên điện thoại thật.
+help-on-choice = Bác đọc câu hỏi, rồi chạm vào câu trả lời bác thấy đúng.
+help-on-order = Bác chạm các việc theo đúng thứ tự: việc làm trước thì chạm trước. Chạm lại một việc để bỏ ra. Xong thì chạm «Kiểm tra».
+help-on-type = Bác chạm các phím trên bàn phím của điện thoại tập để gõ, rồi chạm OK.
+help-on-scan = Bác mở máy ảnh trên điện thoại của mình và hướng vào mã QR trên màn hình. Quét xong, bác chạm «Tiếp tục».
+help-on-summary = Bác đã học xong bài này. Bác có thể tập lại, hoặc quay về danh sách bài.
+help-on-volunteer = Màn hình này dành cho tình nguyện viên.
+help-call = Cần người giúp, bác cứ hỏi tình nguyện viên ngồi cạnh.
+help-keys-title = Dành cho tình nguyện viên: các phím
+sign-out-title = Bác muốn đổi người học?
+sign-out-note = Những gì bác đã học đều được lưu lại. Lần sau bác nhập mã số để học tiếp.
+sign-out-yes = Đổi người học
+sign-out-stay = Ở lại học tiếp

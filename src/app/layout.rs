@@ -51,6 +51,22 @@ pub enum StepLayout {
     Paged,
 }
 
+/// Rows left blank above the key bar (a gap: a touch just above a button lands on
+/// nothing), and the bar's height: two rows on a screen tall enough to spare them.
+pub fn bar_rows(height: u16) -> (u16, u16) {
+    match height {
+        0..=12 => (0, 1),
+        13..=17 => (1, 1),
+        _ => (1, 2),
+    }
+}
+
+/// The rows a screen's body has: all but the header, the gap and the key bar.
+pub fn body_rows(height: u16) -> u16 {
+    let (gap, bar) = bar_rows(height);
+    height.saturating_sub(1 + gap + bar)
+}
+
 /// Rows the pretend phone wants at most before it scrolls.
 pub const PHONE_MAX_ROWS: u16 = 16;
 
@@ -64,8 +80,7 @@ pub fn step_layout(size: Size, step: &Step, longest_word: usize) -> StepLayout {
         _ if step.screen().is_some() => PHONE_WIDTH,
         _ => return StepLayout::TextOnly,
     };
-    // Frame: one row of header and one of key bar.
-    let body_height = size.height.saturating_sub(2);
+    let body_height = body_rows(size.height);
     let text_width = size.width.saturating_sub(picture_width + 3);
     let min_text = match &step.task {
         Task::Scan { .. } => MIN_SCAN_TEXT_WIDTH,

@@ -402,6 +402,7 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
             first_try,
             to_practise,
             end,
+            scroll: Default::default(),
         },
         focus: 0,
     };

@@ -1,15 +1,15 @@
 //! The lesson menu, and the question a returning learner who stopped in a lesson sees
 //! first: carry on, or choose another.
 
-use super::nav::{choose_among, sign_out};
+use super::nav::{ask_sign_out, pick_among};
 use super::{Effect, Key, Model, Screen, Target};
 
 /// A key on the menu or the resume question.
 pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
     match &mut model.screen {
         Screen::Resume { focus } => match key {
-            Key::Esc | Key::Backspace => sign_out(model),
-            _ => match choose_among(focus, 2, key) {
+            Key::Esc | Key::Backspace => ask_sign_out(model),
+            _ => match pick_among(&mut model.focus_shown, focus, 2, key) {
                 Some(i) => click(model, Target::Answer(i)),
                 None => Vec::new(),
             },
@@ -17,9 +17,9 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         Screen::Menu { focus } => {
             let count = model.lessons.len();
             match key {
-                Key::Esc | Key::Backspace => sign_out(model),
+                Key::Esc | Key::Backspace => ask_sign_out(model),
                 _ if count == 0 => Vec::new(),
-                _ => match choose_among(focus, count, key) {
+                _ => match pick_among(&mut model.focus_shown, focus, count, key) {
                     Some(i) => click(model, Target::Lesson(i)),
                     None => Vec::new(),
                 },
@@ -33,6 +33,10 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
 pub(super) fn click(model: &mut Model, target: Target) -> Vec<Effect> {
     let lessons = model.lessons.len();
     match (&mut model.screen, target) {
+        (Screen::Menu { focus }, Target::Page(first)) => {
+            *focus = first.min(lessons.saturating_sub(1));
+            Vec::new()
+        }
         (Screen::Menu { focus }, Target::More { down }) => {
             *focus = if down {
                 (*focus + 1).min(lessons.saturating_sub(1))

@@ -73,6 +73,10 @@ pub enum Target {
     Keyboard(KeyboardKey),
     /// A row of the lesson menu, by position in the menu.
     Lesson(usize),
+    /// An answer to "change learner?": yes (`true`) or stay.
+    SignOut(bool),
+    /// The menu's ▲ or ▼: the page that starts with this lesson (by position in the menu).
+    Page(usize),
     /// A tappable on the pretend phone (index into the screen's tappables).
     Phone(usize),
     /// A `choice` option.
@@ -110,7 +114,11 @@ impl crate::gesture::Tappable for Target {
     fn repeats(&self) -> bool {
         matches!(
             self,
-            Target::Keypad(_) | Target::Keyboard(_) | Target::More { .. } | Target::Scroll { .. }
+            Target::Keypad(_)
+                | Target::Keyboard(_)
+                | Target::More { .. }
+                | Target::Scroll { .. }
+                | Target::Page(_)
         )
     }
 
@@ -191,6 +199,8 @@ pub struct Summary {
     /// Practice steps not yet mastered, by index: what "Tập lại" practises.
     pub to_practise: Vec<usize>,
     pub end: LessonEnd,
+    /// How ▲ and ▼ moved the words above the answers.
+    pub scroll: ViewScroll,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -260,6 +270,9 @@ pub struct Model {
     pub lang: Lang,
     pub screen: Screen,
     pub help_open: bool,
+    /// "Change learner?" is asked, over the menu or the resume question: leaving ends
+    /// her turn, so a stray key or touch must not do it alone.
+    pub asking_sign_out: bool,
     pub learner: Option<Learner>,
     /// The learner's past, kept up to date as they answer.
     pub progress: Progress,
@@ -287,6 +300,9 @@ pub struct Model {
     pub problems: Vec<String>,
     /// Learners waiting for a volunteer, as last read.
     pub help_calls: usize,
+    /// A key moved the focus on this screen, so it shows (and Enter chooses it): until
+    /// then nothing is chosen for the learner.
+    pub focus_shown: bool,
 }
 
 impl Model {
@@ -296,6 +312,7 @@ impl Model {
             lang,
             screen: Screen::Welcome,
             help_open: false,
+            asking_sign_out: false,
             learner: None,
             progress: Progress::default(),
             now: 0,
@@ -312,6 +329,7 @@ impl Model {
             covered: None,
             problems: Vec::new(),
             help_calls: 0,
+            focus_shown: false,
         }
     }
 
@@ -415,6 +433,16 @@ pub fn step_layout_for(size: Size, step: &Step, lang: Lang) -> StepLayout {
 
 /// The only place the model changes.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let before = std::mem::discriminant(&model.screen);
+    let effects = route(model, msg);
+    // A new screen opens with nothing chosen.
+    if std::mem::discriminant(&model.screen) != before {
+        model.focus_shown = false;
+    }
+    effects
+}
+
+fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if volunteer::still_here(model, &msg) {
         return Vec::new();
     }
@@ -454,10 +482,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 .map(|k| volunteer::guided_key(model, k))
                 .unwrap_or_default()
         }
-        Msg::Key(Key::F(2)) => {
+        // The language is switched before a learner starts, or by a volunteer: a stray
+        // key must not turn her lesson into another language.
+        Msg::Key(Key::F(2))
+            if matches!(
+                model.screen,
+                Screen::Welcome | Screen::Pin { .. } | Screen::Panel(_)
+            ) =>
+        {
             model.lang = model.lang.next();
             Vec::new()
         }
+        Msg::Key(_) | Msg::Click(_) if model.asking_sign_out => nav::answer_sign_out(model, &msg),
         Msg::Key(_) | Msg::Click(_) if model.help_open => {
             model.help_open = false;
             Vec::new()

@@ -1,7 +1,7 @@
 //! Moves shared by the screens: choosing among answers, the sound button, replaying the
 //! step, signing out.
 
-use super::{Effect, Key, Model, Screen};
+use super::{Effect, Key, Model, Msg, Screen, Target};
 use crate::audio::Clip;
 use crate::store::{Progress, Sound};
 
@@ -48,10 +48,57 @@ pub(super) fn choose_among(focus: &mut usize, count: usize, key: Key) -> Option<
     None
 }
 
+/// [`choose_among`] on a learner's screen, where nothing is chosen before she chooses:
+/// the first arrow key shows the focus where it is, and Enter chooses only a focus that
+/// shows (`shown`).
+pub(super) fn pick_among(
+    shown: &mut bool,
+    focus: &mut usize,
+    count: usize,
+    key: Key,
+) -> Option<usize> {
+    match key {
+        Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab if !*shown => {
+            *shown = true;
+            None
+        }
+        Key::Enter if !*shown => None,
+        _ => choose_among(focus, count, key),
+    }
+}
+
 pub(super) fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.guided = None;
+    model.asking_sign_out = false;
     model.learner = None;
     model.progress = Progress::default();
     model.screen = Screen::Welcome;
     vec![Effect::StopNarration, Effect::SignedOut]
+}
+
+/// Asks before signing out: "change learner?".
+pub(super) fn ask_sign_out(model: &mut Model) -> Vec<Effect> {
+    model.asking_sign_out = true;
+    Vec::new()
+}
+
+/// A key or touch while "change learner?" is asked: only a clear yes signs out.
+pub(super) fn answer_sign_out(model: &mut Model, msg: &Msg) -> Vec<Effect> {
+    let yes = match msg {
+        Msg::Click(Target::SignOut(yes)) => Some(*yes),
+        Msg::Key(Key::Char('1')) => Some(true),
+        Msg::Key(Key::Char('2') | Key::Esc | Key::Backspace) => Some(false),
+        _ => None,
+    };
+    match yes {
+        Some(true) => {
+            model.asking_sign_out = false;
+            sign_out(model)
+        }
+        Some(false) => {
+            model.asking_sign_out = false;
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
 }

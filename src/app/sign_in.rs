@@ -1,7 +1,7 @@
 //! Signing in: the welcome screen, new or returning, a new learner's name, age and code,
 //! and a returning learner's code on the keypad.
 
-use super::nav::{choose_among, volume};
+use super::nav::{pick_among, volume};
 use super::{Effect, Key, KeyboardLayer, KeypadKey, Model, Press, Screen, Target, keyboard};
 use crate::i18n::Lang;
 use crate::store::{AgeBand, Learner, Progress};
@@ -39,7 +39,7 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
                 model.screen = Screen::Welcome;
                 Vec::new()
             }
-            _ => match choose_among(focus, 2, key) {
+            _ => match pick_among(&mut model.focus_shown, focus, 2, key) {
                 Some(0) => click(model, Target::WhoNew),
                 Some(_) => click(model, Target::WhoReturning),
                 None => Vec::new(),
@@ -84,7 +84,7 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
                 };
                 Vec::new()
             }
-            _ => match choose_among(focus, AGE_ANSWERS, key) {
+            _ => match pick_among(&mut model.focus_shown, focus, AGE_ANSWERS, key) {
                 Some(i) => click(model, Target::Answer(i)),
                 None => Vec::new(),
             },

@@ -79,6 +79,14 @@ pub struct ViewScroll {
 /// How far ▲ and ▼ move a view with nothing to focus (more than any screen holds).
 const MAX_SCROLL: i16 = 100;
 
+impl ViewScroll {
+    /// One touch of ▼ (`down`) or ▲.
+    pub fn moved(&mut self, down: bool) {
+        self.rows = (self.rows + if down { 1 } else { -1 }).clamp(-MAX_SCROLL, MAX_SCROLL);
+        self.up = !down;
+    }
+}
+
 /// Misses before the hint shows, and before the right answer is marked.
 const HINT_AFTER: u32 = 2;
 const HIGHLIGHT_AFTER: u32 = 3;

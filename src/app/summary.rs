@@ -1,6 +1,6 @@
 //! The end of a run through a lesson: how it went, and practise again or go back.
 
-use super::nav::choose_among;
+use super::nav::pick_among;
 use super::{Effect, Key, Model, Screen, Summary, Target, practice_plan, volunteer};
 use crate::store::RunKind;
 
@@ -11,7 +11,7 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             let answers = summary_answers(summary);
             match key {
                 Key::Esc | Key::Backspace => click(model, Target::Answer(answers - 1)),
-                _ => match choose_among(focus, answers, key) {
+                _ => match pick_among(&mut model.focus_shown, focus, answers, key) {
                     Some(i) => click(model, Target::Answer(i)),
                     None => Vec::new(),
                 },
@@ -24,6 +24,10 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
 /// A click or touch on the summary.
 pub(super) fn click(model: &mut Model, target: Target) -> Vec<Effect> {
     match (&mut model.screen, target) {
+        (Screen::Summary { summary, .. }, Target::Scroll { down, .. }) => {
+            summary.scroll.moved(down);
+            Vec::new()
+        }
         (Screen::Summary { summary, focus }, Target::More { down }) => {
             let last = summary_answers(summary) - 1;
             *focus = if down {

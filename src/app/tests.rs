@@ -73,7 +73,17 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
     model.settings.narration = true;
     assert!(key(&mut model, Key::Enter).is_empty());
     assert_eq!(model.screen, Screen::Who { focus: 0 });
+    // Nothing is chosen for her: Enter does nothing until a key shows the focus.
+    assert!(key(&mut model, Key::Enter).is_empty());
+    assert_eq!(model.screen, Screen::Who { focus: 0 });
+    assert!(!model.focus_shown);
+    key(&mut model, Key::Down);
+    assert!(
+        model.focus_shown,
+        "the first arrow shows the focus where it is"
+    );
     key(&mut model, Key::Enter);
+    assert!(!model.focus_shown, "a new screen opens with nothing lit");
     assert_eq!(
         model.screen,
         Screen::Name {
@@ -99,6 +109,11 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
         }
     );
     // The age band is optional: the last answer says "rather not say".
+    assert!(
+        key(&mut model, Key::Enter).is_empty(),
+        "nothing chosen for her"
+    );
+    key(&mut model, Key::Down);
     key(&mut model, Key::Down);
     assert_eq!(
         key(&mut model, Key::Enter),
@@ -131,7 +146,11 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
     assert_eq!(model.learner, Some(learner));
     key(&mut model, Key::Enter);
     assert_eq!(model.screen, Screen::Menu { focus: 0 });
-    let effects = key(&mut model, Key::Enter);
+    assert!(
+        key(&mut model, Key::Enter).is_empty(),
+        "no lesson chosen for her"
+    );
+    let effects = update(&mut model, Msg::Click(Target::Lesson(0)));
     assert_eq!(step_id(&model), "gioi-thieu");
     assert!(effects.contains(&Effect::StepOpened {
         lesson: "tap-luyen".into(),
@@ -815,6 +834,8 @@ fn back_goes_to_the_previous_step_then_the_menu() {
     assert_eq!(model.screen, Screen::Menu { focus: 0 });
     assert_eq!(effects, [Effect::StopNarration]);
     key(&mut model, Key::Esc);
+    assert!(model.asking_sign_out, "leaving the menu asks first");
+    key(&mut model, Key::Char('1'));
     assert_eq!(model.screen, Screen::Welcome);
     assert_eq!(
         model.learner, None,
@@ -868,6 +889,10 @@ fn help_opens_with_question_mark_and_closes_with_any_key() {
 #[test]
 fn language_switches_live_and_ctrl_c_quits() {
     let mut model = at_step("otp");
+    // In a lesson, a stray F2 changes nothing: the switch is on the welcome screen.
+    key(&mut model, Key::F(2));
+    assert_eq!(model.lang, Lang::Vi);
+    model.screen = Screen::Welcome;
     key(&mut model, Key::F(2));
     assert_eq!(model.lang, Lang::En);
     update(&mut model, Msg::Click(Target::SwitchLanguage));
@@ -988,7 +1013,7 @@ fn practice_repeats_just_what_is_not_mastered_until_the_lesson_is() {
     // Everything right twice in a row now, but the choice step (missed the first time).
     assert_eq!(summary(&model).to_practise, [2]);
 
-    key(&mut model, Key::Enter);
+    key(&mut model, Key::Char('1'));
     let Screen::Lesson(run) = &model.screen else {
         panic!("a run")
     };
@@ -1034,7 +1059,7 @@ fn a_review_due_comes_first_and_is_a_quick_pass_of_the_practice_steps() {
     assert_eq!(model.menu(), [1, 0], "due: first");
     assert_eq!(model.status(&model.lessons[1]), LessonStatus::ReviewDue);
 
-    key(&mut model, Key::Enter);
+    key(&mut model, Key::Char('1'));
     let Screen::Lesson(run) = &model.screen else {
         panic!("a run")
     };
@@ -1051,7 +1076,7 @@ fn a_review_due_comes_first_and_is_a_quick_pass_of_the_practice_steps() {
     // A miss in a review: out of the boxes.
     model.now = 100 * day;
     model.screen = Screen::Menu { focus: 0 };
-    key(&mut model, Key::Enter);
+    key(&mut model, Key::Char('1'));
     run_to_summary(&mut model, Some("otp"));
     assert_eq!(summary(&model).end, LessonEnd::ReviewFailed);
     assert_eq!(model.progress.lessons["khac"].leitner, None);
@@ -1102,7 +1127,7 @@ fn a_learner_resumes_at_the_step_they_left() {
     };
     let mut back = sign_in(vec![lesson()]);
     assert_eq!(back.screen, Screen::Resume { focus: 0 });
-    key(&mut back, Key::Enter);
+    key(&mut back, Key::Char('1'));
     assert_eq!(step_id(&back), "otp");
     assert_eq!(back.run().unwrap().2.pos, 2);
 
@@ -1110,7 +1135,7 @@ fn a_learner_resumes_at_the_step_they_left() {
     let mut edited = lesson();
     edited.steps.retain(|s| s.id != "otp");
     let mut back = sign_in(vec![edited]);
-    key(&mut back, Key::Enter);
+    key(&mut back, Key::Char('1'));
     assert_eq!(step_id(&back), "thu-tu");
 
     // The whole lesson is gone: straight to the menu.
@@ -1193,7 +1218,7 @@ fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
         [Clip::Right]
     );
     // In English, the English recordings are asked for.
-    key(&mut model, Key::F(2));
+    model.lang = Lang::En;
     let effects = key(&mut model, Key::Enter);
     assert!(
         effects
@@ -1657,4 +1682,78 @@ mod volunteers {
         );
         assert_eq!(model.screen, Screen::Welcome);
     }
+}
+
+#[test]
+fn leaving_the_menu_asks_first_and_only_a_clear_yes_signs_out() {
+    let mut model = at_step("gioi-thieu");
+    model.learner = Some(Learner {
+        code: "4821".into(),
+        name: "Bà Hạnh".into(),
+        age_band: None,
+        sound: Default::default(),
+    });
+    model.screen = Screen::Menu { focus: 0 };
+    assert!(key(&mut model, Key::Esc).is_empty());
+    assert!(model.asking_sign_out);
+    // A stray touch elsewhere, or Enter, answers nothing.
+    assert!(update(&mut model, Msg::Click(Target::Lesson(0))).is_empty());
+    assert!(key(&mut model, Key::Enter).is_empty());
+    assert!(model.asking_sign_out && model.learner.is_some());
+    // "Stay": still her menu.
+    update(&mut model, Msg::Click(Target::SignOut(false)));
+    assert!(!model.asking_sign_out);
+    assert_eq!(model.screen, Screen::Menu { focus: 0 });
+    // The bar's button asks too; yes signs out.
+    update(&mut model, Msg::Click(Target::Bar(BarKey::Back)));
+    assert!(model.asking_sign_out);
+    let effects = update(&mut model, Msg::Click(Target::SignOut(true)));
+    assert!(effects.contains(&Effect::SignedOut));
+    assert_eq!(model.screen, Screen::Welcome);
+    assert!(model.learner.is_none() && !model.asking_sign_out);
+}
+
+#[test]
+fn the_menu_turns_a_page_to_the_lesson_its_button_names() {
+    let mut model = at_step("gioi-thieu");
+    model.lessons = (0..12)
+        .map(|i| {
+            let mut l = lesson();
+            l.id = format!("bai-{i}");
+            l
+        })
+        .collect();
+    model.screen = Screen::Menu { focus: 0 };
+    update(&mut model, Msg::Click(Target::Page(6)));
+    assert_eq!(model.screen, Screen::Menu { focus: 6 });
+    assert!(!model.focus_shown, "turning a page lights nothing");
+    update(&mut model, Msg::Click(Target::Page(40)));
+    assert_eq!(
+        model.screen,
+        Screen::Menu { focus: 11 },
+        "never past the end"
+    );
+}
+
+#[test]
+fn the_summary_scrolls_its_words_and_its_answers_are_not_chosen_for_her() {
+    let mut model = at_step("gioi-thieu");
+    run_to_summary(&mut model, None);
+    assert!(key(&mut model, Key::Enter).is_empty(), "nothing chosen");
+    update(
+        &mut model,
+        Msg::Click(Target::Scroll {
+            down: true,
+            picture: false,
+        }),
+    );
+    assert_eq!(summary(&model).scroll.rows, 1);
+    update(
+        &mut model,
+        Msg::Click(Target::Scroll {
+            down: false,
+            picture: false,
+        }),
+    );
+    assert_eq!(summary(&model).scroll.rows, 0);
 }

@@ -49,11 +49,13 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     };
     let guided = model.guided.is_some()
         && matches!(model.screen, Screen::Lesson(_) | Screen::Summary { .. });
-    let [header, body, guided_bar, bar] = Layout::vertical([
+    let (gap, bar_rows) = crate::app::layout::bar_rows(area.height);
+    let [header, body, guided_bar, _, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(u16::from(guided)),
-        Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(bar_rows),
     ])
     .areas(area);
     draw_header(frame, header, model, i18n, &mut hits);
@@ -61,9 +63,11 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         volunteer::guided_bar(frame, guided_bar, model, i18n, &mut hits);
     }
     let body = body.inner(Margin::new(1, 0));
+    // Nothing is lit for the learner until a key moves the focus.
+    let lit = |focus: usize| model.focus_shown.then_some(focus);
     match &model.screen {
         Screen::Welcome => sign_in::welcome(frame, body, model, i18n, &mut hits),
-        Screen::Who { focus } => sign_in::who(frame, body, model, i18n, *focus, &mut hits),
+        Screen::Who { focus } => sign_in::who(frame, body, model, i18n, lit(*focus), &mut hits),
         Screen::Name {
             name,
             telex,
@@ -90,10 +94,12 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         Screen::Menu { focus } => menu::draw(frame, body, model, i18n, *focus, &mut hits),
         Screen::Lesson(_) => step::draw(frame, body, model, i18n, &mut hits),
         Screen::Summary { summary, focus } => {
-            summary::draw(frame, body, model, i18n, summary, *focus, &mut hits)
+            summary::draw(frame, body, model, i18n, summary, lit(*focus), &mut hits)
         }
-        Screen::Age { focus, .. } => sign_in::age(frame, body, model, i18n, *focus, &mut hits),
-        Screen::Resume { focus } => sign_in::resume(frame, body, model, i18n, *focus, &mut hits),
+        Screen::Age { focus, .. } => sign_in::age(frame, body, model, i18n, lit(*focus), &mut hits),
+        Screen::Resume { focus } => {
+            sign_in::resume(frame, body, model, i18n, lit(*focus), &mut hits)
+        }
         Screen::Broken { lines, .. } => broken(frame, body, model, i18n, lines),
         Screen::Pin {
             purpose,
@@ -106,6 +112,10 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         }
     }
     draw_bar(frame, bar, model, i18n, &mut hits);
+    if model.asking_sign_out {
+        hits = HitMap::default();
+        ask_sign_out(frame, body, model, i18n, &mut hits);
+    }
     if model.help_open {
         hits = HitMap::default();
         help(frame, area, model, i18n, &mut hits);
@@ -133,10 +143,11 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
         ),
         _ => (
             i18n.text(lang, "app-name"),
+            // Her name, never her code: anyone behind her could read it.
             model
                 .learner
                 .as_ref()
-                .map(|l| format!("{} · {}", l.name, l.code))
+                .map(|l| l.name.clone())
                 .unwrap_or_default(),
         ),
     };
@@ -161,6 +172,12 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
             .add_modifier(Modifier::BOLD),
     )]);
     frame.render_widget(line, area);
+    // The volunteer's way in: three taps on the header's first cells, on any screen.
+    // Nothing invites a learner there, and one tap does nothing.
+    hits.add(
+        Rect::new(area.x, area.y, area.width.min(6), 1),
+        Target::Volunteer,
+    );
     let mut x = area.x + area.width;
     if right_width + 2 <= area.width {
         x -= right_width + 1;
@@ -205,21 +222,19 @@ fn shorten(text: &str, width: usize) -> String {
     out
 }
 
-/// The label of a key-bar button.
-fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> (String, String) {
+/// The words on a key-bar button: what it does, in the learner's language (the keys are
+/// in the volunteers' help).
+fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> String {
     let t = |id: &str| i18n.text(model.lang, id);
     match key {
-        BarKey::Enter(meaning) => (
-            "Enter".to_owned(),
-            t(match meaning {
-                EnterMeaning::Continue => "key-continue",
-                EnterMeaning::Tap => "key-tap",
-                EnterMeaning::Choose => "key-choose",
-                EnterMeaning::Check => "key-check",
-                EnterMeaning::SeePicture if is_scan(model) => "key-qr",
-                EnterMeaning::SeePicture => "key-phone",
-            }),
-        ),
+        BarKey::Enter(meaning) => t(match meaning {
+            EnterMeaning::Continue => "key-continue",
+            EnterMeaning::Tap => "key-tap",
+            EnterMeaning::Choose => "key-choose",
+            EnterMeaning::Check => "key-check",
+            EnterMeaning::SeePicture if is_scan(model) => "key-qr",
+            EnterMeaning::SeePicture => "key-phone",
+        }),
         BarKey::Back => {
             let back = match (&model.screen, model.run()) {
                 (_, Some((_, _, run))) if run.state.show_picture => "key-text",
@@ -227,67 +242,63 @@ fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> (String, String) {
                 (Screen::Menu { .. }, _) => "key-change-learner",
                 _ => "key-back",
             };
-            ("Esc".to_owned(), t(back))
+            t(back)
         }
-        BarKey::Replay => ("Space".to_owned(), t("key-replay")),
-        BarKey::Help => ("?".to_owned(), t("key-help")),
+        BarKey::Replay => t("key-replay"),
+        BarKey::Help => t("key-help"),
     }
 }
 
+/// Blank cells between two bar buttons.
+const BAR_GAP: u16 = 2;
+
+/// The key bar: big buttons that say what they do, spread over the whole width with a
+/// gap between them. Buttons drop from the end (keeping Help) when the words do not fit.
 fn draw_bar(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
-    frame.buffer_mut().set_style(area, theme::bar());
-    let keys = model.bar();
-    let labels: Vec<(BarKey, String, String)> = keys
-        .iter()
-        .map(|k| {
-            let (key, label) = bar_label(*k, model, i18n);
-            (*k, key, label)
-        })
+    frame.buffer_mut().set_style(area, theme::base());
+    let labels: Vec<(BarKey, String)> = model
+        .bar()
+        .into_iter()
+        .map(|k| (k, bar_label(k, model, i18n)))
         .collect();
-    // Widest first: key names and words; then words only; then fewer buttons.
-    let layouts: [(bool, usize); 5] = [
-        (true, labels.len()),
-        (false, labels.len()),
-        (false, 3),
-        (false, 3),
-        (false, 2),
-    ];
-    let width = usize::from(area.width);
-    for (attempt, (with_keys, count)) in layouts.into_iter().enumerate() {
-        let chosen: Vec<&(BarKey, String, String)> = pick_bar(&labels, count);
-        // The fourth try shows Help as its key alone, `?`, to keep Back on a narrow bar.
-        let short_help = attempt >= 3;
-        let parts: Vec<(BarKey, Option<&str>, &str)> = chosen
+    let width = area.width;
+    for count in (1..=labels.len()).rev() {
+        let chosen = pick_bar(&labels, count);
+        let n = chosen.len() as u16;
+        let gaps = BAR_GAP * n.saturating_sub(1);
+        let each = width.saturating_sub(gaps) / n.max(1);
+        let fits = chosen
             .iter()
-            .map(|(k, key, label)| match k {
-                BarKey::Help if short_help => (*k, None, key.as_str()),
-                _ => (*k, with_keys.then_some(key.as_str()), label.as_str()),
-            })
-            .collect();
-        let total: usize = parts
-            .iter()
-            .map(|(_, key, label)| key.map_or(0, |k| k.width() + 2) + label.width() + 3)
-            .sum();
-        if total <= width || count == 2 {
-            let mut x = area.x;
-            for (k, key, label) in parts {
-                let start = x;
-                let mut spans = vec![Span::styled(" ", theme::bar())];
-                if let Some(key) = key {
-                    spans.push(Span::styled(format!(" {key} "), theme::bar_key()));
-                }
-                spans.push(Span::styled(format!(" {label} "), theme::bar()));
-                let w: u16 = spans.iter().map(|s| s.content.width() as u16).sum();
-                let w = w.min(area.x + area.width - x);
-                frame.render_widget(Line::from(spans), Rect::new(x, area.y, w, 1));
-                hits.add(Rect::new(start, area.y, w, 1), Target::Bar(k));
-                x += w;
-                if x >= area.x + area.width {
-                    break;
-                }
-            }
-            return;
+            .all(|(_, label)| label.width() as u16 + 2 <= each);
+        if !fits && count > 1 {
+            continue;
         }
+        let mut x = area.x;
+        for (i, (key, label)) in chosen.into_iter().enumerate() {
+            // The last button takes what division left over, so the bar ends flush.
+            let w = if i as u16 + 1 == n {
+                area.right().saturating_sub(x)
+            } else {
+                each
+            };
+            let button = Rect::new(x, area.y, w, area.height);
+            frame.buffer_mut().set_style(button, theme::bar_key());
+            let text = shorten(label, usize::from(w.saturating_sub(2)));
+            let tw = text.width() as u16;
+            let row = Rect::new(
+                x + w.saturating_sub(tw) / 2,
+                area.y + area.height.saturating_sub(1) / 2,
+                tw.min(w),
+                1,
+            );
+            frame.render_widget(
+                Span::styled(text, theme::bar_key().add_modifier(Modifier::BOLD)),
+                row,
+            );
+            hits.add(button, Target::Bar(*key));
+            x += w + BAR_GAP;
+        }
+        return;
     }
 }
 
@@ -298,9 +309,8 @@ fn is_scan(model: &Model) -> bool {
         .is_some_and(|(_, step, _)| matches!(step.task, crate::lesson::Task::Scan { .. }))
 }
 
-/// The first `count` buttons, keeping Help (last) when there is room for three; with room
-/// for two, Enter and Back (Help stays on its key, `?`).
-fn pick_bar(labels: &[(BarKey, String, String)], count: usize) -> Vec<&(BarKey, String, String)> {
+/// The first `count` buttons, keeping Help (last) when there is room for three.
+fn pick_bar(labels: &[(BarKey, String)], count: usize) -> Vec<&(BarKey, String)> {
     if labels.len() <= count {
         return labels.iter().collect();
     }
@@ -308,7 +318,7 @@ fn pick_bar(labels: &[(BarKey, String, String)], count: usize) -> Vec<&(BarKey, 
         return labels.iter().take(count).collect();
     }
     let mut chosen: Vec<_> = labels.iter().take(count - 1).collect();
-    if let Some(help) = labels.iter().find(|(k, _, _)| *k == BarKey::Help) {
+    if let Some(help) = labels.iter().find(|(k, _)| *k == BarKey::Help) {
         chosen.push(help);
     }
     chosen
@@ -344,7 +354,18 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
         .unwrap_or_else(|| t("help-close-short"));
     frame.render_widget(Span::styled(format!(" {close}"), theme::bar()), bottom);
     let body = body.inner(Margin::new(1, 0));
-    let mut rows = Vec::new();
+    // First what to do on this screen, in words; then the keys, for volunteers.
+    let mut rows = wrapped(
+        &t(help_for_screen(model)),
+        body.width,
+        theme::base().add_modifier(Modifier::BOLD),
+        "",
+    );
+    if matches!(model.screen, Screen::Lesson(_)) {
+        rows.extend(wrapped(&t("help-call"), body.width, theme::base(), ""));
+    }
+    rows.push(Row::blank());
+    rows.extend(wrapped(&t("help-keys-title"), body.width, theme::dim(), ""));
     let ids = [
         "help-touch",
         "help-enter",
@@ -368,6 +389,50 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     }
     draw_rows(frame, body, &rows, hits);
     hits.add(area, Target::CloseHelp);
+}
+
+/// "Change learner?", over the body: the question, and two big answers.
+fn ask_sign_out(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme::base());
+    let mut rows = wrapped(&t("sign-out-title"), area.width, theme::title(), "");
+    rows.extend(wrapped(&t("sign-out-note"), area.width, theme::base(), ""));
+    rows.push(Row::blank());
+    let answers = [t("sign-out-yes"), t("sign-out-stay")];
+    let room = area.height.saturating_sub(rows.len() as u16);
+    rows.extend(buttons(&answers, None, area.width, room, |i| {
+        Target::SignOut(i == 0)
+    }));
+    draw_rows(frame, area, &rows, hits);
+}
+
+/// The help message that says what to do on the screen under the help.
+fn help_for_screen(model: &Model) -> &'static str {
+    use crate::lesson::StepKind;
+    match &model.screen {
+        Screen::Welcome => "help-on-welcome",
+        Screen::Who { .. } => "help-on-who",
+        Screen::Name { .. } => "help-on-name",
+        Screen::Age { .. } => "help-on-age",
+        Screen::CodeGiven => "help-on-code-given",
+        Screen::Code { .. } => "help-on-code",
+        Screen::Resume { .. } => "help-on-resume",
+        Screen::Menu { .. } => "help-on-menu",
+        Screen::Summary { .. } => "help-on-summary",
+        Screen::Lesson(_) => match model.run().map(|(_, step, _)| step.kind()) {
+            Some(StepKind::Tap) => "help-on-tap",
+            Some(StepKind::Choice) => "help-on-choice",
+            Some(StepKind::Order) => "help-on-order",
+            Some(StepKind::Type) => "help-on-type",
+            Some(StepKind::Scan) => "help-on-scan",
+            _ => "help-on-explain",
+        },
+        Screen::Broken { .. }
+        | Screen::Pin { .. }
+        | Screen::Panel(_)
+        | Screen::GuidedEnd { .. } => "help-on-volunteer",
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
@@ -427,23 +492,56 @@ fn keypad_keys(i18n: &Localizer, lang: crate::i18n::Lang) -> [[(String, KeypadKe
 
 /// Rows of numbered answers (`▶ 1  …`), the focused one marked, each touching
 /// `Target::Answer(i)`.
-fn answer_rows(answers: &[String], focus: usize, width: u16) -> Vec<Row> {
+fn answer_rows(answers: &[String], focus: Option<usize>, width: u16, room: u16) -> Vec<Row> {
+    buttons(answers, focus, width, room, Target::Answer)
+}
+
+/// [`answer_rows`] whose buttons touch `target(i)`.
+fn buttons(
+    answers: &[String],
+    focus: Option<usize>,
+    width: u16,
+    room: u16,
+    target: fn(usize) -> Target,
+) -> Vec<Row> {
+    let buttons: Vec<Vec<Row>> = answers
+        .iter()
+        .enumerate()
+        .map(|(i, answer)| {
+            let focused = focus == Some(i);
+            let style = if focused {
+                theme::focus()
+            } else {
+                theme::bar_key()
+            };
+            let lead = format!("{} {}  ", if focused { "▶" } else { " " }, i + 1);
+            wrapped(answer, width, style, &lead)
+                .into_iter()
+                .map(|row| row.target(Some(target(i))).visible(focused).fill(style))
+                .collect()
+        })
+        .collect();
+    // Two rows a button where they fit, else one; always a blank row between two, so a
+    // touch between them lands on nothing.
+    let gaps = answers.len().saturating_sub(1);
+    let tall: usize = buttons.iter().map(|b| b.len().max(2)).sum::<usize>() + gaps;
+    let tall = tall <= usize::from(room);
     let mut rows = Vec::new();
-    for (i, answer) in answers.iter().enumerate() {
-        let focused = i == focus;
-        let style = if focused {
-            theme::focus()
-        } else {
-            theme::base()
-        };
-        let lead = format!("{} {}  ", if focused { "▶" } else { " " }, i + 1);
-        for row in wrapped(answer, width, style, &lead) {
-            rows.push(
-                row.target(Some(Target::Answer(i)))
-                    .visible(focused)
+    for (i, mut button) in buttons.into_iter().enumerate() {
+        if i > 0 {
+            rows.push(Row::blank());
+        }
+        if tall && button.len() < 2 {
+            let pad = button[0].clone();
+            let style = pad.fill.unwrap_or_default();
+            button.push(
+                Row::text("", style)
+                    .target(Some(target(i)))
+                    .visible(pad.keep_visible)
                     .fill(style),
             );
         }
+        rows.extend(button);
     }
     rows
 }

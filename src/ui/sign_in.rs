@@ -64,14 +64,6 @@ pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
     let button = Rect::new(area.x + area.width - w, area.y + area.height - 1, w, 1);
     frame.render_widget(Span::styled(language, theme::bar_key()), button);
     hits.add(button, Target::SwitchLanguage);
-    // The volunteer's way in, small, in the other corner.
-    let volunteer = format!(" {} ", t("welcome-volunteer"));
-    let v = (volunteer.width() as u16).min(area.width.saturating_sub(w + 1));
-    if v > 2 {
-        let button = Rect::new(area.x, area.y + area.height - 1, v, 1);
-        frame.render_widget(Span::styled(volunteer, theme::dim()), button);
-        hits.add(button, Target::Volunteer);
-    }
 }
 
 /// What a notice says to the volunteer.
@@ -92,7 +84,7 @@ pub fn who(
     area: Rect,
     model: &Model,
     i18n: &Localizer,
-    focus: usize,
+    focus: Option<usize>,
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
@@ -110,7 +102,7 @@ pub fn who(
         frame,
         first,
         &format!("1  {}", t("who-new")),
-        focus == 0,
+        focus == Some(0),
         Target::WhoNew,
         hits,
     );
@@ -118,7 +110,7 @@ pub fn who(
         frame,
         second,
         &format!("2  {}", t("who-returning")),
-        focus == 1,
+        focus == Some(1),
         Target::WhoReturning,
         hits,
     );
@@ -310,7 +302,7 @@ pub fn age(
     area: Rect,
     model: &Model,
     i18n: &Localizer,
-    focus: usize,
+    focus: Option<usize>,
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
@@ -326,7 +318,9 @@ pub fn age(
     .into_iter()
     .map(t)
     .collect();
-    rows.extend(super::answer_rows(&answers, focus, area.width));
+    let room = area.height.saturating_sub(rows.len() as u16 + 1);
+    rows.push(Row::blank());
+    rows.extend(super::answer_rows(&answers, focus, area.width, room));
     draw_scrolled(frame, area, &rows, hits);
 }
 
@@ -336,7 +330,7 @@ pub fn resume(
     area: Rect,
     model: &Model,
     i18n: &Localizer,
-    focus: usize,
+    focus: Option<usize>,
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
@@ -360,6 +354,7 @@ pub fn resume(
     }
     rows.push(Row::blank());
     let answers = [t("resume-continue"), t("resume-menu")];
-    rows.extend(super::answer_rows(&answers, focus, area.width));
+    let room = area.height.saturating_sub(rows.len() as u16);
+    rows.extend(super::answer_rows(&answers, focus, area.width, room));
     draw_rows(frame, area, &rows, hits);
 }

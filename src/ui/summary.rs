@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::rows::{HitMap, Row, draw_scrolled, wrapped};
+use ratatui::layout::{Constraint, Layout};
+
+use super::rows::{HitMap, draw_rows, draw_scrolled_by, wrapped};
 use super::{answer_rows, theme};
 use crate::app::{Model, Summary};
 use crate::i18n::Localizer;
@@ -16,7 +18,7 @@ pub fn draw(
     model: &Model,
     i18n: &Localizer,
     summary: &Summary,
-    focus: usize,
+    focus: Option<usize>,
     hits: &mut HitMap,
 ) {
     let lang = model.lang;
@@ -51,14 +53,25 @@ pub fn draw(
     if model.learner.is_some() {
         rows.extend(wrapped(&t("summary-saved"), area.width, theme::dim(), ""));
     }
-    rows.push(Row::blank());
+    // The answers stay at the foot of the screen, the words above them scroll: the
+    // title is what opens, and the buttons never move.
     let mut answers = Vec::new();
     if !summary.to_practise.is_empty() {
         answers.push(t("summary-practise"));
     }
     answers.push(t("summary-back"));
-    rows.extend(answer_rows(&answers, focus, area.width));
-    draw_scrolled(frame, area, &rows, hits);
+    let short = answer_rows(&answers, focus, area.width, 0);
+    let room = (area.height / 2).max(short.len() as u16);
+    let buttons = answer_rows(&answers, focus, area.width, room);
+    let height = (buttons.len() as u16).min(area.height);
+    let [text, _, foot] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(area.height > height + 2)),
+        Constraint::Length(height),
+    ])
+    .areas(area);
+    draw_scrolled_by(frame, text, &rows, hits, summary.scroll, false);
+    draw_rows(frame, foot, &buttons, hits);
 }
 
 /// The first sentence of a step's text, to name it in a list.

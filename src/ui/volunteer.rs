@@ -362,7 +362,7 @@ pub fn panel(
     let mut rows = top;
     if !labels.is_empty() {
         rows.push(Row::blank());
-        rows.extend(answer_rows(&labels, panel.focus, width));
+        rows.extend(answer_rows(&labels, Some(panel.focus), width, 0));
     }
     rows.extend(bottom);
     draw_scrolled(frame, area, &rows, hits);
