@@ -54,10 +54,11 @@ fn fresh_question(tmux: &Tmux) -> usize {
         "Học tiếp chỗ đó",
     ];
     if let Some(marker) = between.iter().find(|m| screen.contains(**m)) {
-        // The summary (practise again, or back to the menu), the menu, or resume: Enter
-        // goes on into a lesson. Wait for the screen to change before looking again, or a
-        // second Enter would answer the next question.
-        tmux.keys(&["Enter"]);
+        // The summary (practise again, or back to the menu), the menu, or resume: the
+        // first answer goes on into a lesson (nothing is chosen for her: Enter alone does
+        // nothing there). Wait for the screen to change before looking again, or a second
+        // key would answer the next question.
+        tmux.keys(&["1"]);
         tmux.wait_until("the screen to change", |s| !s.contains(marker));
         return fresh_question(tmux);
     }
@@ -174,7 +175,7 @@ fn a_learner_resumes_at_the_exact_step_after_a_restart() {
         words.contains("«Mười hai câu hỏi», đến bước 4."),
         "{screen}"
     );
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["1"]);
     let screen = tmux.wait_until("question 4", |s| s.contains("Câu 4:"));
     assert!(screen.contains("Bước 4/12"), "{screen}");
 }

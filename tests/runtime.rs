@@ -35,7 +35,7 @@ fn attempts(path: &std::path::Path) -> Vec<(String, bool)> {
 
 /// Signs a new learner in through the screens and opens the lesson at its tap step.
 fn to_the_tap_step(t: &mut Tutor<SqliteStore>) {
-    for msg in [Msg::Key(Key::Enter), Msg::Key(Key::Enter)] {
+    for msg in [Msg::Key(Key::Enter), Msg::Key(Key::Char('1'))] {
         t.dispatch(msg);
     }
     for c in "Bà Hạnh".chars() {
@@ -45,7 +45,7 @@ fn to_the_tap_step(t: &mut Tutor<SqliteStore>) {
         Msg::Key(Key::Enter),
         Msg::Key(Key::Char('5')),
         Msg::Key(Key::Enter),
-        Msg::Key(Key::Enter),
+        Msg::Key(Key::Char('1')),
         Msg::Key(Key::Enter),
     ] {
         t.dispatch(msg);

@@ -49,6 +49,8 @@ fn step(id: &str, size: Size, msgs: &[Msg]) -> Model {
         .position(|l| l.id == "tap-luyen")
         .unwrap();
     model.screen = Screen::Menu { focus: lesson };
+    // As a volunteer's arrow key would: show the focus, then choose it.
+    model.focus_shown = true;
     send(&mut model, &[key(Key::Enter)]);
     while model.run().map(|(_, s, _)| s.id.as_str()) != Some(id) {
         let before = model.run().map(|(_, _, r)| r.step());

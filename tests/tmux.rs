@@ -21,10 +21,10 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
         &["--lessons", lessons.to_str().unwrap(), "--data", &data],
     );
 
-    tmux.wait_for("Chạm vào màn hình hoặc nhấn Enter để bắt đầu");
+    tmux.wait_for("Chạm vào màn hình để bắt đầu");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Bác học lần đầu");
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["1"]);
     tmux.wait_for("Bác muốn được gọi là gì?");
     tmux.literal("Bà Hạnh");
     tmux.wait_for("Bà Hạnh▏");
@@ -43,7 +43,7 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Bác muốn học bài nào?");
     tmux.wait_for("Chào Bà Hạnh!");
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["1"]);
     tmux.wait_for("Mình tập chạm vào điện thoại nhé.");
     tmux.keys(&["Enter"]);
 
@@ -166,7 +166,7 @@ fn a_panic_gives_the_terminal_back_and_its_message_goes_to_the_log() {
         ),
     );
     tmux.log = Some(data.join("hocso.log"));
-    tmux.wait_for("Chạm vào màn hình hoặc nhấn Enter để bắt đầu");
+    tmux.wait_for("Chạm vào màn hình để bắt đầu");
     // The tutor holds the terminal: the modes it must give back are on. (tmux keeps one
     // mouse tracking mode: crossterm's last, any motion, replaces standard and button.)
     let held = [

@@ -47,10 +47,12 @@ impl Model {
             Screen::Pin { .. } => Some(EnterMeaning::Check),
             Screen::Panel(_) if volunteer::items(self).is_empty() => None,
             Screen::Panel(_) => Some(EnterMeaning::Choose),
+            // Nothing is chosen for her: the bar offers to choose only what a key lit.
             Screen::Age { .. }
             | Screen::Resume { .. }
             | Screen::Who { .. }
-            | Screen::Summary { .. } => Some(EnterMeaning::Choose),
+            | Screen::Summary { .. }
+            | Screen::Menu { .. } => self.focus_shown.then_some(EnterMeaning::Choose),
             _ => Some(EnterMeaning::Continue),
         }
     }
