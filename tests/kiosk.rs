@@ -84,7 +84,7 @@ fn in_kiosk_mode_the_quit_keys_do_not_leave_and_the_pin_does() {
     }
     std::thread::sleep(Duration::from_millis(500));
     assert!(tmux.alive(), "a quit key left the kiosk");
-    let screen = tmux.wait_for("Chạm vào màn hình");
+    tmux.wait_for("Chạm vào màn hình");
 
     // The chord opens the PIN prompt; a wrong PIN is refused.
     tmux.keys(&["C-M-v"]);
