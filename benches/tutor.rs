@@ -59,6 +59,8 @@ fn at_step(id: &str) -> Model {
         .position(|l| l.id == "tap-luyen")
         .expect("the fixture lesson");
     model.screen = Screen::Menu { focus: lesson };
+    // As after a volunteer's arrow key: the focus shows, and Enter opens it.
+    model.focus_shown = true;
     let _ = update(&mut model, Msg::Key(Key::Enter));
     while model.run().map(|(_, s, _)| s.id.as_str()) != Some(id) {
         let before = model.run().map(|(_, _, r)| r.step());

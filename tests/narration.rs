@@ -117,7 +117,7 @@ fn sign_in_and_open(tmux: &Tmux) {
     tmux.wait_for("Chạm vào màn hình");
     tmux.sign_in(None);
     tmux.wait_for("Bác muốn học bài nào?");
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["1"]);
     tmux.wait_for("Mình tập chạm vào điện thoại nhé.");
 }
 
