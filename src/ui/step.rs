@@ -85,7 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         }
         StepLayout::Paged => (Some(area), None),
     };
-    if let Some(text) = text {
+    if let Some(mut text) = text {
+        // A blank row between the text (and its ▼) and the keys under it.
+        if keyboard && text.bottom() == area.bottom() {
+            text.height = text.height.saturating_sub(1);
+        }
         let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
         match free_scroll(step, &run.state) {
             Some((shift, _)) => draw_scrolled_by(frame, text, &rows, hits, shift, false),
