@@ -391,3 +391,28 @@ fn no_sound_device_is_news_only_to_a_kiosk_that_reads_aloud() {
     model.settings.voice = false;
     assert!(!joined(&render(&model, 80, 24).0).contains(warning));
 }
+
+/// The pretend phone's targets and keys at the kiosk's sizes: 1280×720 (58×14), a 15.6"
+/// 1366×768 panel (62×15) and a 21.5" 1920×1080 panel at the same font (87×21).
+#[test]
+fn the_phone_and_its_keys_at_the_kiosks_sizes() {
+    const PHONE: [&str; 9] = [
+        "tap",
+        "tap-volunteer",
+        "type-text",
+        "type-keyboard-capitals",
+        "type-keyboard-symbols",
+        "type-keypad",
+        "name",
+        "code",
+        "code-not-found",
+    ];
+    for (width, height) in [(58, 14), (62, 15), (87, 21)] {
+        for (name, model) in states(Size::new(width, height)) {
+            if PHONE.contains(&name) {
+                let (text, _) = render(&model, width, height);
+                insta::assert_snapshot!(format!("{name}@{width}x{height}"), text);
+            }
+        }
+    }
+}

@@ -242,8 +242,16 @@ fn a_word_step_shows_its_screen_field_and_whole_keyboard_at_every_size() {
                 let (text, hits) = render(&model, w, h);
                 let place = format!("{}/{} at {w}×{h}", lesson.id, step.id);
                 assert!(text.contains("Gõ vào đây"), "{place}: no field\n{text}");
+                // Keys a few cells apart: compare the rows with their spaces squeezed.
+                let squeezed: Vec<String> = text
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect();
                 for row in ["q w e r t y u i o p", "a s d f g h j k l", "z x c v b n m"] {
-                    assert!(text.contains(row), "{place}: no `{row}`\n{text}");
+                    assert!(
+                        squeezed.iter().any(|l| l.contains(row)),
+                        "{place}: no `{row}`\n{text}"
+                    );
                 }
                 for key in [KeyboardKey::Switch, KeyboardKey::Space, KeyboardKey::Ok] {
                     assert!(

@@ -21,6 +21,24 @@ pub fn typed_name(keys: &str, telex: bool) -> String {
     }
 }
 
+/// Deletes the last letter of the name typed with `keys` as it reads: keys are taken off
+/// until one letter fewer reads; if that takes a mark off the letter before too ("Ùa" →
+/// "U"), the name is kept as it read without its last letter.
+fn delete_letter(keys: &mut String, telex: bool) {
+    let mut wanted: Vec<char> = typed_name(keys, telex).chars().collect();
+    wanted.pop();
+    let wanted: String = wanted.into_iter().collect();
+    while keys.pop().is_some() {
+        let now = typed_name(keys, telex);
+        if now.chars().count() <= wanted.chars().count() {
+            if now != wanted {
+                *keys = wanted;
+            }
+            return;
+        }
+    }
+}
+
 /// The longest name, in letters as they read.
 const NAME_LETTERS: usize = 30;
 
@@ -54,9 +72,10 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
                 }
                 Vec::new()
             }
-            // In a field, Backspace only deletes; Esc goes back.
+            // In a field, Backspace only deletes (a letter as it reads: "Hạnh" → "Hạn",
+            // not the Telex key that put the dot on it); Esc goes back.
             Key::Backspace => {
-                name.pop();
+                delete_letter(name, *telex);
                 Vec::new()
             }
             Key::Enter => {
@@ -221,4 +240,29 @@ fn keypad(model: &mut Model, key: KeypadKey) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each Xóa takes one letter off the name as it reads, whatever keys typed it.
+    #[test]
+    fn delete_takes_off_a_letter_as_it_reads() {
+        let mut keys = "Uaf Hajnh".to_owned();
+        let mut seen = vec![typed_name(&keys, true)];
+        while !keys.is_empty() {
+            delete_letter(&mut keys, true);
+            seen.push(typed_name(&keys, true));
+        }
+        let counts: Vec<usize> = seen.iter().map(|s| s.chars().count()).collect();
+        assert_eq!(counts, [7, 6, 5, 4, 3, 2, 1, 0], "{seen:?}");
+        assert_eq!(seen[1], "Ùa Hạn");
+        assert_eq!(seen[3], "Ùa H");
+        assert_eq!(seen[5], "Ùa");
+        assert_eq!(seen[6], "Ù");
+        let mut plain = "Mai".to_owned();
+        delete_letter(&mut plain, false);
+        assert_eq!(plain, "Ma");
+    }
 }

@@ -32,8 +32,8 @@ pub enum KeyboardKey {
 pub const LETTERS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 pub const SYMBOLS: [&str; 3] = ["1234567890", "@#$%&*-+()", ".,?!'\"/:_"];
 
-/// The keys row by row: three rows of characters (the third of letters led by Shift),
-/// then Switch, Space, Delete and OK, on every layer.
+/// The keys row by row: three rows of characters (the third of letters led by Shift, the
+/// third ended by Delete, as on a phone), then Switch, Space and OK, on every layer.
 pub fn rows(layer: Layer) -> Vec<Vec<KeyboardKey>> {
     let chars = if layer == Layer::Symbols {
         SYMBOLS
@@ -47,10 +47,10 @@ pub fn rows(layer: Layer) -> Vec<Vec<KeyboardKey>> {
     if layer != Layer::Symbols {
         rows[2].insert(0, KeyboardKey::Shift);
     }
+    rows[2].push(KeyboardKey::Delete);
     rows.push(vec![
         KeyboardKey::Switch,
         KeyboardKey::Space,
-        KeyboardKey::Delete,
         KeyboardKey::Ok,
     ]);
     rows

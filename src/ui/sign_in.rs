@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use unicode_width::UnicodeWidthStr;
 
-use super::phone::{KEYBOARD_WIDTH, keyboard_rows};
+use super::phone::{KeySize, keyboard_rows, number_keypad};
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{big_button, centred, theme};
 use crate::app::{KeyboardLayer, Model, Notice, Target};
@@ -117,8 +117,8 @@ pub fn who(
 }
 
 /// A new learner's name: the question, an example, the field (`name`, as it reads from
-/// the keys typed), the phone's letter keyboard for a touch screen, and a note, each only
-/// if it fits whole.
+/// the keys typed), and the phone's letter keyboard as wide as the screen, for a touch
+/// screen; the example and a note only if they fit whole.
 pub fn name(
     frame: &mut Frame,
     area: Rect,
@@ -129,37 +129,62 @@ pub fn name(
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
-    let mut rows = wrapped(&t("name-title"), area.width, theme::title(), "");
-    rows.extend(wrapped(&t("name-example"), area.width, theme::dim(), ""));
-    let above = rows.len() as u16;
-    draw_rows(frame, area, &rows, &mut HitMap::default());
-    let field = Rect::new(area.x, area.y + above, area.width.min(40), 3);
-    if field.bottom() > area.bottom() {
-        return;
+    let title = wrapped(&t("name-title"), area.width, theme::title(), "");
+    let above = title.len() as u16;
+    // The question and a framed field; short of room, a field of one row.
+    let (rest, keys, size) = super::step::keyboard_area(frame.area(), area, above + 3, above + 1);
+    let rows = keyboard_rows(i18n, model.lang, layer, keys.width, size);
+    draw_rows(frame, keys, &rows, hits);
+    let example = wrapped(&t("name-example"), area.width, theme::dim(), "");
+    let framed = rest.height >= above + 3;
+    let field_height = if framed { 3 } else { 1 };
+    let mut top = title;
+    if rest.height >= above + field_height + example.len() as u16 {
+        top.extend(example);
     }
-    input_box(frame, field, &name);
-    let mut below = Rect::new(
+    let shown = (top.len() as u16).min(rest.height.saturating_sub(field_height));
+    draw_rows(
+        frame,
+        rest,
+        &top[..usize::from(shown)],
+        &mut HitMap::default(),
+    );
+    let field = Rect::new(
+        rest.x,
+        rest.y + shown,
+        rest.width.min(40),
+        field_height.min(rest.height),
+    );
+    if framed {
+        input_box(frame, field, &name);
+    } else {
+        let shown = tail(&format!("{name}▏"), usize::from(field.width));
+        frame.render_widget(
+            Span::styled(
+                shown,
+                theme::base()
+                    .add_modifier(Modifier::BOLD)
+                    .add_modifier(Modifier::UNDERLINED),
+            ),
+            field,
+        );
+    }
+    let below = Rect::new(
         area.x,
         field.bottom(),
         area.width,
-        area.bottom() - field.bottom(),
+        keys.y.saturating_sub(field.bottom() + 1),
     );
-    let keys = keyboard_rows(i18n, model.lang, layer, KEYBOARD_WIDTH.min(area.width));
-    if keys.len() as u16 <= below.height {
-        let at = Rect::new(
-            below.x,
-            below.y,
-            KEYBOARD_WIDTH.min(below.width),
-            keys.len() as u16,
-        );
-        draw_rows(frame, at, &keys, hits);
-        below.y += at.height;
-        below.height -= at.height;
-    }
     let note = wrapped(&t("name-note"), area.width, theme::dim(), "");
     if note.len() as u16 <= below.height {
         draw_rows(frame, below, &note, &mut HitMap::default());
     }
+}
+
+/// The end of `text` that fits `width` columns.
+fn tail(text: &str, width: usize) -> String {
+    let skip = text.width().saturating_sub(width);
+    text.chars().skip(skip).collect()
 }
 
 /// A framed field showing `value` and a cursor.
@@ -170,12 +195,9 @@ fn input_box(frame: &mut Frame, area: Rect, value: &str) {
         .border_style(theme::title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let shown = format!("{value}▏");
-    let width = usize::from(inner.width);
-    let skip = shown.width().saturating_sub(width);
-    let visible: String = shown.chars().skip(skip).collect();
+    let shown = tail(&format!("{value}▏"), usize::from(inner.width));
     frame.render_widget(
-        Span::styled(visible, theme::base().add_modifier(Modifier::BOLD)),
+        Span::styled(shown, theme::base().add_modifier(Modifier::BOLD)),
         inner,
     );
 }
@@ -217,7 +239,8 @@ pub fn code(
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
-    let keypad_width = area.width.min(30);
+    // Bigger keys on a bigger screen; a blank row under them, above the key bar.
+    let keypad_width = area.width.min(if area.height >= 16 { 36 } else { 30 });
     let side = area.width >= keypad_width + 24;
     let (text_area, pad_area) = if side {
         let [a, _, b] = Layout::horizontal([
@@ -228,7 +251,10 @@ pub fn code(
         .areas(area);
         (a, b)
     } else {
-        let [a, b] = Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+        // The title and the code above the keys, at least.
+        let size = KeySize::fitting(area.height.saturating_sub(3), 4);
+        let [a, b] = Layout::vertical([Constraint::Fill(1), Constraint::Length(size.rows(4) + 1)])
+            .areas(area);
         (a, b)
     };
     let mut rows = wrapped(&t("code-title"), text_area.width, theme::title(), "");
@@ -252,21 +278,17 @@ pub fn code(
         );
     }
     draw_rows(frame, text_area, &rows, &mut HitMap::default());
-    keypad(
-        frame,
-        Rect::new(
-            pad_area.x,
-            pad_area.bottom().saturating_sub(4),
-            pad_area.width,
-            4.min(pad_area.height),
-        ),
-        model,
-        i18n,
-        hits,
+    let pad = Rect::new(
+        pad_area.x,
+        pad_area.y,
+        pad_area.width,
+        pad_area.height.saturating_sub(1),
     );
+    keypad(frame, pad, model, i18n, hits);
 }
 
-/// A touch keypad of four rows: 1–9, then Delete, 0, OK.
+/// A touch keypad of four rows, 1–9, then Delete, 0, OK, at the bottom of `area`: keys
+/// as big as the area allows, a gap between any two.
 pub(super) fn keypad(
     frame: &mut Frame,
     area: Rect,
@@ -274,26 +296,19 @@ pub(super) fn keypad(
     i18n: &Localizer,
     hits: &mut HitMap,
 ) {
-    let keys = super::keypad_keys(i18n, model.lang);
-    let cell = area.width / 3;
-    for (r, row) in keys.into_iter().enumerate().take(usize::from(area.height)) {
-        for (c, (label, key)) in row.into_iter().enumerate() {
-            let rect = Rect::new(
-                area.x + c as u16 * cell,
-                area.y + r as u16,
-                cell.saturating_sub(1),
-                1,
-            );
-            let pad = usize::from(rect.width).saturating_sub(label.width());
-            let text = format!(
-                "{}{label}{}",
-                " ".repeat(pad / 2),
-                " ".repeat(pad - pad / 2)
-            );
-            frame.render_widget(Span::styled(text, theme::bar_key()), rect);
-            hits.add(rect, Target::Keypad(key));
-        }
-    }
+    let size = KeySize::fitting(area.height, 4);
+    let rows = number_keypad(
+        i18n,
+        model.lang,
+        area.width,
+        size,
+        theme::bar_key(),
+        theme::base(),
+        |key| Some(Target::Keypad(key)),
+    );
+    let height = size.rows(4).min(area.height);
+    let at = Rect::new(area.x, area.bottom() - height, area.width, height);
+    draw_rows(frame, at, &rows, hits);
 }
 
 /// The optional age band: four bands and "rather not say".

@@ -5,13 +5,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 
-use super::phone::{PhoneView, Typing, draw_phone, phone_height};
+use super::phone::{
+    Density, KEYBOARD_MIN_WIDTH, KeySize, PhoneView, Typing, draw_phone, keyboard_rows,
+    phone_height, phone_least_height,
+};
 use super::qr::draw_qr_at;
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, draw_scrolled_by, wrapped};
 use super::theme;
 use crate::app::layout::{PHONE_MAX_ROWS, PHONE_WIDTH, qr_width};
 use crate::app::{
-    BarKey, EnterMeaning, Feedback, Model, StepLayout, StepState, Target, ViewScroll,
+    BarKey, EnterMeaning, Feedback, KeyboardLayer, Model, StepLayout, StepState, Target, ViewScroll,
 };
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Element, ElementKind, InputMethod, LocalText, Screen, Step, Task};
@@ -26,6 +29,19 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         _ => PHONE_WIDTH,
     };
     let scan_beside = matches!(step.task, Task::Scan { .. }) && layout == StepLayout::Side;
+    // Words are typed on a keyboard as wide as the screen, under the text and the phone
+    // (as a phone's keyboard spans its screen): wide keys, a gap between any two.
+    let text_page = layout == StepLayout::Paged && !run.state.show_picture;
+    let (area, keyboard) = match letter_keyboard(step, &run.state) {
+        Some(layer) if !text_page && layout != StepLayout::TextOnly => {
+            // A phone's frame, the app's title and the field above; at least the field.
+            let (rest, keys, size) = keyboard_area(frame.area(), area, 4, 3);
+            let rows = keyboard_rows(i18n, model.lang, layer, keys.width, size);
+            draw_rows(frame, keys, &rows, hits);
+            (rest, true)
+        }
+        _ => (area, false),
+    };
     let (text, picture) = match layout {
         // The code's column is already set aside (see `scan_column`).
         _ if scan_beside => (Some(area), None),
@@ -42,6 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         StepLayout::Stacked => {
             let height = match &step.task {
                 Task::Scan { url } => qr_width(url).div_ceil(2),
+                _ if keyboard => area.height / 2,
                 _ => PHONE_MAX_ROWS,
             };
             let [t, p] = Layout::vertical([
@@ -68,7 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         }
         StepLayout::Paged => (Some(area), None),
     };
-    if let Some(text) = text {
+    if let Some(mut text) = text {
+        // A blank row between the text (and its ▼) and the keys under it.
+        if keyboard && text.bottom() == area.bottom() {
+            text.height = text.height.saturating_sub(1);
+        }
         let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
         match free_scroll(step, &run.state) {
             Some((shift, _)) => draw_scrolled_by(frame, text, &rows, hits, shift, false),
@@ -213,11 +234,10 @@ fn phone(
             field: field.as_deref(),
             input: &shown,
             keypad: *input == InputMethod::Digits && !state.solved,
-            keyboard: (*input != InputMethod::Digits && !state.solved).then_some(state.keyboard),
         }),
         _ => None,
     };
-    let view = PhoneView {
+    let mut view = PhoneView {
         screen,
         lang,
         i18n,
@@ -225,9 +245,24 @@ fn phone(
         focus: tappable.then_some(state.focus),
         highlight: if state.highlight { target } else { None },
         typing,
+        density: Density::Tall,
     };
-    let rows = view.rows(area.width.saturating_sub(2));
-    let keys = view.keyboard(area.width.saturating_sub(2));
+    // The biggest keys, then the biggest targets, that fit the room there is.
+    let width = area.width.saturating_sub(2);
+    let mut chosen = None;
+    'sizes: for size in KeySize::ALL {
+        for density in [Density::Tall, Density::Compact, Density::Tight] {
+            view.density = density;
+            let rows = view.rows(width);
+            let keys = view.typing_keypad(width, size);
+            if phone_least_height(&rows, &keys) <= area.height {
+                chosen = Some((rows, keys));
+                break 'sizes;
+            }
+        }
+    }
+    let (rows, keys) =
+        chosen.unwrap_or_else(|| (view.rows(width), view.typing_keypad(width, KeySize::ALL[2])));
     let height = phone_height(&rows, &keys).min(area.height);
     draw_phone(
         frame,
@@ -237,6 +272,49 @@ fn phone(
         free_scroll(step, state).map(|(_, shift)| shift),
         hits,
     );
+}
+
+/// The layer of the letter keyboard a `type` step of words shows (None when digits are
+/// typed, or the step is done).
+fn letter_keyboard(step: &Step, state: &StepState) -> Option<KeyboardLayer> {
+    match &step.task {
+        Task::Type { input, .. } if *input != InputMethod::Digits && !state.solved => {
+            Some(state.keyboard)
+        }
+        _ => None,
+    }
+}
+
+/// Splits `area` into what is above the letter keyboard, the keyboard's own area at the
+/// bottom (a blank row under it, so a touch low on a key does not reach the key bar), and
+/// its keys' size: the biggest keys that leave `above` rows above them (short of room,
+/// `least`). A screen too narrow for keys three cells wide lends the keyboard its margins
+/// (`screen`).
+pub fn keyboard_area(screen: Rect, area: Rect, above: u16, least: u16) -> (Rect, Rect, KeySize) {
+    const ROWS: u16 = 4;
+    // (keys, blank row under them, rows left above)
+    let choices = [
+        (KeySize::ALL[0], 1, above),
+        (KeySize::ALL[1], 1, above),
+        (KeySize::ALL[1], 0, least),
+        (KeySize::ALL[2], 1, least),
+        (KeySize::ALL[2], 0, 0),
+    ];
+    let (size, blank, _) = choices
+        .into_iter()
+        .find(|(size, blank, above)| size.rows(ROWS) + blank + above <= area.height)
+        .unwrap_or(choices[4]);
+    let height = size.rows(ROWS).min(area.height);
+    let blank = blank.min(area.height - height);
+    let (x, width) = if area.width < KEYBOARD_MIN_WIDTH {
+        let left = area.x.saturating_sub(1).max(screen.x);
+        (left, (area.right() + 1).min(screen.right()) - left)
+    } else {
+        (area.x, area.width)
+    };
+    let keys = Rect::new(x, area.bottom() - blank - height, width, height);
+    let rest = Rect::new(area.x, area.y, area.width, keys.y - area.y);
+    (rest, keys, size)
 }
 
 /// For a step with nothing to focus, how ▲ and ▼ have moved its text and its phone's

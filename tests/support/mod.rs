@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod generate;
 pub mod screen;
+pub mod targets;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
