@@ -150,11 +150,15 @@ fn wrong_answers(model: &Model) -> Vec<Vec<Msg>> {
             .map(|(i, _)| vec![Msg::Click(Target::Choice(i))])
             .collect(),
         Task::Order { .. } => {
-            assert_ne!(
-                run.state.arrangement,
-                (0..run.state.arrangement.len()).collect::<Vec<_>>()
-            );
-            vec![vec![Msg::Click(Target::OrderDone)]]
+            // The pool's order, which is never the right one, checked.
+            let pool = &run.state.pool;
+            assert_ne!(*pool, (0..pool.len()).collect::<Vec<_>>());
+            vec![
+                pool.iter()
+                    .map(|&i| Msg::Click(Target::OrderItem(i)))
+                    .chain([Msg::Click(Target::OrderCheck)])
+                    .collect(),
+            ]
         }
         Task::Type { .. } => vec![vec![
             Msg::Key(Key::Char('9')),

@@ -146,11 +146,9 @@ fn focus_is_inside(model: &Model) -> Result<(), String> {
             let n = StepState::focusable(step);
             run.pos < run.plan.len()
                 && run.plan.iter().all(|i| *i < lesson.steps.len())
-                && (n == 0 || run.state.focus < n)
-                && run
-                    .state
-                    .picked
-                    .is_none_or(|p| p < run.state.arrangement.len())
+                && run.state.focus.is_none_or(|f| f < n)
+                && run.state.placed.len() <= run.state.pool.len()
+                && run.state.placed.iter().all(|i| run.state.pool.contains(i))
         }
         _ => true,
     };
