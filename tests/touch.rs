@@ -55,7 +55,7 @@ fn at(lesson: &Lesson, index: usize, width: u16, height: u16) -> Model {
 /// Answers the step on screen rightly, by touch alone: words are typed on the phone's
 /// letter keyboard (Telex keys for Telex steps), digits on its keypad.
 fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
-    let (_, step, run) = model.run().unwrap();
+    let (_, step, _) = model.run().unwrap();
     let task = step.task.clone();
     let paged = model.step_layout() == Some(StepLayout::Paged);
     let needs_picture = matches!(

@@ -43,17 +43,18 @@ order-how = Touch a line, then touch another to swap them.
 order-moving = Now touch the line to swap it with (or use the up and down arrows).
 step-continue = Continue
 step-call-volunteer = Call a volunteer
-step-volunteer-called = A volunteer has been called. Please wait a moment; someone will come to help you.
-step-volunteer-moment = You have tried a few times. That's fine: touch the button below and a volunteer will come to help.
-order-tap-how = Touch the steps one by one, in the order they happen. Touched the wrong one? Touch it again to take it out.
+step-volunteer-called = A volunteer is called. Please wait a moment.
+step-volunteer-moment = That is fine. Touch the button below to get help.
+order-tap-how = Touch the steps in the order they happen.
+order-take-back = Your order (touch one again to take it out):
 order-pool = Not placed yet:
 order-pool-empty = All placed. Touch “Check”.
 order-check = Check
 order-check-waiting = Check (once all are placed)
 order-kept = { $count ->
-    [0] Not quite. The first step is not right yet; please start again.
-    [one] Not quite. The first step is right; please place the rest.
-   *[other] Not quite. The first { $count } steps are right; please place the rest.
+    [0] Not quite. Please start again from the first step.
+    [1] Not quite. The first one is right; please go on.
+   *[other] Not quite. The first { $count } are right; please go on.
 }
 leave-question = Go back to the previous step?
 leave-question-lesson = Stop this lesson and go back to the list?

@@ -264,22 +264,37 @@ struct TextColumn<'a> {
 
 /// Draws the text column: targets two rows tall when everything fits so, else one row
 /// (always with a blank row between neighbours). When even that does not fit, the
-/// instruction's first line stays at the top and the rest scrolls under it.
+/// instruction stays at the top (its first line at least) and the rest scrolls under it.
 fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitMap) {
     let height = usize::from(area.height);
     let mut rows = column.rows(true);
     if rows.len() > height {
         rows = column.rows(false);
     }
-    let (rows, area) = if rows.len() > height && area.height >= 5 {
+    // The instruction stays (up to a third of the column; its first line always).
+    // (A question's, that is: an explanation is read through, and scrolls whole.)
+    let head = if column.state.leaving || !column.step.is_practice() {
+        0
+    } else {
+        wrapped(
+            &column.local(&column.step.text),
+            area.width,
+            theme::base(),
+            "",
+        )
+        .len()
+        .min(height / 3)
+        .max(1) as u16
+    };
+    let (rows, area) = if rows.len() > height && area.height >= 5 && head > 0 {
         draw_rows(
             frame,
-            Rect::new(area.x, area.y, area.width, 1),
-            &rows[..1],
+            Rect::new(area.x, area.y, area.width, head),
+            &rows[..usize::from(head)],
             hits,
         );
-        let rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
-        (&rows[1..], rest)
+        let rest = Rect::new(area.x, area.y + head, area.width, area.height - head);
+        (&rows[usize::from(head)..], rest)
     } else {
         (&rows[..], area)
     };
@@ -399,10 +414,15 @@ impl TextColumn<'_> {
             }
             _ => {}
         }
-        // The feedback's place, as tall as the longest it can be.
-        let reserve = self.reserved();
+        // The feedback's place, as tall as the longest it can be (an order step keeps it
+        // above its list).
+        let reserve = if matches!(step.task, Task::Order { .. }) {
+            0
+        } else {
+            self.reserved()
+        };
         let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
-        let shown = !told.is_empty();
+        let shown = !told.is_empty() && reserve > 0;
         if reserve > 0 {
             rows.push(Row::blank());
             let pad = reserve.saturating_sub(told.len());
@@ -485,39 +505,76 @@ impl TextColumn<'_> {
         rows
     }
 
-    /// `order`: how, the numbered list, the items not yet placed, and "Kiểm tra". The
-    /// column has as many rows whatever is placed: an item moved leaves no hole.
+    /// `order`: a line of how (or, once checked, what was wrong: the feedback has its
+    /// place here), the numbered list, the items not yet placed, and "Kiểm tra". The
+    /// list and the pool together always take as many rows, so "Kiểm tra" and what is
+    /// below it never move.
     fn order_rows(&self, items: &[LocalText], tall: bool) -> Vec<Row> {
         let (state, width) = (self.state, self.width);
-        let mut rows = vec![Row::blank()];
-        rows.extend(wrapped(&self.t("order-tap-how"), width, theme::dim(), ""));
-        rows.push(Row::blank());
+        let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
+        let shown = !told.is_empty();
+        let mut rows = if shown {
+            told.into_iter().map(|r| r.visible(true)).collect()
+        } else {
+            let how = if state.placed.is_empty() {
+                "order-tap-how"
+            } else {
+                "order-take-back"
+            };
+            wrapped(&self.t(how), width, theme::dim(), "")
+        };
+        let reserve = self.reserved().max(
+            ["order-tap-how", "order-take-back"]
+                .iter()
+                .map(|id| wrapped(&self.t(id), width, theme::dim(), "").len())
+                .max()
+                .unwrap_or(0),
+        );
+        let pad = reserve.saturating_sub(rows.len());
+        rows.extend((0..pad).map(|_| Row::blank().visible(shown)));
+        let start = rows.len();
         // Marked after the misses: the item that comes next.
         let next = state.placed.len();
         let mut f = 0;
+        let item_rows = |rows: &mut Vec<Row>, item: usize, lead: String, style, target| {
+            rows.extend(
+                button(&self.local(&items[item]), &lead, width, style, target, tall)
+                    .into_iter()
+                    .map(|r| r.visible(false)),
+            );
+        };
         for (position, &item) in state.placed.iter().enumerate() {
             let focused = state.focus == Some(f) && !state.solved;
             f += 1;
+            if position > 0 {
+                rows.push(Row::blank());
+            }
             let (style, mark) = match (state.solved, focused) {
                 (true, _) => (right_style(), "✓"),
                 (_, true) => (theme::focus(), "▶"),
                 _ => (answer_style(), " "),
             };
-            let lead = format!(" {mark} {}. ", position + 1);
             let target = (!state.solved).then_some(Target::OrderItem(item));
-            rows.extend(
-                button(&self.local(&items[item]), &lead, width, style, target, tall)
-                    .into_iter()
-                    .map(|r| r.visible(focused)),
+            item_rows(
+                &mut rows,
+                item,
+                format!(" {mark} {}. ", position + 1),
+                style,
+                target,
             );
-            rows.push(Row::blank());
+            if focused && let Some(last) = rows.last_mut() {
+                last.keep_visible = true;
+            }
         }
+        // Between the list and the pool (a row no touch acts on).
         let label = if state.all_placed() {
             "order-pool-empty"
         } else {
             "order-pool"
         };
-        rows.extend(wrapped(&self.t(label), width, theme::dim(), ""));
+        if !state.solved {
+            rows.extend(wrapped(&self.t(label), width, theme::dim(), ""));
+        }
         for (k, item) in state.unplaced().enumerate() {
             let focused = state.focus == Some(f) && !state.solved;
             f += 1;
@@ -530,17 +587,34 @@ impl TextColumn<'_> {
                 (_, true) => (theme::focus(), "▶"),
                 _ => (answer_style(), " "),
             };
-            let lead = format!(" {mark} •  ");
-            let target = Some(Target::OrderItem(item));
-            rows.extend(
-                button(&self.local(&items[item]), &lead, width, style, target, tall)
-                    .into_iter()
-                    .map(|r| r.visible(focused)),
+            item_rows(
+                &mut rows,
+                item,
+                format!(" {mark} •  "),
+                style,
+                Some(Target::OrderItem(item)),
             );
+            if focused && let Some(last) = rows.last_mut() {
+                last.keep_visible = true;
+            }
         }
-        rows.push(Row::blank());
+        // As tall as the list and the pool ever are: every item, a row between each two,
+        // the label, and a row before "Kiểm tra".
+        let every: usize = items
+            .iter()
+            .map(|i| button(&self.local(i), " ▶ 1. ", width, theme::base(), None, tall).len())
+            .sum();
+        let label_rows = wrapped(&self.t("order-pool-empty"), width, theme::dim(), "")
+            .len()
+            .max(wrapped(&self.t("order-pool"), width, theme::dim(), "").len());
+        let height = every + items.len() + label_rows;
+        if rows.len() - start < height {
+            rows.resize_with(start + height, Row::blank);
+        }
         let focused = state.focus == Some(f) && !state.solved;
-        let check = if state.all_placed() && !state.solved {
+        let check = if state.solved {
+            Vec::new()
+        } else if state.all_placed() {
             let style = if focused {
                 theme::focus()
             } else {
@@ -566,7 +640,18 @@ impl TextColumn<'_> {
                 tall,
             )
         };
-        rows.extend(check.into_iter().map(|r| r.visible(focused)));
+        let check_height = button(
+            &self.t("order-check-waiting"),
+            "   ",
+            width,
+            theme::base(),
+            None,
+            tall,
+        )
+        .len();
+        let mut check: Vec<Row> = check.into_iter().map(|r| r.visible(focused)).collect();
+        check.resize_with(check_height, Row::blank);
+        rows.extend(check);
         rows
     }
 
