@@ -185,7 +185,9 @@ fn a_guided_session_is_recorded_as_assisted_with_a_note_for_next_time() {
     tmux.wait_for("F9");
     tmux.keys(&["F6"]);
     tmux.wait_for("Chạm vào biểu tượng Zalo.");
-    tmux.keys(&["Right", "Enter"]);
+    // Nothing is lit at first: the first arrow shows the focus on YouTube, the next
+    // moves it to Zalo.
+    tmux.keys(&["Right", "Right", "Enter"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Có người hỏi mã OTP");
     tmux.keys(&["2"]);

@@ -150,11 +150,20 @@ fn wrong_answers(model: &Model) -> Vec<Vec<Msg>> {
             .map(|(i, _)| vec![Msg::Click(Target::Choice(i))])
             .collect(),
         Task::Order { .. } => {
-            assert_ne!(
-                run.state.arrangement,
-                (0..run.state.arrangement.len()).collect::<Vec<_>>()
-            );
-            vec![vec![Msg::Click(Target::OrderDone)]]
+            // Whatever is placed taken back, then the pool's order (never the right
+            // one), checked.
+            let pool = &run.state.pool;
+            assert_ne!(*pool, (0..pool.len()).collect::<Vec<_>>());
+            vec![
+                run.state
+                    .placed
+                    .iter()
+                    .rev()
+                    .chain(pool)
+                    .map(|&i| Msg::Click(Target::OrderItem(i)))
+                    .chain([Msg::Click(Target::OrderCheck)])
+                    .collect(),
+            ]
         }
         Task::Type { .. } => vec![vec![
             Msg::Key(Key::Char('9')),
@@ -182,6 +191,9 @@ fn every_practice_step_answers_right_and_wrong_with_words_and_a_hint() {
                 for msg in wrong {
                     let _ = update(&mut model, msg);
                 }
+                if matches!(feedback(&model), Some(Feedback::OrderKept(_))) {
+                    continue;
+                }
                 let Some(Feedback::Wrong(words)) = feedback(&model) else {
                     panic!(
                         "{name}: a wrong answer was not told so: {:?}",
@@ -195,12 +207,14 @@ fn every_practice_step_answers_right_and_wrong_with_words_and_a_hint() {
                     );
                 }
             }
-            // Two wrong answers bring the hint; then the right answer.
+            // Two wrong answers bring the hint (two different ones where there are two: the
+            // same one again is no new miss); then the right answer.
             let mut model = at(&lesson, index);
-            let wrongs = wrong_answers(&model);
-            if let Some(first) = wrongs.first() {
-                for _ in 0..2 {
-                    for msg in first.clone() {
+            let again = matches!(step.task, Task::Type { .. } | Task::Order { .. });
+            if wrong_answers(&model).len() >= 2 || again && !wrong_answers(&model).is_empty() {
+                for n in 0..2 {
+                    let wrongs = wrong_answers(&model);
+                    for msg in wrongs[n % wrongs.len()].clone() {
                         let _ = update(&mut model, msg);
                     }
                     if matches!(step.task, Task::Type { .. }) {

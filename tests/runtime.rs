@@ -181,6 +181,8 @@ fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
         .map(|l| l.replace(['▲', '▼'], "").trim().to_owned())
         .collect();
     let mut steps = 0;
+    let mut before = screen.clone();
+    let mut stale = 0;
     while t.translate(key(KeyCode::Down)) == Some(Msg::Click(down)) {
         t.dispatch(Msg::Click(down));
         let (moved, hits) = support::screen::render(&t.model, 40, 12);
@@ -189,7 +191,15 @@ fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
             .map(|l| l.replace(['▲', '▼'], "").trim().to_owned())
             .filter(|l| !l.is_empty() && !seen.contains(l))
             .collect();
-        assert!(!new.is_empty(), "↓ {steps} showed nothing new:\n{moved}");
+        // A new line, or (between the step's buttons) a new blank row; at most once, a
+        // ▼ that leaves its own row for a blank one looks the same.
+        stale = if new.is_empty() && moved == before {
+            stale + 1
+        } else {
+            0
+        };
+        assert!(stale <= 1, "↓ {steps} showed nothing new:\n{moved}");
+        before = moved.clone();
         seen.extend(new);
         assert!(hits.find(up).is_some());
         t.hits = hits;

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use support::fixture;
-use support::tmux::{Tmux, find};
+use support::tmux::{Tmux, find, find_on_phone};
 use unicode_width::UnicodeWidthStr;
 
 #[test]
@@ -49,8 +49,8 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
 
     // The tap step: touch Zalo on the pretend phone where it is drawn.
     let screen = tmux.wait_for("Chạm vào biểu tượng Zalo.");
-    let (col, row) = find(&screen, "◼ Zalo");
-    tmux.click(col + 2, row);
+    let (col, row) = find_on_phone(&screen, "Zalo");
+    tmux.click(col + 1, row);
     tmux.wait_for("✓ Đúng rồi!");
     tmux.keys(&["Enter"]);
 
@@ -254,7 +254,7 @@ fn a_double_tap_is_one_tap_and_records_nothing_it_did_not_mean() {
     assert_eq!(attempts(dir.path(), "cham-zalo"), (0, 0));
 
     // A double tap on a wrong app is one miss: no hint yet (it comes with the second).
-    let (col, row) = find(&screen, "◼ YouTube");
+    let (col, row) = find_on_phone(&screen, "YouTube");
     tmux.tap(col + 1, row, 50);
     std::thread::sleep(Duration::from_millis(90));
     tmux.tap(col + 1, row, 50);
@@ -264,7 +264,7 @@ fn a_double_tap_is_one_tap_and_records_nothing_it_did_not_mean() {
     assert_eq!(attempts(dir.path(), "cham-zalo"), (0, 1));
 
     // Slid off before lifting: nothing.
-    let (col, row) = find(&screen, "◼ Zalo");
+    let (col, row) = find_on_phone(&screen, "Zalo");
     std::thread::sleep(Duration::from_millis(1200));
     tmux.literal(&format!("\x1b[<0;{};{}M", col + 2, row + 1));
     tmux.literal(&format!("\x1b[<32;{};{}M", col + 2, row + 4));

@@ -41,6 +41,26 @@ feedback-help-detail = You have tried a few times. That's fine: a volunteer will
 order-done = Done
 order-how = Touch a line, then touch another to swap them.
 order-moving = Now touch the line to swap it with (or use the up and down arrows).
+step-continue = Continue
+step-call-volunteer = Call a volunteer
+step-volunteer-called = A volunteer is called. Please wait a moment.
+step-volunteer-moment = That is fine. Touch the button below to get help.
+order-tap-how = Touch the steps in the order they happen.
+order-take-back = Your order (touch one again to take it out):
+order-pool = Not placed yet:
+order-pool-empty = All placed. Touch “Check”.
+order-check = Check
+order-check-waiting = Check (once all are placed)
+order-kept = { $count ->
+    [0] Not quite. Please start again from the first step.
+    [1] Not quite. The first one is right; please go on.
+   *[other] Not quite. The first { $count } are right; please go on.
+}
+leave-question = Go back to the previous step?
+leave-question-lesson = Stop this lesson and go back to the list?
+leave-detail = This step will start again from the beginning.
+leave-yes = Go back
+leave-no = Stay
 type-placeholder = Type here
 keypad-delete = Delete
 keypad-ok = OK

@@ -41,6 +41,26 @@ feedback-help-detail = Bác đã thử mấy lần rồi. Không sao cả, tình
 order-done = Xong
 order-how = Chạm một dòng, rồi chạm dòng khác để đổi chỗ.
 order-moving = Bác chạm vào dòng muốn đổi chỗ với dòng ◆ (hoặc dùng mũi tên lên, xuống).
+step-continue = Tiếp tục
+step-call-volunteer = Gọi tình nguyện viên
+step-volunteer-called = Đã gọi tình nguyện viên. Bác chờ một chút nhé.
+step-volunteer-moment = Không sao cả. Bác chạm nút dưới đây để được giúp.
+order-tap-how = Bác chạm từng việc, theo thứ tự xảy ra.
+order-take-back = Thứ tự bác đã xếp (chạm lại để bỏ ra):
+order-pool = Các việc chưa xếp:
+order-pool-empty = Đã xếp hết. Bác chạm “Kiểm tra”.
+order-check = Kiểm tra
+order-check-waiting = Kiểm tra (khi đã xếp hết)
+order-kept = { $count ->
+    [0] Chưa đúng. Bác xếp lại từ việc đầu tiên nhé.
+    [1] Chưa đúng. Việc đầu đã đúng, bác xếp tiếp nhé.
+   *[other] Chưa đúng. { $count } việc đầu đã đúng, bác xếp tiếp nhé.
+}
+leave-question = Bác muốn quay lại bước trước?
+leave-question-lesson = Bác muốn dừng bài này, về danh sách bài học?
+leave-detail = Bước này sẽ làm lại từ đầu.
+leave-yes = Quay lại
+leave-no = Ở lại
 type-placeholder = Gõ vào đây
 keypad-delete = Xóa
 keypad-ok = OK

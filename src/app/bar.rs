@@ -30,18 +30,26 @@ impl Model {
         match &self.screen {
             Screen::Lesson(run) => {
                 let (_, step, _) = self.run()?;
-                if run.state.solved {
+                let state = &run.state;
+                // "Go back?" has its own two buttons.
+                if state.leaving {
+                    return None;
+                }
+                if state.solved {
                     return Some(EnterMeaning::Continue);
                 }
-                if self.step_layout() == Some(StepLayout::Paged) && !run.state.show_picture {
+                if self.step_layout() == Some(StepLayout::Paged) && !state.show_picture {
                     return Some(EnterMeaning::SeePicture);
                 }
-                Some(match step.kind() {
-                    StepKind::Explain | StepKind::Scan => EnterMeaning::Continue,
-                    StepKind::Tap => EnterMeaning::Tap,
-                    StepKind::Choice => EnterMeaning::Choose,
-                    StepKind::Order | StepKind::Type => EnterMeaning::Check,
-                })
+                // The bar never answers for the learner: "Chạm"/"Chọn" only for what a key
+                // has focused, "Kiểm tra" only once every item is placed.
+                match step.kind() {
+                    StepKind::Explain | StepKind::Scan => Some(EnterMeaning::Continue),
+                    StepKind::Tap => state.focus.map(|_| EnterMeaning::Tap),
+                    StepKind::Choice => state.focus.map(|_| EnterMeaning::Choose),
+                    StepKind::Order => state.all_placed().then_some(EnterMeaning::Check),
+                    StepKind::Type => Some(EnterMeaning::Check),
+                }
             }
             Screen::Broken { .. } => None,
             Screen::Pin { .. } => Some(EnterMeaning::Check),
@@ -65,10 +73,12 @@ impl Model {
             keys.push(BarKey::Enter(meaning));
         }
         // Nothing to go back to from the welcome screen; the code screen only goes on.
+        let leaving = matches!(&self.screen, Screen::Lesson(run) if run.state.leaving);
         if !matches!(
             self.screen,
             Screen::Welcome | Screen::CodeGiven | Screen::GuidedEnd { .. }
-        ) {
+        ) && !leaving
+        {
             keys.push(BarKey::Back);
         }
         if matches!(self.screen, Screen::Lesson(_)) && self.narrating() {
@@ -81,6 +91,17 @@ impl Model {
 
 pub(super) fn bar_click(model: &mut Model, key: BarKey) -> Vec<Effect> {
     match key {
+        // A touch aimed at another screen's button (the step before's "Tiếp tục") is not
+        // this screen's Enter.
+        BarKey::Enter(meaning) if model.enter_meaning() != Some(meaning) => Vec::new(),
+        // "Kiểm tra" of an order step checks, whatever a key has focused.
+        BarKey::Enter(EnterMeaning::Check)
+            if model
+                .run()
+                .is_some_and(|(_, step, _)| step.kind() == StepKind::Order) =>
+        {
+            super::click(model, super::Target::OrderCheck)
+        }
         BarKey::Enter(_) => super::key_press(model, Key::Enter),
         BarKey::Back => super::key_press(model, Key::Esc),
         BarKey::Help => {

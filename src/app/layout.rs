@@ -54,10 +54,9 @@ pub enum StepLayout {
 /// Rows left blank above the key bar (a gap: a touch just above a button lands on
 /// nothing), and the bar's height: two rows on a screen tall enough to spare them.
 pub fn bar_rows(height: u16) -> (u16, u16) {
-    // At 14 rows and fewer every row is needed for the step and its phone.
     match height {
-        0..=14 => (0, 1),
-        15..=17 => (1, 1),
+        0..=12 => (0, 1),
+        13..=14 => (1, 1),
         _ => (1, 2),
     }
 }

@@ -156,6 +156,17 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let state = &mut run.state;
+    if state.leaving {
+        // "Go back?": Enter says yes, Esc or Backspace no; nothing else.
+        return match key {
+            Key::Enter => leave(model),
+            Key::Esc | Key::Backspace => {
+                state.leaving = false;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
     match key {
         Key::Esc => back(model),
         // In a field, Backspace only deletes; Esc goes back.
@@ -193,19 +204,15 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             answered(model, outcome)
         }
         Key::Enter => {
-            let outcome = match &step.task {
-                Task::Explain { .. } => return next_step(model),
-                Task::Scan { .. } => state.confirm_scan(step),
-                Task::Tap { .. } => state.tap(step, state.focus, help_after),
-                Task::Choice { .. } => state.choose(step, state.focus, help_after),
-                Task::Order { items } if state.focus == items.len() => {
-                    state.submit_order(step, help_after)
-                }
-                Task::Order { .. } => {
-                    state.touch_item(state.focus);
-                    Outcome::Nothing
-                }
-                Task::Type { .. } => state.submit_typed(step, help_after),
+            // Enter answers only what a key has focused: nothing is pre-chosen.
+            let outcome = match (&step.task, state.focus) {
+                (Task::Explain { .. }, _) => return next_step(model),
+                (Task::Scan { .. }, _) => state.confirm_scan(step),
+                (Task::Tap { .. }, Some(f)) => state.tap(step, f, help_after),
+                (Task::Choice { .. }, Some(f)) => state.choose(step, f, help_after),
+                (Task::Order { .. }, _) => state.enter_order(step, help_after),
+                (Task::Type { .. }, _) => state.submit_typed(step, help_after),
+                _ => Outcome::Nothing,
             };
             answered(model, outcome)
         }
@@ -249,6 +256,16 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
         return Vec::new();
     };
     let state = &mut run.state;
+    if state.leaving {
+        return match target {
+            Target::Leave => leave(model),
+            Target::Stay => {
+                state.leaving = false;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
     match target {
         Target::More { down } => {
             state.scroll_focus(step, down);
@@ -258,6 +275,18 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
             state.scroll_view(picture, down);
             return Vec::new();
         }
+        Target::CallVolunteer => return call_volunteer(model),
+        Target::Continue => {
+            return match &step.task {
+                _ if state.solved => next_step(model),
+                Task::Explain { .. } => next_step(model),
+                Task::Scan { .. } => {
+                    let outcome = state.confirm_scan(step);
+                    answered(model, outcome)
+                }
+                _ => Vec::new(),
+            };
+        }
         _ => {}
     }
     if state.solved {
@@ -266,15 +295,38 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
     let outcome = match target {
         Target::Phone(index) => state.tap(step, index, help_after),
         Target::Choice(index) => state.choose(step, index, help_after),
-        Target::OrderItem(position) => {
-            state.touch_item(position);
+        Target::OrderItem(item) => {
+            state.touch_item(item);
             Outcome::Nothing
         }
-        Target::OrderDone => state.submit_order(step, help_after),
+        Target::OrderCheck => state.submit_order(step, help_after),
         Target::Keyboard(key) => state.press_key(step, key, help_after),
         _ => Outcome::Nothing,
     };
     answered(model, outcome)
+}
+
+/// "Gọi tình nguyện viên": the panel is told once per showing of the step; the button
+/// then says the call is made.
+fn call_volunteer(model: &mut Model) -> Vec<Effect> {
+    let help_after = model.settings.help_after_misses;
+    let learner = model.learner.as_ref().map(|l| l.code.clone());
+    let Some((lesson, step, _)) = model.run() else {
+        return Vec::new();
+    };
+    let (lesson, step) = (lesson.id.clone(), step.id.clone());
+    let Screen::Lesson(run) = &mut model.screen else {
+        return Vec::new();
+    };
+    let first = run.state.call_volunteer(help_after);
+    match learner {
+        Some(learner) if first => vec![Effect::NeedsVolunteer {
+            learner,
+            lesson,
+            step,
+        }],
+        _ => Vec::new(),
+    }
 }
 
 /// Turns an answer's outcome into effects: every answer is saved before the screen moves.
@@ -409,6 +461,7 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
+/// Esc, Backspace, the bar's "Quay lại": on a step the learner has started, asks first.
 fn back(model: &mut Model) -> Vec<Effect> {
     let Screen::Lesson(run) = &mut model.screen else {
         return Vec::new();
@@ -417,6 +470,20 @@ fn back(model: &mut Model) -> Vec<Effect> {
         run.state.show_page(false);
         return Vec::new();
     }
+    if run.state.started() {
+        run.state.leaving = true;
+        run.state.scroll_text = Default::default();
+        return Vec::new();
+    }
+    leave(model)
+}
+
+/// Back to the previous step, or out of the lesson.
+fn leave(model: &mut Model) -> Vec<Effect> {
+    let Screen::Lesson(run) = &mut model.screen else {
+        return Vec::new();
+    };
+    run.state.leaving = false;
     if run.pos > 0 {
         let pos = run.pos - 1;
         return model.show(pos);
@@ -452,20 +519,16 @@ pub fn right_answer(model: &Model) -> Vec<Msg> {
             .position(|o| o.correct)
             .map(|i| vec![Msg::Click(Target::Choice(i))])
             .unwrap_or_default(),
-        Task::Order { .. } => {
-            let mut arrangement = run.state.arrangement.clone();
-            let mut msgs = Vec::new();
-            for position in 0..arrangement.len() {
-                let Some(from) = arrangement.iter().position(|&i| i == position) else {
-                    continue;
-                };
-                if from != position {
-                    msgs.push(Msg::Click(Target::OrderItem(from)));
-                    msgs.push(Msg::Click(Target::OrderItem(position)));
-                    arrangement.swap(from, position);
-                }
-            }
-            msgs.push(Msg::Click(Target::OrderDone));
+        Task::Order { items } => {
+            // Take back what is in the list (from its end), then touch the items in order.
+            let placed = &run.state.placed;
+            let mut msgs: Vec<Msg> = placed
+                .iter()
+                .rev()
+                .map(|&i| Msg::Click(Target::OrderItem(i)))
+                .collect();
+            msgs.extend((0..items.len()).map(|i| Msg::Click(Target::OrderItem(i))));
+            msgs.push(Msg::Click(Target::OrderCheck));
             msgs
         }
         Task::Type { answer, .. } => {

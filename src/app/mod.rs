@@ -81,9 +81,19 @@ pub enum Target {
     Phone(usize),
     /// A `choice` option.
     Choice(usize),
-    /// An `order` item at a position.
+    /// An `order` item (an index into the lesson's right order), in the pool or in the
+    /// numbered list: touching it moves it to the other.
     OrderItem(usize),
-    OrderDone,
+    /// `order`: "Kiểm tra", once every item is in the list.
+    OrderCheck,
+    /// A step's big "Tiếp tục" in its body: what Enter does on an explain step, a scan
+    /// step, or a step answered right.
+    Continue,
+    /// A step's "Gọi tình nguyện viên": tells the volunteer panel.
+    CallVolunteer,
+    /// "Go back?" on a step the learner had started: yes ("Quay lại") or no ("Ở lại").
+    Leave,
+    Stay,
     /// A button of the key bar: does what its key does.
     Bar(BarKey),
     /// Anywhere on the help screen: closes it.

@@ -11,6 +11,8 @@ pub enum Feedback {
     Right(Option<LocalText>),
     /// Wrong; the words for that answer, or the step's, if any.
     Wrong(Option<LocalText>),
+    /// `order`, wrong: the first `kept` items were right and stay in the list.
+    OrderKept(usize),
 }
 
 /// The result of one answer.
@@ -36,9 +38,17 @@ pub enum Outcome {
 /// The state of the step on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepState {
-    /// Index of the focused item: a phone element, an option, an order item or the
-    /// order's Done button (after the items).
-    pub focus: usize,
+    /// The focus a key moved (a phone element, an option, an order item or the order's
+    /// Check button, after the items): none until a key moves it, so nothing is lit or
+    /// submitted that the learner did not pick.
+    pub focus: Option<usize>,
+    /// Wrong answers already tried on this showing (indices into the options or the
+    /// phone's tappables): touched again, they count no new miss.
+    pub tried: Vec<usize>,
+    /// The learner touched "Gọi tình nguyện viên" on this showing.
+    pub called: bool,
+    /// "Go back?" is on screen: the learner had started this step.
+    pub leaving: bool,
     /// Wrong answers so far.
     pub misses: u32,
     /// The hint is on screen.
@@ -50,10 +60,12 @@ pub struct StepState {
     pub feedback: Option<Feedback>,
     /// Answered right: Enter moves on.
     pub solved: bool,
-    /// `order`: the items as arranged now (indices into the lesson's right order).
-    pub arrangement: Vec<usize>,
-    /// `order`: the position picked up to move or swap.
-    pub picked: Option<usize>,
+    /// `order`: every item (indices into the lesson's right order), shuffled, in the
+    /// order the pool shows them; an item placed leaves the pool and comes back to its
+    /// own place in it.
+    pub pool: Vec<usize>,
+    /// `order`: the numbered list the learner has made so far.
+    pub placed: Vec<usize>,
     /// `type`: what has been typed.
     pub input: String,
     /// `type` of words: the keys the phone's keyboard shows.
@@ -94,20 +106,23 @@ const HIGHLIGHT_AFTER: u32 = 3;
 impl StepState {
     /// A fresh state for `step`; `seed` varies the order step's shuffle per lesson.
     pub fn new(step: &Step, seed: &str) -> StepState {
-        let arrangement = match &step.task {
+        let pool = match &step.task {
             Task::Order { items } => shuffled(items.len(), &format!("{seed}/{}", step.id)),
             _ => Vec::new(),
         };
         StepState {
-            focus: 0,
+            focus: None,
+            tried: Vec::new(),
+            called: false,
+            leaving: false,
             misses: 0,
             hint: false,
             highlight: false,
             needs_volunteer: false,
             feedback: None,
             solved: false,
-            arrangement,
-            picked: None,
+            pool,
+            placed: Vec::new(),
             input: String::new(),
             keyboard: Layer::Letters,
             scroll_text: ViewScroll::default(),
@@ -127,42 +142,63 @@ impl StepState {
         }
     }
 
+    /// An arrow or Tab: the first press shows the focus (on the first thing), the next
+    /// ones move it, round the end.
     pub fn move_focus(&mut self, step: &Step, forward: bool) {
         let n = StepState::focusable(step);
         if n == 0 {
             return;
         }
-        if let (Some(p), Task::Order { .. }) = (self.picked, &step.task) {
-            // Moving a picked item: it travels with the focus.
-            let items = self.arrangement.len();
-            let to = if forward {
-                (p + 1).min(items - 1)
-            } else {
-                p.saturating_sub(1)
-            };
-            self.arrangement.swap(p, to);
-            self.picked = Some(to);
-            self.focus = to;
-            return;
-        }
-        self.focus = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
-        };
+        self.focus = Some(match self.focus {
+            None => 0,
+            Some(f) if forward => (f + 1) % n,
+            Some(f) => (f + n - 1) % n,
+        });
+        // The view follows the focus.
+        self.scroll_text = ViewScroll::default();
+        self.scroll_picture = ViewScroll::default();
     }
 
-    /// Moves the focus one place, without wrapping round and without carrying a picked
-    /// item: what the ▲/▼ buttons of a long list do.
+    /// Moves a focus one place, without wrapping round: what the ▲/▼ buttons of a long
+    /// list do once a key has shown the focus (before that they move the view).
     pub fn scroll_focus(&mut self, step: &Step, down: bool) {
         let n = StepState::focusable(step);
-        if n > 0 {
-            self.focus = if down {
-                (self.focus + 1).min(n - 1)
+        if let Some(f) = self.focus
+            && n > 0
+        {
+            self.focus = Some(if down {
+                (f + 1).min(n - 1)
             } else {
-                self.focus.saturating_sub(1)
-            };
+                f.saturating_sub(1)
+            });
         }
+    }
+
+    /// The learner has done something on this step that going back would undo.
+    pub fn started(&self) -> bool {
+        self.solved || self.misses > 0 || !self.input.is_empty() || !self.placed.is_empty()
+    }
+
+    /// `order`: the items not yet placed, in the pool's order.
+    pub fn unplaced(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pool
+            .iter()
+            .copied()
+            .filter(|i| !self.placed.contains(i))
+    }
+
+    /// `order`: every item is in the list, so it can be checked.
+    pub fn all_placed(&self) -> bool {
+        !self.pool.is_empty() && self.placed.len() == self.pool.len()
+    }
+
+    /// `order`: the item at focus position `f` (the list's items, then the pool's), or
+    /// None for the Check button after them.
+    pub fn order_item_at(&self, f: usize) -> Option<usize> {
+        self.placed
+            .get(f)
+            .copied()
+            .or_else(|| self.unplaced().nth(f.checked_sub(self.placed.len())?))
     }
 
     /// ▲ or ▼ of a view with nothing to focus: the phone's screen (`picture`) or the text.
@@ -191,12 +227,11 @@ impl StepState {
         let Some(tapped) = screen.tappables().nth(index) else {
             return Outcome::Nothing;
         };
-        self.focus = index;
         let answer = tapped.id().unwrap_or("?").to_owned();
         if tapped.id() == Some(target.as_str()) {
             self.right(step, answer)
         } else {
-            self.wrong(step, tapped.feedback().cloned(), answer, help_after)
+            self.wrong_at(step, index, tapped.feedback().cloned(), answer, help_after)
         }
     }
 
@@ -208,7 +243,6 @@ impl StepState {
         let Some(option) = options.get(index) else {
             return Outcome::Nothing;
         };
-        self.focus = index;
         let answer = format!("{}: {}", index + 1, option.text.get("vi"));
         if option.correct {
             let outcome = self.right(step, answer);
@@ -217,46 +251,68 @@ impl StepState {
             }
             outcome
         } else {
-            self.wrong(step, option.feedback.clone(), answer, help_after)
+            self.wrong_at(step, index, option.feedback.clone(), answer, help_after)
         }
     }
 
-    /// `order`: touches the item at `position`: picks it up, puts it back, or swaps it with
-    /// the one picked up before.
-    pub fn touch_item(&mut self, position: usize) {
-        if position >= self.arrangement.len() {
+    /// `order`: touches `item` (an index into the right order): from the pool it goes
+    /// to the end of the list; from the list it goes back to the pool, and the items
+    /// after it close up in their order.
+    pub fn touch_item(&mut self, item: usize) {
+        if item >= self.pool.len() {
             return;
         }
-        self.focus = position;
-        self.picked = match self.picked {
-            None => Some(position),
-            Some(p) if p == position => None,
-            Some(p) => {
-                self.arrangement.swap(p, position);
-                None
+        match self.placed.iter().position(|&i| i == item) {
+            Some(at) => {
+                self.placed.remove(at);
             }
-        };
+            None => self.placed.push(item),
+        }
     }
 
-    /// `order`: the learner says the order is done.
+    /// `order`: Enter on the focus: moves the focused item (the focus stays where it is,
+    /// on what comes there next), or checks on the Check button.
+    pub fn enter_order(&mut self, step: &Step, help_after: u32) -> Outcome {
+        let Some(f) = self.focus else {
+            return Outcome::Nothing;
+        };
+        match self.order_item_at(f) {
+            Some(item) => {
+                self.touch_item(item);
+                Outcome::Nothing
+            }
+            None => self.submit_order(step, help_after),
+        }
+    }
+
+    /// `order`: the learner checks the list; only once every item is placed. Wrong: the
+    /// items right from the start stay, the others go back to the pool.
     pub fn submit_order(&mut self, step: &Step, help_after: u32) -> Outcome {
-        self.picked = None;
+        if !self.all_placed() {
+            return Outcome::Nothing;
+        }
         let answer = self
-            .arrangement
+            .placed
             .iter()
             .map(|i| (i + 1).to_string())
             .collect::<Vec<_>>()
             .join(",");
-        if self
-            .arrangement
+        let kept = self
+            .placed
             .iter()
             .enumerate()
-            .all(|(pos, i)| pos == *i)
-        {
-            self.right(step, answer)
-        } else {
-            self.wrong(step, None, answer, help_after)
+            .take_while(|(pos, i)| pos == *i)
+            .count();
+        if kept == self.placed.len() {
+            return self.right(step, answer);
         }
+        self.placed.truncate(kept);
+        let outcome = self.wrong(step, None, answer, help_after);
+        self.feedback = Some(Feedback::OrderKept(kept));
+        if let Some(f) = self.focus {
+            self.focus = Some(f.min(StepState::focusable(step) - 1));
+        }
+        outcome
     }
 
     /// `type`: a typed character (digits only for the keypad).
@@ -351,8 +407,17 @@ impl StepState {
         self.right(step, "scanned".to_owned())
     }
 
+    /// The learner touched "Gọi tình nguyện viên": whether to tell the panel (once per
+    /// showing, and not again after the misses already did).
+    pub fn call_volunteer(&mut self, help_after: u32) -> bool {
+        let first = !self.called && self.misses < help_after.max(1);
+        self.called = true;
+        first
+    }
+
     fn right(&mut self, step: &Step, answer: String) -> Outcome {
         self.solved = true;
+        self.focus = None;
         self.needs_volunteer = false;
         self.feedback = Some(Feedback::Right(step.right_feedback.clone()));
         Outcome::Right {
@@ -360,6 +425,28 @@ impl StepState {
             first_try: self.misses == 0 && !self.retry,
             hint_used: self.hint,
         }
+    }
+
+    /// A wrong answer `index` (an option or a tappable): touched again on this showing,
+    /// it only says its words again; no new miss, nothing to save.
+    fn wrong_at(
+        &mut self,
+        step: &Step,
+        index: usize,
+        specific: Option<LocalText>,
+        answer: String,
+        help_after: u32,
+    ) -> Outcome {
+        if self.tried.contains(&index) {
+            if !self.hint && !self.needs_volunteer {
+                self.feedback = Some(Feedback::Wrong(
+                    specific.or_else(|| step.wrong_feedback.clone()),
+                ));
+            }
+            return Outcome::Nothing;
+        }
+        self.tried.push(index);
+        self.wrong(step, specific, answer, help_after)
     }
 
     fn wrong(
@@ -379,10 +466,13 @@ impl StepState {
             self.hint = step.hint.is_some();
         }
         if self.misses >= HIGHLIGHT_AFTER || (self.misses >= HINT_AFTER && step.hint.is_none()) {
+            // Only the right answer is marked: no focus beside it.
             self.highlight = true;
+            self.focus = None;
         }
-        // The volunteer is asked for once, when the count is reached.
-        let needs_volunteer = self.misses == help_after.max(1);
+        // The volunteer is asked for once, when the count is reached (unless the learner
+        // has already called one with the button).
+        let needs_volunteer = self.misses == help_after.max(1) && !self.called;
         if self.misses >= help_after.max(1) {
             self.needs_volunteer = true;
         }

@@ -361,14 +361,24 @@ fn tap_right_first_time_by_touch() {
 #[test]
 fn tap_by_keys_moves_focus_then_taps() {
     let mut model = at_step("cham-zalo");
-    assert_eq!(state(&model).focus, 0);
+    assert_eq!(
+        state(&model).focus,
+        None,
+        "nothing is lit when the step opens"
+    );
     key(&mut model, Key::Tab);
+    assert_eq!(
+        state(&model).focus,
+        Some(0),
+        "the first key shows the focus"
+    );
+    key(&mut model, Key::Right);
     key(&mut model, Key::Right);
     key(&mut model, Key::Left);
-    assert_eq!(state(&model).focus, 1);
+    assert_eq!(state(&model).focus, Some(1));
     key(&mut model, Key::Up);
     key(&mut model, Key::Up);
-    assert_eq!(state(&model).focus, 3, "focus wraps round");
+    assert_eq!(state(&model).focus, Some(3), "focus wraps round");
     key(&mut model, Key::Down);
     key(&mut model, Key::Down);
     let effects = key(&mut model, Key::Enter);
@@ -449,7 +459,8 @@ fn choice_by_digit_and_by_focus() {
     key(&mut model, Key::Char('9')); // no ninth option: nothing
     assert_eq!(state(&model).misses, 1);
     key(&mut model, Key::Down);
-    assert_eq!(state(&model).focus, 1);
+    key(&mut model, Key::Down);
+    assert_eq!(state(&model).focus, Some(1));
     let effects = key(&mut model, Key::Enter);
     let a = saved(&effects)[0];
     assert!(a.right && !a.first_try);
@@ -466,66 +477,288 @@ fn choice_by_touch_and_hint_on_second_miss() {
     update(&mut model, Msg::Click(Target::Choice(0)));
     update(&mut model, Msg::Click(Target::Choice(2)));
     assert!(state(&model).hint);
-    update(&mut model, Msg::Click(Target::Choice(0)));
-    assert!(state(&model).highlight);
+    // The same wrong answer again is no new miss.
+    assert!(update(&mut model, Msg::Click(Target::Choice(0))).is_empty());
+    assert_eq!(state(&model).misses, 2);
+    assert!(!state(&model).highlight);
     let effects = update(&mut model, Msg::Click(Target::Choice(1)));
     assert!(saved(&effects)[0].right);
 }
 
 #[test]
-fn order_by_touching_two_to_swap() {
+fn order_items_go_from_the_pool_to_the_list_and_back() {
     let mut model = at_step("thu-tu");
-    let shuffled = state(&model).arrangement.clone();
-    assert_ne!(shuffled, [0, 1, 2], "never shown in the right order");
-    // Done too early: wrong.
-    let effects = update(&mut model, Msg::Click(Target::OrderDone));
-    assert!(!saved(&effects)[0].right);
-    // Put each right item in place by touching two items.
-    for position in 0..3 {
-        let from = state(&model)
-            .arrangement
-            .iter()
-            .position(|&i| i == position)
-            .unwrap();
-        if from != position {
-            update(&mut model, Msg::Click(Target::OrderItem(from)));
-            assert_eq!(state(&model).picked, Some(from));
-            update(&mut model, Msg::Click(Target::OrderItem(position)));
-            assert_eq!(state(&model).picked, None);
-        }
+    let pool = state(&model).pool.clone();
+    assert_ne!(pool, [0, 1, 2], "never shown in the right order");
+    assert!(state(&model).placed.is_empty());
+    // "Kiểm tra" does nothing until every item is placed.
+    assert!(update(&mut model, Msg::Click(Target::OrderCheck)).is_empty());
+    assert_eq!(state(&model).misses, 0);
+    assert_eq!(model.enter_meaning(), None, "no Check on the bar yet");
+    for i in [1, 0, 2] {
+        update(&mut model, Msg::Click(Target::OrderItem(i)));
     }
-    assert_eq!(state(&model).arrangement, [0, 1, 2]);
-    let effects = update(&mut model, Msg::Click(Target::OrderDone));
+    assert_eq!(state(&model).placed, [1, 0, 2]);
+    assert_eq!(state(&model).unplaced().count(), 0);
+    // A touch on a placed item takes it back; the items after it keep their order.
+    update(&mut model, Msg::Click(Target::OrderItem(1)));
+    assert_eq!(state(&model).placed, [0, 2]);
+    assert_eq!(state(&model).unplaced().collect::<Vec<_>>(), [1]);
+    update(&mut model, Msg::Click(Target::OrderItem(2)));
+    update(&mut model, Msg::Click(Target::OrderItem(1)));
+    update(&mut model, Msg::Click(Target::OrderItem(2)));
+    assert_eq!(state(&model).placed, [0, 1, 2]);
+    assert_eq!(model.enter_meaning(), Some(EnterMeaning::Check));
+    let effects = update(&mut model, Msg::Click(Target::OrderCheck));
     let a = saved(&effects)[0];
-    assert!(a.right && !a.first_try);
+    assert!(a.right && a.first_try);
     assert_eq!(a.answer, "1,2,3");
 }
 
 #[test]
-fn order_by_keys_picks_up_and_moves() {
+fn a_wrong_order_keeps_the_right_beginning_and_says_how_much_was_right() {
     let mut model = at_step("thu-tu");
-    // Move each item, with Enter to pick it up and arrows to carry it.
-    for position in 0..3 {
-        let from = state(&model)
-            .arrangement
-            .iter()
-            .position(|&i| i == position)
-            .unwrap();
-        while state(&model).focus != from {
+    for i in [0, 2, 1] {
+        update(&mut model, Msg::Click(Target::OrderItem(i)));
+    }
+    let effects = update(&mut model, Msg::Click(Target::OrderCheck));
+    let a = saved(&effects)[0];
+    assert!(!a.right && a.first_try);
+    assert_eq!(a.answer, "1,3,2");
+    assert_eq!(state(&model).placed, [0], "the right beginning stays");
+    assert_eq!(state(&model).feedback, Some(Feedback::OrderKept(1)));
+    assert_eq!(state(&model).misses, 1);
+    // Nothing right at the start: all go back.
+    for i in [2, 1] {
+        update(&mut model, Msg::Click(Target::OrderItem(i)));
+    }
+    update(&mut model, Msg::Click(Target::OrderItem(0)));
+    update(&mut model, Msg::Click(Target::OrderItem(0)));
+    assert_eq!(state(&model).placed, [2, 1, 0]);
+    update(&mut model, Msg::Click(Target::OrderCheck));
+    assert!(state(&model).placed.is_empty());
+    assert_eq!(state(&model).feedback, Some(Feedback::OrderKept(0)));
+}
+
+#[test]
+fn the_bars_check_on_an_order_step_checks_and_never_moves_an_item() {
+    let mut model = at_step("thu-tu");
+    key(&mut model, Key::Down); // a focus on the list's first place
+    let bar = Msg::Click(Target::Bar(BarKey::Enter(EnterMeaning::Check)));
+    assert!(update(&mut model, bar.clone()).is_empty());
+    assert!(state(&model).placed.is_empty(), "the bar picked nothing");
+    for i in 0..3 {
+        update(&mut model, Msg::Click(Target::OrderItem(i)));
+    }
+    key(&mut model, Key::Down); // focus on a placed item
+    let effects = update(&mut model, bar);
+    assert!(saved(&effects)[0].right);
+}
+
+#[test]
+fn order_by_keys_moves_the_focused_item_and_checks() {
+    let mut model = at_step("thu-tu");
+    assert!(key(&mut model, Key::Enter).is_empty(), "no focus: nothing");
+    assert!(state(&model).placed.is_empty());
+    // The focus runs over the list, then the pool, then Check.
+    for want in 0..3 {
+        let at =
+            state(&model).placed.len() + state(&model).unplaced().position(|i| i == want).unwrap();
+        key(&mut model, Key::Down);
+        while state(&model).focus != Some(at) {
             key(&mut model, Key::Down);
         }
         key(&mut model, Key::Enter);
-        for _ in position..from {
-            key(&mut model, Key::Up);
-        }
-        key(&mut model, Key::Enter);
     }
-    assert_eq!(state(&model).arrangement, [0, 1, 2]);
-    while state(&model).focus != 3 {
+    assert_eq!(state(&model).placed, [0, 1, 2]);
+    while state(&model).focus != Some(3) {
         key(&mut model, Key::Down);
     }
     let effects = key(&mut model, Key::Enter);
     assert!(saved(&effects)[0].right && saved(&effects)[0].first_try);
+}
+
+#[test]
+fn nothing_is_pre_chosen_and_enter_without_a_focus_answers_nothing() {
+    for id in ["cham-zalo", "otp", "thu-tu"] {
+        let mut model = at_step(id);
+        assert_eq!(state(&model).focus, None, "{id}");
+        assert!(key(&mut model, Key::Enter).is_empty(), "{id}");
+        assert_eq!(state(&model).misses, 0, "{id}");
+        assert!(!state(&model).solved, "{id}");
+        // The bar offers no button that would answer for the learner.
+        assert!(
+            !model.bar().iter().any(|k| matches!(k, BarKey::Enter(_))),
+            "{id}: {:?}",
+            model.bar()
+        );
+    }
+}
+
+#[test]
+fn a_bar_touch_meant_for_the_screen_before_does_nothing_here() {
+    let mut model = at_step("otp");
+    key(&mut model, Key::Down); // a focus: the bar now says "Chọn"
+    let stale = Msg::Click(Target::Bar(BarKey::Enter(EnterMeaning::Continue)));
+    assert!(update(&mut model, stale).is_empty());
+    assert_eq!(state(&model).misses, 0, "no answer given");
+    let meant = Msg::Click(Target::Bar(BarKey::Enter(EnterMeaning::Choose)));
+    let effects = update(&mut model, meant);
+    assert_eq!(saved(&effects).len(), 1, "the bar's own meaning acts");
+}
+
+#[test]
+fn the_same_wrong_answer_again_is_no_new_miss_and_saves_nothing() {
+    let mut model = at_step("cham-zalo");
+    let effects = update(&mut model, Msg::Click(Target::Phone(0)));
+    assert_eq!(saved(&effects).len(), 1);
+    update(&mut model, Msg::Click(Target::Phone(3)));
+    let effects = update(&mut model, Msg::Click(Target::Phone(0)));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(state(&model).misses, 2);
+    assert!(!state(&model).highlight);
+    // By digit too, on a choice.
+    let mut model = at_step("otp");
+    key(&mut model, Key::Char('1'));
+    assert!(saved(&key(&mut model, Key::Char('1'))).is_empty());
+    assert_eq!(state(&model).misses, 1);
+    assert!(
+        matches!(&state(&model).feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi").starts_with("Không nên. Ai")),
+        "its words again"
+    );
+}
+
+#[test]
+fn after_the_misses_only_the_right_answer_is_marked() {
+    let mut model = at_step("cham-zalo");
+    key(&mut model, Key::Tab);
+    key(&mut model, Key::Tab);
+    key(&mut model, Key::Tab); // focus on CH Play
+    for wrong in [0, 2, 3] {
+        update(&mut model, Msg::Click(Target::Phone(wrong)));
+    }
+    assert!(
+        state(&model).highlight,
+        "the target marked after the third miss"
+    );
+    assert_eq!(state(&model).focus, None, "no focus beside the mark");
+    assert!(!model.bar().iter().any(|k| matches!(k, BarKey::Enter(_))));
+}
+
+fn needs_volunteer(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::NeedsVolunteer { .. }))
+        .count()
+}
+
+#[test]
+fn the_volunteer_button_calls_once_per_showing() {
+    let mut model = at_step("otp");
+    let effects = update(&mut model, Msg::Click(Target::CallVolunteer));
+    assert_eq!(
+        effects,
+        [Effect::NeedsVolunteer {
+            learner: "4821".into(),
+            lesson: "tap-luyen".into(),
+            step: "otp".into()
+        }]
+    );
+    assert!(state(&model).called);
+    assert!(update(&mut model, Msg::Click(Target::CallVolunteer)).is_empty());
+    // Called already: the misses do not call again.
+    let mut all = Vec::new();
+    for c in ['1', '3'] {
+        all.extend(key(&mut model, Key::Char(c)));
+    }
+    model.settings.help_after_misses = 2;
+    assert_eq!(needs_volunteer(&all), 0);
+    // Another showing may call again.
+    key(&mut model, Key::Esc);
+    key(&mut model, Key::Enter);
+    update(&mut model, Msg::Click(Target::Phone(1)));
+    key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "otp");
+    assert_eq!(
+        needs_volunteer(&update(&mut model, Msg::Click(Target::CallVolunteer))),
+        1
+    );
+}
+
+#[test]
+fn after_the_misses_the_call_is_made_and_the_button_only_confirms() {
+    let mut model = at_step("cham-zalo");
+    let mut all = Vec::new();
+    for i in [0, 2, 3] {
+        all.extend(update(&mut model, Msg::Click(Target::Phone(i))));
+    }
+    assert_eq!(needs_volunteer(&all), 1, "the panel is told by the misses");
+    assert!(state(&model).needs_volunteer);
+    let effects = update(&mut model, Msg::Click(Target::CallVolunteer));
+    assert_eq!(needs_volunteer(&effects), 0, "not twice");
+    assert!(state(&model).called, "the button says the call is made");
+}
+
+#[test]
+fn the_continue_button_goes_on_from_an_explain_step_and_a_solved_one() {
+    let mut model = at_step("gioi-thieu");
+    update(&mut model, Msg::Click(Target::Continue));
+    assert_eq!(step_id(&model), "cham-zalo");
+    assert!(
+        update(&mut model, Msg::Click(Target::Continue)).is_empty(),
+        "not before the step is done"
+    );
+    assert_eq!(step_id(&model), "cham-zalo");
+    update(&mut model, Msg::Click(Target::Phone(1)));
+    update(&mut model, Msg::Click(Target::Continue));
+    assert_eq!(step_id(&model), "otp");
+    // A scan step: the button confirms, then goes on.
+    let mut model = at_step("quet");
+    let effects = update(&mut model, Msg::Click(Target::Continue));
+    assert!(saved(&effects)[0].right);
+    update(&mut model, Msg::Click(Target::Continue));
+    assert!(matches!(model.screen, Screen::Summary { .. }));
+}
+
+#[test]
+fn leaving_a_started_step_asks_first() {
+    // Fresh: back at once.
+    let mut model = at_step("otp");
+    key(&mut model, Key::Esc);
+    assert_eq!(step_id(&model), "cham-zalo");
+    // Started (a miss): asks; "Ở lại" keeps everything.
+    let mut model = at_step("otp");
+    key(&mut model, Key::Char('1'));
+    update(&mut model, Msg::Click(Target::Bar(BarKey::Back)));
+    assert!(state(&model).leaving);
+    assert!(!model.bar().contains(&BarKey::Back), "its own two buttons");
+    assert!(update(&mut model, Msg::Click(Target::Choice(1))).is_empty());
+    update(&mut model, Msg::Click(Target::Stay));
+    assert!(!state(&model).leaving);
+    assert_eq!(state(&model).misses, 1, "nothing lost");
+    // Esc asks, Esc again stays.
+    key(&mut model, Key::Esc);
+    key(&mut model, Key::Esc);
+    assert!(!state(&model).leaving);
+    assert_eq!(step_id(&model), "otp");
+    // "Quay lại" goes back.
+    key(&mut model, Key::Backspace);
+    update(&mut model, Msg::Click(Target::Leave));
+    assert_eq!(step_id(&model), "cham-zalo");
+    // Solved, typed, placed: all ask.
+    update(&mut model, Msg::Click(Target::Phone(1)));
+    key(&mut model, Key::Esc);
+    assert!(state(&model).leaving);
+    let mut model = at_step("go-ten");
+    key(&mut model, Key::Char('V'));
+    key(&mut model, Key::Esc);
+    assert!(state(&model).leaving);
+    let mut model = at_step("thu-tu");
+    update(&mut model, Msg::Click(Target::OrderItem(0)));
+    key(&mut model, Key::Esc);
+    assert!(state(&model).leaving);
+    key(&mut model, Key::Enter);
+    assert_eq!(step_id(&model), "otp");
 }
 
 #[test]
@@ -659,10 +892,14 @@ fn where_nothing_takes_the_focus_the_arrows_move_each_view_on_its_own() {
     assert!(!state(&model).scroll_text.up && !state(&model).scroll_picture.up);
     scroll(&mut model, false, false);
     assert!(state(&model).scroll_text.up);
-    // A step with things to focus moves the focus instead.
+    // A step with things to focus: ▼ never lights an answer by itself; once a key has
+    // shown the focus, ▼ moves it.
     let mut model = at_step("otp");
     update(&mut model, Msg::Click(Target::More { down: true }));
-    assert_eq!(state(&model).focus, 1);
+    assert_eq!(state(&model).focus, None);
+    key(&mut model, Key::Down);
+    update(&mut model, Msg::Click(Target::More { down: true }));
+    assert_eq!(state(&model).focus, Some(1));
 }
 
 #[test]
@@ -707,6 +944,8 @@ fn going_back_and_forth_does_not_wipe_out_a_miss() {
     let mut model = at_step("otp");
     key(&mut model, Key::Char('1')); // a miss
     key(&mut model, Key::Esc);
+    assert!(state(&model).leaving, "started: asks first");
+    key(&mut model, Key::Enter);
     assert_eq!(step_id(&model), "cham-zalo");
     update(&mut model, Msg::Click(Target::Phone(1)));
     key(&mut model, Key::Enter);
@@ -739,7 +978,7 @@ fn on_a_small_screen_the_answer_brings_the_feedback_into_view() {
     key(&mut model, Key::Enter);
     update(&mut model, Msg::Resize(Size::new(80, 24)));
     assert!(!state(&model).show_picture);
-    assert_eq!(model.bar()[1], BarKey::Back);
+    assert_eq!(model.bar()[0], BarKey::Back, "nothing focused: no Chạm");
 }
 
 #[test]
@@ -770,22 +1009,17 @@ fn the_last_step_leads_to_the_summary() {
     key(&mut model, Key::Char('2'));
     key(&mut model, Key::Enter);
     assert_eq!(step_id(&model), "thu-tu");
-    update(&mut model, Msg::Click(Target::OrderDone)); // a miss
-    while !state(&model).solved {
-        let from = state(&model)
-            .arrangement
-            .iter()
-            .enumerate()
-            .find(|(p, i)| p != *i)
-            .map(|(p, _)| p)
-            .unwrap();
-        let to = state(&model).arrangement[from];
-        update(&mut model, Msg::Click(Target::OrderItem(from)));
-        update(&mut model, Msg::Click(Target::OrderItem(to)));
-        if state(&model).arrangement == [0, 1, 2] {
-            update(&mut model, Msg::Click(Target::OrderDone));
-        }
+    // A miss: the pool's (never right) order, checked.
+    let pool = state(&model).pool.clone();
+    for i in pool {
+        update(&mut model, Msg::Click(Target::OrderItem(i)));
     }
+    update(&mut model, Msg::Click(Target::OrderCheck));
+    assert_eq!(state(&model).misses, 1);
+    for msg in right_answer(&model) {
+        update(&mut model, msg);
+    }
+    assert!(state(&model).solved);
     key(&mut model, Key::Enter);
     "2468"
         .chars()
@@ -851,6 +1085,8 @@ fn on_a_small_screen_the_phone_is_one_key_away() {
     assert_eq!(model.enter_meaning(), Some(EnterMeaning::SeePicture));
     let effects = key(&mut model, Key::Enter);
     assert!(effects.is_empty() && state(&model).show_picture);
+    assert_eq!(model.enter_meaning(), None, "nothing focused yet");
+    key(&mut model, Key::Tab);
     assert_eq!(model.enter_meaning(), Some(EnterMeaning::Tap));
     key(&mut model, Key::Esc);
     assert!(
@@ -908,6 +1144,8 @@ fn the_bar_names_what_enter_does() {
     let mut model = at_step("gioi-thieu");
     assert_eq!(model.bar()[0], BarKey::Enter(EnterMeaning::Continue));
     let mut model2 = at_step("otp");
+    assert_eq!(model2.bar()[0], BarKey::Back, "nothing chosen: no Chọn");
+    key(&mut model2, Key::Down);
     assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Choose));
     key(&mut model2, Key::Char('2'));
     assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Continue));
@@ -1209,7 +1447,7 @@ fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
         [Clip::Wrong]
     );
     assert_eq!(
-        clips(&update(&mut model, Msg::Click(Target::Phone(0)))),
+        clips(&update(&mut model, Msg::Click(Target::Phone(2)))),
         [Clip::Hint],
         "the hint as it appears"
     );

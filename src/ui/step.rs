@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 
 use super::phone::{
     Density, KEYBOARD_MIN_WIDTH, KeySize, PhoneView, Typing, draw_phone, keyboard_rows,
@@ -90,11 +90,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         if keyboard && text.bottom() == area.bottom() {
             text.height = text.height.saturating_sub(1);
         }
-        let rows = text_rows(step, &run.state, model.lang, i18n, text.width);
-        match free_scroll(step, &run.state) {
-            Some((shift, _)) => draw_scrolled_by(frame, text, &rows, hits, shift, false),
-            None => draw_scrolled(frame, text, &rows, hits),
-        }
+        let column = TextColumn {
+            step,
+            state: &run.state,
+            lang: model.lang,
+            i18n,
+            width: text.width,
+            first: run.pos == 0,
+        };
+        draw_text(frame, text, &column, hits);
     }
     if let Some(picture) = picture {
         match &step.task {
@@ -242,7 +246,7 @@ fn phone(
         lang,
         i18n,
         tappable,
-        focus: tappable.then_some(state.focus),
+        focus: if tappable { state.focus } else { None },
         highlight: if state.highlight { target } else { None },
         typing,
         density: Density::Tall,
@@ -317,143 +321,601 @@ pub fn keyboard_area(screen: Rect, area: Rect, above: u16, least: u16) -> (Rect,
     (rest, keys, size)
 }
 
-/// For a step with nothing to focus, how ▲ and ▼ have moved its text and its phone's
-/// screen; None where they move the focus instead.
+/// For a step with nothing focused (nothing to focus, or no key has moved the focus yet),
+/// how ▲ and ▼ have moved its text and its phone's screen; None where they move the focus
+/// instead. A touch on ▲ or ▼ never lights an answer.
 fn free_scroll(step: &Step, state: &StepState) -> Option<(ViewScroll, ViewScroll)> {
-    (StepState::focusable(step) == 0).then_some((state.scroll_text, state.scroll_picture))
+    (StepState::focusable(step) == 0 || state.focus.is_none() || state.leaving)
+        .then_some((state.scroll_text, state.scroll_picture))
 }
 
-/// The text column: instruction, what to answer (choices, order), then feedback.
-fn text_rows(step: &Step, state: &StepState, lang: Lang, i18n: &Localizer, width: u16) -> Vec<Row> {
-    let t = |id: &str| i18n.text(lang, id);
-    let local = |text: &LocalText| text.get(lang.code()).to_owned();
-    let mut rows = wrapped(
-        &local(&step.text),
-        width,
-        theme::base().add_modifier(Modifier::BOLD),
-        "",
-    );
-    match &step.task {
-        Task::Choice { options } => {
-            rows.push(Row::blank());
-            for (i, option) in options.iter().enumerate() {
-                let revealed = state.highlight && option.correct;
-                let focused = state.focus == i && !state.solved;
-                let chosen = state.solved && state.focus == i;
-                let (style, mark) = if chosen {
-                    (theme::right(), "✓")
-                } else if revealed {
-                    (theme::highlight(), "→")
-                } else if focused {
-                    (theme::focus(), "▶")
-                } else {
-                    (theme::base(), " ")
-                };
-                let lead = format!("{mark} {}  ", i + 1);
-                for row in wrapped(&local(&option.text), width, style, &lead) {
-                    rows.push(
-                        row.target(Some(Target::Choice(i)))
-                            .visible(focused || revealed)
-                            .fill(style),
+/// What the text column is drawn from.
+struct TextColumn<'a> {
+    step: &'a Step,
+    state: &'a StepState,
+    lang: Lang,
+    i18n: &'a Localizer,
+    width: u16,
+    /// The run's first step: going back leaves the lesson.
+    first: bool,
+}
+
+/// Draws the text column: targets two rows tall when everything fits so, else one row
+/// (always with a blank row between neighbours). When even that does not fit, the
+/// instruction stays at the top (its first line at least) and the rest scrolls under it.
+fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitMap) {
+    let (mut rows, mut foot) = column.rows(true);
+    if rows.len() + foot.len() > usize::from(area.height) {
+        (rows, foot) = column.rows(false);
+    }
+    // An order step's "Kiểm tra" joins the buttons at the foot: it must not scroll away
+    // once everything is placed.
+    let check = |r: &Row| r.hits.iter().any(|(_, _, t)| *t == Target::OrderCheck);
+    if let Some(first) = rows.iter().position(check) {
+        let last = rows.iter().rposition(check).unwrap_or(first);
+        let button: Vec<Row> = rows.drain(first..=last).collect();
+        foot.splice(0..0, std::iter::once(Row::blank()).chain(button));
+    }
+    // The buttons at the foot, when the column has room for them and a few rows more;
+    // the rest above them.
+    let area = if foot.len() + 3 <= usize::from(area.height) {
+        let h = foot.len() as u16;
+        let at = Rect::new(area.x, area.bottom() - h, area.width, h);
+        draw_rows(frame, at, &foot, hits);
+        Rect::new(area.x, area.y, area.width, area.height - h)
+    } else {
+        rows.extend(foot);
+        area
+    };
+    let height = usize::from(area.height);
+    // Room kept for feedback not given yet gives way to the screen's own rows: no ▼ that
+    // only shows blank rows.
+    while rows.len() > height
+        && rows
+            .last()
+            .is_some_and(|r| r.hits.is_empty() && !r.keep_visible && r.line.width() == 0)
+    {
+        rows.pop();
+    }
+    // The instruction stays (up to a third of the column; its first line always).
+    // (A question's, that is: an explanation is read through, and scrolls whole.)
+    let head = if column.state.leaving || !column.step.is_practice() {
+        0
+    } else {
+        wrapped(
+            &column.local(&column.step.text),
+            area.width,
+            theme::base(),
+            "",
+        )
+        .len()
+        .min(height / 3)
+        .max(1) as u16
+    };
+    let (rows, area) = if rows.len() > height && area.height >= 5 && head > 0 {
+        draw_rows(
+            frame,
+            Rect::new(area.x, area.y, area.width, head),
+            &rows[..usize::from(head)],
+            hits,
+        );
+        let rest = Rect::new(area.x, area.y + head, area.width, area.height - head);
+        (&rows[usize::from(head)..], rest)
+    } else {
+        (&rows[..], area)
+    };
+    match free_scroll(column.step, column.state) {
+        Some((shift, _)) => draw_scrolled_by(frame, area, rows, hits, shift, false),
+        None => draw_scrolled(frame, area, rows, hits),
+    }
+}
+
+/// An answer or button: its label on a filled block, two rows tall when `tall` (a
+/// one-line label gets a filled row below it), every row touching `target`.
+fn button(
+    label: &str,
+    lead: &str,
+    width: u16,
+    style: Style,
+    target: Option<Target>,
+    tall: bool,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = wrapped(label, width, style, lead)
+        .into_iter()
+        .map(|row| row.target(target).fill(style))
+        .collect();
+    if tall && rows.len() == 1 {
+        rows.push(Row::blank().target(target).fill(style));
+    }
+    rows
+}
+
+/// An answer not yet touched: a filled block, so it looks like something to touch.
+fn answer_style() -> Style {
+    theme::bar()
+}
+
+/// An answer already tried and wrong: quieter, with a ✗.
+fn tried_style() -> Style {
+    theme::bar().fg(theme::DIM.color())
+}
+
+/// The answer that was right, with a ✓.
+fn right_style() -> Style {
+    theme::bar()
+        .fg(theme::GOOD.color())
+        .add_modifier(Modifier::BOLD)
+}
+
+/// What the learner was told last: one block.
+enum Told<'a> {
+    Right(Option<&'a LocalText>),
+    Wrong(Option<&'a LocalText>),
+    OrderKept(usize),
+    Hint(&'a LocalText),
+    Volunteer,
+}
+
+/// The bottom button of the column.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Continue,
+    Volunteer { lit: bool },
+    Called,
+}
+
+impl TextColumn<'_> {
+    fn t(&self, id: &str) -> String {
+        self.i18n.text(self.lang, id)
+    }
+
+    fn local(&self, text: &LocalText) -> String {
+        text.get(self.lang.code()).to_owned()
+    }
+
+    /// The column: instruction, what to answer (choices, order), a place kept for the
+    /// feedback (so nothing above it moves when it comes), then one big button: "Gọi tình
+    /// nguyện viên" while the step is being done, "Tiếp tục" once it is done or has
+    /// nothing to do.
+    /// The column's rows, and (apart) its buttons at the foot: Tiếp tục and the call for a
+    /// volunteer, which stay in view at the bottom while the rest scrolls above them.
+    fn rows(&self, tall: bool) -> (Vec<Row>, Vec<Row>) {
+        let (step, state, width) = (self.step, self.state, self.width);
+        if state.leaving {
+            return (self.leave_rows(tall), Vec::new());
+        }
+        let mut rows = wrapped(
+            &self.local(&step.text),
+            width,
+            theme::base().add_modifier(Modifier::BOLD),
+            "",
+        );
+        match &step.task {
+            Task::Choice { options } => {
+                for (i, option) in options.iter().enumerate() {
+                    rows.push(Row::blank());
+                    let focused = state.focus == Some(i) && !state.solved;
+                    let (style, mark) = if state.solved && option.correct {
+                        (right_style(), "✓")
+                    } else if state.highlight && option.correct && !state.solved {
+                        (theme::highlight(), "→")
+                    } else if focused {
+                        (theme::focus(), "▶")
+                    } else if state.tried.contains(&i) {
+                        (tried_style(), "✗")
+                    } else {
+                        (answer_style(), " ")
+                    };
+                    let lead = format!(" {mark} {}  ", i + 1);
+                    let target = Some(Target::Choice(i));
+                    rows.extend(
+                        button(&self.local(&option.text), &lead, width, style, target, tall)
+                            .into_iter()
+                            .map(|r| r.visible(focused)),
                     );
                 }
+            }
+            Task::Order { items } => rows.extend(self.order_rows(items, tall)),
+            Task::Scan { .. } => {
+                rows.push(Row::blank());
+                rows.extend(wrapped(&self.t("scan-how"), width, theme::dim(), ""));
+            }
+            _ => {}
+        }
+        // The feedback's place, as tall as the longest it can be (an order step keeps it
+        // above its list).
+        let reserve = if matches!(step.task, Task::Order { .. }) {
+            0
+        } else {
+            self.reserved()
+        };
+        let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
+        let shown = !told.is_empty() && reserve > 0;
+        if reserve > 0 {
+            rows.push(Row::blank());
+            let pad = reserve.saturating_sub(told.len());
+            rows.extend(told.into_iter().map(|r| r.visible(true)));
+            rows.extend((0..pad).map(|_| Row::blank().visible(shown)));
+        }
+        let practice = step.is_practice() && !matches!(step.task, Task::Scan { .. });
+        let slots: Vec<Slot> = if state.solved || !practice {
+            // Explain and scan steps keep the call beside their "Tiếp tục".
+            let mut slots = vec![Slot::Continue];
+            if !state.solved {
+                slots.push(self.volunteer_slot());
+            }
+            slots
+        } else {
+            vec![self.volunteer_slot()]
+        };
+        let mut foot = Vec::new();
+        for slot in slots {
+            foot.push(Row::blank());
+            foot.extend(self.slot_rows(slot, tall));
+        }
+        (rows, foot)
+    }
+
+    fn volunteer_slot(&self) -> Slot {
+        if self.state.called {
+            Slot::Called
+        } else {
+            Slot::Volunteer {
+                lit: self.state.needs_volunteer,
             }
         }
-        Task::Order { items } => {
-            rows.push(Row::blank());
-            let how = if state.picked.is_some() {
-                "order-moving"
-            } else {
-                "order-how"
-            };
-            rows.extend(wrapped(&t(how), width, theme::dim(), ""));
-            for (position, &item) in state.arrangement.iter().enumerate() {
-                let picked = state.picked == Some(position);
-                let focused = state.focus == position && !state.solved;
-                let in_place = state.highlight && item == position;
-                let style = if picked || focused {
-                    theme::focus()
-                } else {
-                    theme::base()
-                };
-                let mark = match (picked, focused, in_place) {
-                    (true, _, _) => "◆",
-                    (_, true, _) => "▶",
-                    (_, _, true) => "✓",
-                    _ => " ",
-                };
-                let lead = format!("{mark} {}. ", position + 1);
-                for row in wrapped(&local(&items[item]), width, style, &lead) {
-                    rows.push(
-                        row.target(Some(Target::OrderItem(position)))
-                            .visible(focused)
-                            .fill(style),
-                    );
-                }
+    }
+
+    /// A bottom button, padded to the height of the tallest of them, so one takes
+    /// another's place without moving what is around it.
+    fn slot_rows(&self, slot: Slot, tall: bool) -> Vec<Row> {
+        let one = |slot: Slot| -> Vec<Row> {
+            let width = self.width;
+            match slot {
+                Slot::Continue => button(
+                    &self.t("step-continue"),
+                    "   ",
+                    width,
+                    theme::bar_key(),
+                    Some(Target::Continue),
+                    tall,
+                ),
+                Slot::Volunteer { lit } => button(
+                    &self.t("step-call-volunteer"),
+                    " ⚑ ",
+                    width,
+                    if lit {
+                        theme::highlight()
+                    } else {
+                        answer_style()
+                    },
+                    Some(Target::CallVolunteer),
+                    tall,
+                ),
+                Slot::Called => wrapped(
+                    &self.t("step-volunteer-called"),
+                    width,
+                    theme::right(),
+                    " ✓ ",
+                ),
             }
-            let focused = state.focus == items.len() && !state.solved;
+        };
+        let height = [Slot::Continue, Slot::Volunteer { lit: false }, Slot::Called]
+            .into_iter()
+            .map(|s| one(s).len())
+            .max()
+            .unwrap_or(0);
+        let mut rows = one(slot);
+        rows.resize_with(height.max(rows.len()), Row::blank);
+        rows
+    }
+
+    /// `order`: a line of how (or, once checked, what was wrong: the feedback has its
+    /// place here), the numbered list, the items not yet placed, and "Kiểm tra". The
+    /// list and the pool together always take as many rows, so "Kiểm tra" and what is
+    /// below it never move.
+    fn order_rows(&self, items: &[LocalText], tall: bool) -> Vec<Row> {
+        let (state, width) = (self.state, self.width);
+        let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
+        let shown = !told.is_empty();
+        let mut rows = if shown {
+            told.into_iter().map(|r| r.visible(true)).collect()
+        } else {
+            let how = if state.placed.is_empty() {
+                "order-tap-how"
+            } else {
+                "order-take-back"
+            };
+            wrapped(&self.t(how), width, theme::dim(), "")
+        };
+        let reserve = self.reserved().max(
+            ["order-tap-how", "order-take-back"]
+                .iter()
+                .map(|id| wrapped(&self.t(id), width, theme::dim(), "").len())
+                .max()
+                .unwrap_or(0),
+        );
+        let pad = reserve.saturating_sub(rows.len());
+        rows.extend((0..pad).map(|_| Row::blank().visible(shown)));
+        let start = rows.len();
+        // Marked after the misses: the item that comes next.
+        let next = state.placed.len();
+        let mut f = 0;
+        let item_rows = |rows: &mut Vec<Row>, item: usize, lead: String, style, target| {
+            rows.extend(
+                button(&self.local(&items[item]), &lead, width, style, target, tall)
+                    .into_iter()
+                    .map(|r| r.visible(false)),
+            );
+        };
+        for (position, &item) in state.placed.iter().enumerate() {
+            let focused = state.focus == Some(f) && !state.solved;
+            f += 1;
+            if position > 0 {
+                rows.push(Row::blank());
+            }
+            let (style, mark) = match (state.solved, focused) {
+                (true, _) => (right_style(), "✓"),
+                (_, true) => (theme::focus(), "▶"),
+                _ => (answer_style(), " "),
+            };
+            let target = (!state.solved).then_some(Target::OrderItem(item));
+            item_rows(
+                &mut rows,
+                item,
+                format!(" {mark} {}. ", position + 1),
+                style,
+                target,
+            );
+            if focused && let Some(last) = rows.last_mut() {
+                last.keep_visible = true;
+            }
+        }
+        // Between the list and the pool (a row no touch acts on).
+        let label = if state.all_placed() {
+            "order-pool-empty"
+        } else {
+            "order-pool"
+        };
+        if !state.solved {
+            rows.extend(wrapped(&self.t(label), width, theme::dim(), ""));
+        }
+        for (k, item) in state.unplaced().enumerate() {
+            let focused = state.focus == Some(f) && !state.solved;
+            f += 1;
+            if k > 0 {
+                rows.push(Row::blank());
+            }
+            let marked = state.highlight && item == next && !state.solved;
+            let (style, mark) = match (marked, focused) {
+                (true, _) => (theme::highlight(), "→"),
+                (_, true) => (theme::focus(), "▶"),
+                _ => (answer_style(), " "),
+            };
+            item_rows(
+                &mut rows,
+                item,
+                format!(" {mark} •  "),
+                style,
+                Some(Target::OrderItem(item)),
+            );
+            if focused && let Some(last) = rows.last_mut() {
+                last.keep_visible = true;
+            }
+        }
+        // As tall as the list and the pool ever are: every item, a row between each two,
+        // the label, and a row before "Kiểm tra".
+        let every: usize = items
+            .iter()
+            .map(|i| button(&self.local(i), " ▶ 1. ", width, theme::base(), None, tall).len())
+            .sum();
+        let label_rows = wrapped(&self.t("order-pool-empty"), width, theme::dim(), "")
+            .len()
+            .max(wrapped(&self.t("order-pool"), width, theme::dim(), "").len());
+        let height = every + items.len() + label_rows;
+        if rows.len() - start < height {
+            rows.resize_with(start + height, Row::blank);
+        }
+        let focused = state.focus == Some(f) && !state.solved;
+        let check = if state.solved {
+            Vec::new()
+        } else if state.all_placed() {
             let style = if focused {
                 theme::focus()
             } else {
                 theme::bar_key()
             };
-            let mark = if focused { "▶" } else { " " };
-            rows.push(
-                Row::text(format!("{mark} [ {} ] ", t("order-done")), style)
-                    .target(Some(Target::OrderDone))
-                    .visible(focused),
-            );
-        }
-        Task::Scan { .. } => {
-            rows.push(Row::blank());
-            rows.extend(wrapped(&t("scan-how"), width, theme::dim(), ""));
-        }
-        _ => {}
-    }
-    // What the learner is told, kept in view.
-    let mut told = Vec::new();
-    match &state.feedback {
-        Some(Feedback::Right(words)) => {
-            told.extend(wrapped(&t("feedback-right"), width, theme::right(), "✓ "));
-            if let Some(words) = words {
-                told.extend(wrapped(&local(words), width, theme::base(), "  "));
-            }
-        }
-        Some(Feedback::Wrong(words)) => {
-            let text = words.as_ref().map_or_else(|| t("feedback-wrong"), local);
-            told.extend(wrapped(&text, width, theme::wrong(), "✗ "));
-        }
-        None => {}
-    }
-    if state.hint
-        && !state.solved
-        && let Some(hint) = &step.hint
-    {
-        told.extend(wrapped(
-            &format!("{} {}", t("feedback-hint"), local(hint)),
-            width,
-            theme::title(),
-            "",
-        ));
-    }
-    if state.highlight
-        && !state.solved
-        && let Task::Type { answer, .. } = &step.task
-    {
-        told.extend(wrapped(answer, width, theme::highlight(), "→ "));
-    }
-    if state.needs_volunteer && !state.solved {
-        told.extend(wrapped(&t("feedback-help"), width, theme::wrong(), "⚑ "));
-        told.extend(wrapped(
-            &t("feedback-help-detail"),
+            let mark = if focused { " ▶ " } else { "   " };
+            button(
+                &self.t("order-check"),
+                mark,
+                width,
+                style,
+                Some(Target::OrderCheck),
+                tall,
+            )
+        } else {
+            // Not yet: shown, quiet, and nothing to touch.
+            button(
+                &self.t("order-check-waiting"),
+                "   ",
+                width,
+                tried_style(),
+                None,
+                tall,
+            )
+        };
+        let check_height = button(
+            &self.t("order-check-waiting"),
+            "   ",
             width,
             theme::base(),
-            "  ",
-        ));
+            None,
+            tall,
+        )
+        .len();
+        let mut check: Vec<Row> = check.into_iter().map(|r| r.visible(focused)).collect();
+        check.resize_with(check_height, Row::blank);
+        rows.extend(check);
+        rows
     }
-    if !told.is_empty() {
+
+    /// "Go back?": the question and its two big buttons.
+    fn leave_rows(&self, tall: bool) -> Vec<Row> {
+        let width = self.width;
+        let question = if self.first {
+            "leave-question-lesson"
+        } else {
+            "leave-question"
+        };
+        let mut rows = wrapped(&self.t(question), width, theme::title(), "");
+        rows.extend(wrapped(&self.t("leave-detail"), width, theme::base(), ""));
         rows.push(Row::blank());
-        rows.extend(told.into_iter().map(|r| r.visible(true)));
+        rows.extend(button(
+            &self.t("leave-no"),
+            "   ",
+            width,
+            theme::bar_key(),
+            Some(Target::Stay),
+            tall,
+        ));
+        rows.push(Row::blank());
+        rows.extend(button(
+            &self.t("leave-yes"),
+            "   ",
+            width,
+            answer_style(),
+            Some(Target::Leave),
+            tall,
+        ));
+        rows
     }
-    rows
+
+    /// The latest thing to tell the learner: the right answer's words; else the call for
+    /// a volunteer, which replaces the hint, which replaces the wrong answer's words.
+    fn told(&self) -> Option<Told<'_>> {
+        let (step, state) = (self.step, self.state);
+        match &state.feedback {
+            Some(Feedback::Right(words)) => return Some(Told::Right(words.as_ref())),
+            None => return None,
+            _ if state.solved => return None,
+            _ => {}
+        }
+        if state.needs_volunteer && !state.called {
+            return Some(Told::Volunteer);
+        }
+        if state.hint
+            && let Some(hint) = &step.hint
+        {
+            return Some(Told::Hint(hint));
+        }
+        match &state.feedback {
+            Some(Feedback::Wrong(words)) => Some(Told::Wrong(words.as_ref())),
+            Some(Feedback::OrderKept(kept)) => Some(Told::OrderKept(*kept)),
+            _ => None,
+        }
+    }
+
+    fn told_rows(&self, told: &Told) -> Vec<Row> {
+        let width = self.width;
+        let mut rows = match told {
+            Told::Right(words) => {
+                let mut rows = wrapped(&self.t("feedback-right"), width, theme::right(), "✓ ");
+                if let Some(words) = words {
+                    rows.extend(wrapped(&self.local(words), width, theme::base(), "  "));
+                }
+                rows
+            }
+            Told::Wrong(words) => {
+                let text = words.map_or_else(|| self.t("feedback-wrong"), |w| self.local(w));
+                wrapped(&text, width, theme::wrong(), "✗ ")
+            }
+            Told::OrderKept(kept) => {
+                let text = self.i18n.text_with(
+                    self.lang,
+                    "order-kept",
+                    &[("count", (*kept as i64).into())],
+                );
+                wrapped(&text, width, theme::wrong(), "✗ ")
+            }
+            Told::Hint(hint) => wrapped(
+                &format!("{} {}", self.t("feedback-hint"), self.local(hint)),
+                width,
+                theme::title(),
+                "",
+            ),
+            Told::Volunteer => wrapped(
+                &self.t("step-volunteer-moment"),
+                width,
+                theme::title(),
+                "⚑ ",
+            ),
+        };
+        // A `type` step's answer, shown after the misses.
+        if self.state.highlight
+            && !self.state.solved
+            && !matches!(told, Told::Right(_))
+            && let Task::Type { answer, .. } = &self.step.task
+        {
+            rows.extend(wrapped(answer, width, theme::highlight(), "→ "));
+        }
+        rows
+    }
+
+    /// Rows kept for the feedback: the most any feedback of this step can take.
+    fn reserved(&self) -> usize {
+        let step = self.step;
+        if !step.is_practice() {
+            return 0;
+        }
+        let mut all: Vec<Told> = vec![
+            Told::Right(step.right_feedback.as_ref()),
+            Told::Wrong(step.wrong_feedback.as_ref()),
+            Told::Volunteer,
+        ];
+        if let Some(hint) = &step.hint {
+            all.push(Told::Hint(hint));
+        }
+        match &step.task {
+            Task::Choice { options } => {
+                for option in options {
+                    all.push(if option.correct {
+                        Told::Right(option.feedback.as_ref().or(step.right_feedback.as_ref()))
+                    } else {
+                        Told::Wrong(option.feedback.as_ref().or(step.wrong_feedback.as_ref()))
+                    });
+                }
+            }
+            Task::Tap { screen, .. } => {
+                let words: Vec<Option<LocalText>> =
+                    screen.tappables().map(|t| t.feedback().cloned()).collect();
+                return self.longest(all, &words);
+            }
+            Task::Order { items } => {
+                all.extend((0..items.len()).map(Told::OrderKept));
+            }
+            _ => {}
+        }
+        self.longest(all, &[])
+    }
+
+    /// The most rows any of `all`, or a wrong answer with its own `words`, takes.
+    fn longest(&self, all: Vec<Told>, words: &[Option<LocalText>]) -> usize {
+        let extra = match &self.step.task {
+            Task::Type { answer, .. } => wrapped(answer, self.width, theme::base(), "→ ").len(),
+            _ => 0,
+        };
+        let wrong = words.iter().map(|w| {
+            self.told_rows(&Told::Wrong(
+                w.as_ref().or(self.step.wrong_feedback.as_ref()),
+            ))
+            .len()
+        });
+        all.iter()
+            .map(|t| self.told_rows(t).len())
+            .chain(wrong)
+            .max()
+            .unwrap_or(0)
+            + extra
+    }
 }

@@ -482,10 +482,18 @@ pub fn guided_end(
             theme::base(),
             "",
         ));
-        // A few steps, so the heading and the note field stay on a small screen.
-        const SHOWN: usize = 3;
-        if let Some(l) = model.lessons.get(lesson) {
-            for &i in steps.iter().take(SHOWN) {
+    }
+    // The note field at the foot, the heading at the top, and as many of the steps to
+    // practise as fit between them (the rest counted in a line): the heading and the
+    // learner's name never scroll away.
+    let mut foot = vec![Row::blank()];
+    foot.extend(wrapped(&t("guided-end-note"), width, theme::dim(), ""));
+    foot.extend(wrapped(&format!("{note}▏"), width, theme::focus(), ""));
+    let room = usize::from(area.height).saturating_sub(rows.len() + foot.len());
+    if let Some(l) = model.lessons.get(lesson) {
+        let lines: Vec<Vec<Row>> = steps
+            .iter()
+            .map(|&i| {
                 let text = l.steps[i].text.get(lang.code());
                 let first = text.split(['.', '\n']).next().unwrap_or(text).trim();
                 let line = i18n.text_with(
@@ -493,25 +501,34 @@ pub fn guided_end(
                     "guided-end-step",
                     &[("n", (i + 1).into()), ("text", first.into())],
                 );
-                rows.extend(wrapped(&line, width, theme::base(), "• "));
+                wrapped(&line, width, theme::base(), "• ")
+            })
+            .collect();
+        let mut used = 0;
+        for (k, step) in lines.iter().enumerate() {
+            let left = lines.len() - k - 1;
+            // Room for this step, and for the line that counts the rest, if any.
+            let more_rows = if left > 0 { 2 } else { 0 };
+            if used + step.len() + more_rows > room {
+                let more = i18n.text_with(
+                    lang,
+                    "guided-end-more",
+                    &[("count", (lines.len() - k).into())],
+                );
+                let more = wrapped(&more, width, theme::dim(), "  ");
+                if used + more.len() <= room {
+                    rows.extend(more);
+                }
+                break;
             }
-        }
-        if steps.len() > SHOWN {
-            let more = i18n.text_with(
-                lang,
-                "guided-end-more",
-                &[("count", (steps.len() - SHOWN).into())],
-            );
-            rows.extend(wrapped(&more, width, theme::dim(), "  "));
+            used += step.len();
+            rows.extend(step.iter().cloned());
         }
     }
-    rows.push(Row::blank());
-    rows.extend(wrapped(&t("guided-end-note"), width, theme::dim(), ""));
-    rows.extend(
-        wrapped(&format!("{note}▏"), width, theme::focus(), "")
-            .into_iter()
-            .map(|r| r.visible(true)),
-    );
+    // Top-aligned; the field stays at the bottom of what is drawn.
+    let gap = usize::from(area.height).saturating_sub(rows.len() + foot.len());
+    rows.extend((0..gap).map(|_| Row::blank()));
+    rows.extend(foot.into_iter().map(|r| r.visible(true)));
     draw_rows(frame, area, &rows, &mut HitMap::default());
 }
 

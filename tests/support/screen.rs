@@ -57,13 +57,26 @@ pub fn touch(model: &mut Model, target: Target, width: u16, height: u16) {
         if let Some(rect) = hits.find(target) {
             break (screen, hits, rect);
         }
-        // Down first, then all the way up.
+        // Down first, then all the way up; with ▲ ▼ that move the focus, or (where
+        // nothing is focused) the text.
         let down = scrolls < 20;
-        let button = Target::More { down };
-        if scrolls >= 60
-            || hits.find(button).is_none()
-                && !(down && hits.find(Target::More { down: false }).is_some())
-        {
+        let arrow = |down| {
+            [
+                Target::More { down },
+                Target::Scroll {
+                    down,
+                    picture: false,
+                },
+                Target::Scroll {
+                    down,
+                    picture: true,
+                },
+            ]
+            .into_iter()
+            .find(|t| hits.find(*t).is_some())
+        };
+        let button = arrow(down).unwrap_or(Target::More { down });
+        if scrolls >= 60 || hits.find(button).is_none() && !(down && arrow(false).is_some()) {
             panic!("{target:?} cannot be touched at {width}×{height}:\n{screen}");
         }
         if hits.find(button).is_some() {

@@ -256,3 +256,17 @@ pub fn find(screen: &str, needle: &str) -> (usize, usize) {
     }
     panic!("`{needle}` is not on the screen:\n{screen}");
 }
+
+/// Where `needle` is on the pretend phone (inside its frame, right of the text column):
+/// 0-based column and row of its first character.
+pub fn find_on_phone(screen: &str, needle: &str) -> (usize, usize) {
+    for (row, line) in screen.lines().enumerate() {
+        let Some(frame) = line.find('│') else {
+            continue;
+        };
+        if let Some(at) = line[frame..].find(needle) {
+            return (line[..frame + at].width(), row);
+        }
+    }
+    panic!("`{needle}` is not on the phone:\n{screen}");
+}
