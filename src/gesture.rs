@@ -126,8 +126,7 @@ struct Press<T> {
 
 #[derive(Debug, Clone, Copy)]
 struct Landed<T> {
-    target: T,
-    cell: (u16, u16),
+    target: Option<T>,
     at: u64,
 }
 
@@ -136,8 +135,11 @@ struct Landed<T> {
 pub struct Gestures<T> {
     pub timing: Timing,
     press: Option<Press<T>>,
-    /// The last touch that landed on a target, tapped or dropped.
+    /// The last touch, on a target or not, tapped or dropped.
     last_touch: Option<Landed<T>>,
+    /// A burst of touches at one spot, started by a tap on a target that does not repeat
+    /// (where and when its latest touch was): the rest of a double or triple tap.
+    burst: Option<((u16, u16), u64)>,
     /// When the last tap on a target that does not repeat happened.
     last_tap: Option<u64>,
     /// A target that takes several taps: which, how many so far, the last one's time.
@@ -156,6 +158,7 @@ impl<T: Tappable> Gestures<T> {
             timing,
             press: None,
             last_touch: None,
+            burst: None,
             last_tap: None,
             taps: None,
             page: 0,
@@ -204,6 +207,35 @@ impl<T: Tappable> Gestures<T> {
     }
 
     fn lifted(&mut self, press: Press<T>, up: Touch<T>) -> Verdict<T> {
+        let verdict = self.verdict(&press, up);
+        // Every touch counts for what follows, whatever it did: a touch that landed in a
+        // gap is still part of the double tap it belongs to.
+        self.last_touch = Some(Landed {
+            target: press.target,
+            at: press.at,
+        });
+        match verdict {
+            Verdict::Tap(t) if !t.repeats() => {
+                self.last_tap = Some(press.at);
+                self.burst = Some((press.cell, press.at));
+            }
+            _ if self.in_burst(&press) => self.burst = Some((press.cell, press.at)),
+            _ => {}
+        }
+        verdict
+    }
+
+    /// Whether `press` continues the burst of touches after a tap: near its last touch,
+    /// and soon.
+    fn in_burst(&self, press: &Press<T>) -> bool {
+        self.burst.is_some_and(|(cell, at)| {
+            press.at.saturating_sub(at) < 2 * self.timing.repeat
+                && cell.0.abs_diff(press.cell.0) <= NEAR.0
+                && cell.1.abs_diff(press.cell.1) <= NEAR.1
+        })
+    }
+
+    fn verdict(&mut self, press: &Press<T>, up: Touch<T>) -> Verdict<T> {
         let Some(target) = press.target else {
             return Verdict::Nothing;
         };
@@ -228,16 +260,7 @@ impl<T: Tappable> Gestures<T> {
             return Verdict::Tap(target);
         }
         self.taps = None;
-        let verdict = self.judge(target, &press);
-        self.last_touch = Some(Landed {
-            target,
-            cell: press.cell,
-            at: press.at,
-        });
-        if verdict == Verdict::Tap(target) && !target.repeats() {
-            self.last_tap = Some(press.at);
-        }
-        verdict
+        self.judge(target, press)
     }
 
     fn judge(&self, target: T, press: &Press<T>) -> Verdict<T> {
@@ -252,10 +275,14 @@ impl<T: Tappable> Gestures<T> {
         if settling && !unchanged {
             return Verdict::Dropped(Dropped::Settling);
         }
+        // The rest of a double or triple tap on a button, whatever is under it now.
+        if self.in_burst(press) {
+            return Verdict::Dropped(Dropped::Repeat);
+        }
         if target.repeats() {
             let bounce = self
                 .last_touch
-                .is_some_and(|l| l.target == target && since(l.at) < t.repeat / 2);
+                .is_some_and(|l| l.target == Some(target) && since(l.at) < t.repeat / 2);
             return if bounce {
                 Verdict::Dropped(Dropped::Repeat)
             } else {
@@ -263,12 +290,7 @@ impl<T: Tappable> Gestures<T> {
             };
         }
         let after_tap = self.last_tap.is_some_and(|at| since(at) < t.repeat);
-        let near_last = self.last_touch.is_some_and(|l| {
-            since(l.at) < 2 * t.repeat
-                && l.cell.0.abs_diff(press.cell.0) <= NEAR.0
-                && l.cell.1.abs_diff(press.cell.1) <= NEAR.1
-        });
-        if after_tap || near_last {
+        if after_tap {
             Verdict::Dropped(Dropped::Repeat)
         } else {
             Verdict::Tap(target)
@@ -420,14 +442,47 @@ mod tests {
             tap(&mut g, (5, 9), Some(T::Button(2)), 1300),
             Verdict::Dropped(Dropped::Repeat)
         );
-        // Touched again at once, it is a double tap of its own; after a beat, it acts.
+        // Touched again (the first touch of it did nothing), it acts.
         assert_eq!(
             tap(&mut g, (5, 9), Some(T::Button(2)), 1600),
+            Verdict::Tap(T::Button(2))
+        );
+    }
+
+    #[test]
+    fn a_touch_in_a_gap_still_belongs_to_the_double_tap() {
+        let mut g = layer();
+        let b = Some(T::Button(1));
+        assert_eq!(tap(&mut g, (5, 5), b, 1000), Verdict::Tap(T::Button(1)));
+        // The second tap of a triple lands in the gap, the third on what came there.
+        assert_eq!(tap(&mut g, (5, 6), None, 1700), Verdict::Nothing);
+        assert_eq!(
+            tap(&mut g, (5, 5), Some(T::Button(7)), 2400),
             Verdict::Dropped(Dropped::Repeat)
         );
+        // A first try that landed in a gap starts nothing: the next try acts.
+        let mut g = layer();
+        assert_eq!(tap(&mut g, (5, 6), None, 1000), Verdict::Nothing);
+        assert_eq!(tap(&mut g, (5, 5), b, 1300), Verdict::Tap(T::Button(1)));
+    }
+
+    #[test]
+    fn a_key_that_came_under_a_triple_tap_does_not_type() {
+        let mut g = layer();
+        // "Tiếp tục", and the keyboard of the next step appears under the finger.
         assert_eq!(
-            tap(&mut g, (5, 9), Some(T::Button(2)), 2700),
-            Verdict::Tap(T::Button(2))
+            tap(&mut g, (10, 12), Some(T::Button(1)), 1000),
+            Verdict::Tap(T::Button(1))
+        );
+        g.shown(true, 1100);
+        assert_eq!(
+            tap(&mut g, (10, 12), Some(T::Key('c')), 1700),
+            Verdict::Dropped(Dropped::Repeat)
+        );
+        // Once she has read the new screen, the key types.
+        assert_eq!(
+            tap(&mut g, (10, 12), Some(T::Key('c')), 3200),
+            Verdict::Tap(T::Key('c'))
         );
     }
 

@@ -32,6 +32,23 @@ impl HitMap {
             .map(|(_, t)| *t)
     }
 
+    /// Keeps `clear` free of every target drawn so far: a region reaching into it ends
+    /// where it starts (or goes, if it starts inside). Room for a button of its own with a
+    /// dead gap around it.
+    pub fn keep_clear(&mut self, clear: Rect) {
+        self.regions.retain_mut(|(r, _)| {
+            if r.intersection(clear).is_empty() {
+                return true;
+            }
+            if r.x < clear.x {
+                r.width = clear.x - r.x;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
     pub fn regions(&self) -> &[(Rect, Target)] {
         &self.regions
     }
@@ -262,6 +279,16 @@ fn draw_with_arrows(
     ] {
         if shown {
             let button = Rect::new(area.right() - ARROW, y, ARROW, 1);
+            // A dead gap round the arrow: a touch just beside it, above or below it lands
+            // on nothing, not on the row next to it.
+            let top = y.saturating_sub(1).max(area.y);
+            let bottom = (y + 2).min(area.bottom());
+            hits.keep_clear(Rect::new(
+                button.x.saturating_sub(1).max(area.x),
+                top,
+                button.width + 1,
+                bottom - top,
+            ));
             frame.render_widget(
                 Span::styled(format!("  {mark}  "), super::theme::bar_key()),
                 button,
