@@ -277,18 +277,20 @@ fn draw_with_arrows(
         (view.up, area.y, "▲", false),
         (view.down, area.bottom() - 1, "▼", true),
     ] {
+        let button = Rect::new(area.right() - ARROW, y, ARROW, 1);
+        // A dead gap round the arrow: a touch just beside it, above or below it lands on
+        // nothing, not on the row next to it. Where the arrow is not shown (the view is
+        // at that end), its place stays dead too: a finger tapping ▼ again and again never
+        // finds a button come under it at the end of the list.
+        let top = y.saturating_sub(1).max(area.y);
+        let bottom = (y + 2).min(area.bottom());
+        hits.keep_clear(Rect::new(
+            button.x.saturating_sub(1).max(area.x),
+            top,
+            button.width + 1,
+            bottom - top,
+        ));
         if shown {
-            let button = Rect::new(area.right() - ARROW, y, ARROW, 1);
-            // A dead gap round the arrow: a touch just beside it, above or below it lands
-            // on nothing, not on the row next to it.
-            let top = y.saturating_sub(1).max(area.y);
-            let bottom = (y + 2).min(area.bottom());
-            hits.keep_clear(Rect::new(
-                button.x.saturating_sub(1).max(area.x),
-                top,
-                button.width + 1,
-                bottom - top,
-            ));
             frame.render_widget(
                 Span::styled(format!("  {mark}  "), super::theme::bar_key()),
                 button,

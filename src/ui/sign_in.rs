@@ -16,7 +16,18 @@ use crate::i18n::Localizer;
 
 pub fn welcome(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
     let t = |id: &str| i18n.text(model.lang, id);
-    hits.add(area, Target::Start);
+    // Touching anywhere starts, but for a dead row at the top and above the language
+    // button at the bottom: a touch meant for the corner above or the button below
+    // lands on nothing rather than on the screen.
+    hits.add(
+        Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(3),
+        ),
+        Target::Start,
+    );
     let mut rows = centred(&t("app-name"), area.width, theme::title());
     rows.extend(centred(&t("app-tagline"), area.width, theme::base()));
     rows.push(Row::blank());
@@ -90,10 +101,14 @@ pub fn who(
     let t = |id: &str| i18n.text(model.lang, id);
     let title = wrapped(&t("who-title"), area.width, theme::title(), "");
     let title_height = (title.len() as u16).min(area.height.saturating_sub(6));
-    let [title_area, _, first, second] = Layout::vertical([
+    // A blank row between the two buttons (a touch between them lands on nothing) where
+    // the screen has it, and one under the title.
+    let spare = area.height.saturating_sub(title_height + 6);
+    let [title_area, _, first, _, second] = Layout::vertical([
         Constraint::Length(title_height),
-        Constraint::Length(u16::from(area.height > title_height + 6)),
+        Constraint::Length(u16::from(spare > 1)),
         Constraint::Length(3),
+        Constraint::Length(u16::from(spare > 0)),
         Constraint::Length(3),
     ])
     .areas(area);

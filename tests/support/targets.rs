@@ -71,20 +71,6 @@ pub enum Side {
     Above,
 }
 
-/// The gap between `a` and `b` in cells, and which way; 0 when they touch (at a side or
-/// a corner); None when they are only diagonally apart.
-pub fn gap(a: Rect, b: Rect) -> Option<(Side, u16)> {
-    let apart = |a0: u16, a1: u16, b0: u16, b1: u16| i32::from(a0.max(b0)) - i32::from(a1.min(b1));
-    let hx = apart(a.x, a.right(), b.x, b.right());
-    let hy = apart(a.y, a.bottom(), b.y, b.bottom());
-    match (hx, hy) {
-        (_, ..0) => Some((Side::Beside, hx.max(0) as u16)),
-        (..0, _) => Some((Side::Above, hy.max(0) as u16)),
-        (0, 0) => Some((Side::Beside, 0)),
-        _ => None,
-    }
-}
-
 /// A touch panel, and how big one cell is on it when a grid fills it.
 #[derive(Debug, Clone, Copy)]
 pub struct Panel {
@@ -172,4 +158,55 @@ impl Smallest {
             mm(self.above, false),
         )
     }
+}
+
+/// Pairs of different targets with cells side by side or one above the other on a
+/// `width`×`height` screen (a finger a little off one lands on the other), each with a
+/// cell where they meet.
+pub fn touching(hits: &HitMap, width: u16, height: u16) -> Vec<(Target, Target, (u16, u16))> {
+    let mut out: Vec<(Target, Target, (u16, u16))> = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            let Some(a) = hits.at(x, y) else { continue };
+            for (nx, ny) in [(x + 1, y), (x, y + 1)] {
+                if nx >= width || ny >= height {
+                    continue;
+                }
+                if let Some(b) = hits.at(nx, ny)
+                    && a != b
+                    && !out
+                        .iter()
+                        .any(|(p, q, _)| (*p, *q) == (a, b) || (*p, *q) == (b, a))
+                {
+                    out.push((a, b, (x, y)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every gap between two different targets, cell by cell: from each cell of a target,
+/// the blank cells to the next target to its right (`Side::Beside`) and below it
+/// (`Side::Above`), when that next target is another one. With the two targets.
+pub fn gaps(hits: &HitMap, width: u16, height: u16) -> Vec<(Target, Target, Side, u16)> {
+    let mut out = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            let Some(a) = hits.at(x, y) else { continue };
+            let right = (x + 1..width).find_map(|nx| hits.at(nx, y).map(|b| (b, nx - x - 1)));
+            if let Some((b, cells)) = right
+                && b != a
+            {
+                out.push((a, b, Side::Beside, cells));
+            }
+            let below = (y + 1..height).find_map(|ny| hits.at(x, ny).map(|b| (b, ny - y - 1)));
+            if let Some((b, cells)) = below
+                && b != a
+            {
+                out.push((a, b, Side::Above, cells));
+            }
+        }
+    }
+    out
 }
