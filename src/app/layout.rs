@@ -56,7 +56,7 @@ pub enum StepLayout {
 pub fn bar_rows(height: u16) -> (u16, u16) {
     match height {
         0..=12 => (0, 1),
-        13..=14 => (1, 1),
+        13..=17 => (1, 1),
         _ => (1, 2),
     }
 }

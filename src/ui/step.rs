@@ -530,12 +530,11 @@ impl TextColumn<'_> {
             self.reserved()
         };
         let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
-        let shown = !told.is_empty() && reserve > 0;
         if reserve > 0 {
             rows.push(Row::blank());
             let pad = reserve.saturating_sub(told.len());
             rows.extend(told.into_iter().map(|r| r.visible(true)));
-            rows.extend((0..pad).map(|_| Row::blank().visible(shown)));
+            rows.extend((0..pad).map(|_| Row::blank()));
         }
         let practice = step.is_practice() && !matches!(step.task, Task::Scan { .. });
         let slots: Vec<Slot> = if state.solved || !practice {
