@@ -14,7 +14,7 @@ who-title = Welcome! Is this your first time here, or do you have a code?
 who-new = This is my first time
 who-returning = I have a code
 name-title = What would you like to be called?
-name-example = For example: Mrs Hanh, Uncle Tu
+name-example = For example: Mrs Hanh, Uncle Tu. Without accents is fine too.
 name-note = Just a name to call you by: no ID or phone number.
 code-given-title = Your code is
 code-given-note = Write this code on your card. Next time, type it to carry on.
@@ -36,11 +36,6 @@ step-counter = Step { $n }/{ $total }
 feedback-right = That's right!
 feedback-wrong = Not quite. Please try again.
 feedback-hint = Hint:
-feedback-help = Please ask a volunteer for help
-feedback-help-detail = You have tried a few times. That's fine: a volunteer will help you.
-order-done = Done
-order-how = Touch a line, then touch another to swap them.
-order-moving = Now touch the line to swap it with (or use the up and down arrows).
 step-continue = Continue
 step-call-volunteer = Call a volunteer
 step-volunteer-called = A volunteer is called. Please wait a moment.
@@ -162,7 +157,6 @@ card-practice = The numbers in the lesson are only for practice, not real ones.
 card-help = Need help? Ask the community digital team at your ward, or the Public Administration Service Centre.
 
 ## Volunteers (learners never see these, except the small button on the welcome screen)
-welcome-volunteer = Volunteer
 notice-problems = { $count } problem(s) at start-up: see the volunteer panel.
 help-kiosk = This is a public kiosk: only a volunteer can close it.
 

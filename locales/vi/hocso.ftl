@@ -14,7 +14,7 @@ who-title = Chào bác! Bác học ở đây lần đầu, hay đã có mã số
 who-new = Bác học lần đầu
 who-returning = Bác đã có mã số
 name-title = Bác muốn được gọi là gì?
-name-example = Ví dụ: Bà Hạnh (gõ Baf Hajnh), Chú Tư
+name-example = Ví dụ: Bà Hạnh, Chú Tư. Viết không dấu cũng được: Ba Hanh.
 name-note = Chỉ cần tên gọi, không cần số căn cước hay số điện thoại.
 code-given-title = Mã số của bác là
 code-given-note = Bác hãy ghi mã số này vào thẻ. Lần sau, bác nhập mã số để học tiếp.
@@ -36,11 +36,6 @@ step-counter = Bước { $n }/{ $total }
 feedback-right = Đúng rồi! Bác làm tốt lắm.
 feedback-wrong = Chưa đúng. Bác thử lại nhé.
 feedback-hint = Gợi ý:
-feedback-help = Hãy nhờ tình nguyện viên giúp
-feedback-help-detail = Bác đã thử mấy lần rồi. Không sao cả, tình nguyện viên sẽ giúp bác.
-order-done = Xong
-order-how = Chạm một dòng, rồi chạm dòng khác để đổi chỗ.
-order-moving = Bác chạm vào dòng muốn đổi chỗ với dòng ◆ (hoặc dùng mũi tên lên, xuống).
 step-continue = Tiếp tục
 step-call-volunteer = Gọi tình nguyện viên
 step-volunteer-called = Đã gọi tình nguyện viên. Bác chờ một chút nhé.
@@ -159,7 +154,6 @@ card-practice = Các con số trong bài chỉ để tập, không phải số t
 card-help = Cần giúp? Bác hỏi Tổ công nghệ số cộng đồng ở phường, hoặc Trung tâm Phục vụ hành chính công.
 
 ## Tình nguyện viên (học viên không thấy các câu này, trừ nút nhỏ ở màn hình chào)
-welcome-volunteer = Tình nguyện viên
 notice-problems = Có { $count } sự cố khi khởi động: xem bảng tình nguyện viên.
 help-kiosk = Máy đang ở chế độ công cộng: chỉ tình nguyện viên thoát được.
 
