@@ -132,12 +132,10 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
 /// A click or touch on the welcome, who, name, age or code screens.
 pub(super) fn click(model: &mut Model, target: Target) -> Vec<Effect> {
     match (&mut model.screen, target) {
+        // ▼ and ▲ turn the page: to the last answer, or back to the first (the view
+        // follows, lit or not).
         (Screen::Age { focus, .. }, Target::More { down }) => {
-            *focus = if down {
-                (*focus + 1).min(AGE_ANSWERS - 1)
-            } else {
-                focus.saturating_sub(1)
-            };
+            *focus = if down { AGE_ANSWERS - 1 } else { 0 };
             Vec::new()
         }
         (Screen::Welcome, Target::Start) => super::key_press(model, Key::Enter),

@@ -1995,3 +1995,22 @@ fn the_summary_scrolls_its_words_and_its_answers_are_not_chosen_for_her() {
     );
     assert_eq!(summary(&model).scroll.rows, 0);
 }
+
+#[test]
+fn the_age_questions_arrows_turn_to_the_last_answer_and_back_choosing_nothing() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+    model.screen = Screen::Age {
+        name: "Bà Hạnh".into(),
+        telex: false,
+        focus: 0,
+    };
+    assert!(update(&mut model, Msg::Click(Target::More { down: true })).is_empty());
+    assert!(matches!(model.screen, Screen::Age { focus: 4, .. }));
+    assert!(!model.focus_shown, "turning the page lights nothing");
+    assert!(
+        key(&mut model, Key::Enter).is_empty(),
+        "nothing chosen for her"
+    );
+    update(&mut model, Msg::Click(Target::More { down: false }));
+    assert!(matches!(model.screen, Screen::Age { focus: 0, .. }));
+}

@@ -98,7 +98,7 @@ pub fn draw(
     let list = Rect::new(area.x, area.y, width, area.height);
     draw_rows(frame, list, &rows, hits);
     // ▲ at the top and ▼ at the bottom of their column, each two rows tall; at the first
-    // or last page the button stays, dim, and does nothing.
+    // or last page its place stays empty, and a touch there does nothing.
     let column = Rect::new(area.right() - (ARROWS - 1), area.y, ARROWS - 1, area.height);
     let up = (page > 0).then(|| pages[page - 1].start);
     let down = pages.get(page + 1).map(|p| p.start);
@@ -107,11 +107,10 @@ pub fn draw(
         (down, column.bottom().saturating_sub(2), "▼"),
     ] {
         let button = Rect::new(column.x, y, column.width, 2.min(column.height));
-        let style = if target.is_some() {
-            theme::bar_key()
-        } else {
-            theme::dim()
-        };
+        if target.is_none() {
+            continue;
+        }
+        let style = theme::bar_key();
         frame.buffer_mut().set_style(button, style);
         frame.render_widget(
             Span::styled(mark, style),

@@ -96,7 +96,9 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         Screen::Summary { summary, focus } => {
             summary::draw(frame, body, model, i18n, summary, lit(*focus), &mut hits)
         }
-        Screen::Age { focus, .. } => sign_in::age(frame, body, model, i18n, lit(*focus), &mut hits),
+        Screen::Age { focus, .. } => {
+            sign_in::age(frame, body, model, i18n, lit(*focus), *focus, &mut hits)
+        }
         Screen::Resume { focus } => {
             sign_in::resume(frame, body, model, i18n, lit(*focus), &mut hits)
         }

@@ -333,6 +333,8 @@ pub fn age(
     model: &Model,
     i18n: &Localizer,
     focus: Option<usize>,
+    // The answer the view keeps in sight (▼ and ▲ move it), lit or not.
+    anchor: usize,
     hits: &mut HitMap,
 ) {
     let t = |id: &str| i18n.text(model.lang, id);
@@ -350,7 +352,17 @@ pub fn age(
     .collect();
     let room = area.height.saturating_sub(rows.len() as u16 + 1);
     rows.push(Row::blank());
-    rows.extend(super::answer_rows(&answers, focus, area.width, room));
+    rows.extend(
+        super::answer_rows(&answers, focus, area.width, room)
+            .into_iter()
+            .map(|row| {
+                let anchored = row
+                    .hits
+                    .iter()
+                    .any(|(_, _, t)| *t == Target::Answer(anchor));
+                row.visible(anchored)
+            }),
+    );
     draw_scrolled(frame, area, &rows, hits);
 }
 
