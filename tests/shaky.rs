@@ -19,7 +19,7 @@ mod support;
 use hocso::app::{
     BarKey, EnterMeaning, KeyboardKey, KeypadKey, Msg, Screen, Size, Target, keyboard,
 };
-use hocso::gesture::{Tappable, Timing};
+use hocso::gesture::Timing;
 use hocso::i18n::{Lang, Localizer};
 use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
 use hocso::store::{MemoryStore, Store};
@@ -200,7 +200,7 @@ impl Finger {
                     .push(format!("{}: {target:?} out of reach\n{screen}", self.place));
                 return;
             };
-            let pattern = match self.rng.range(0, if target.repeats() { 2 } else { 3 }) {
+            let pattern = match self.rng.range(0, if typing_key(target) { 2 } else { 3 }) {
                 0 => Pattern::Single,
                 1 => Pattern::Double,
                 _ => Pattern::Triple,
@@ -235,7 +235,7 @@ impl Finger {
                 acted.extend(self.press(near, held));
             }
             // The screen changed: the finger lands again, within 0.3 s.
-            if self.tutor.hits != page && !target.repeats() && self.rng.range(0, 2) == 0 {
+            if self.tutor.hits != page && !typing_key(target) && self.rng.range(0, 2) == 0 {
                 self.now += self.rng.range(40, 300) as u64;
                 acted.extend(self.press(aim, 40));
             }
@@ -268,6 +268,21 @@ impl Finger {
 
     fn pos(&self) -> Option<usize> {
         self.tutor.model.run().map(|(_, _, r)| r.pos)
+    }
+}
+
+/// A key she types with, which she may well touch twice on purpose (a person's view, not
+/// the gesture layer's): letters, digits, Xóa, the shift and layer keys, ▲ ▼. Everything
+/// else, OK included, gets triple taps too.
+fn typing_key(target: Target) -> bool {
+    match target {
+        Target::Keypad(KeypadKey::Ok) | Target::Keyboard(KeyboardKey::Ok) => false,
+        Target::Keypad(_)
+        | Target::Keyboard(_)
+        | Target::More { .. }
+        | Target::Scroll { .. }
+        | Target::Page(_) => true,
+        _ => false,
     }
 }
 
@@ -318,14 +333,40 @@ fn right_touches(task: &Task, layer: hocso::app::KeyboardLayer) -> Vec<Target> {
     }
 }
 
-/// A wrong answer to touch first, where the step has one.
-fn wrong_touch(task: &Task) -> Option<Target> {
+/// A wrong answer to give first, where the step has one: the touches that give it, and
+/// those that clear it away again (a typed answer stays in its field).
+fn wrong_touches(task: &Task) -> Option<(Vec<Target>, Vec<Target>)> {
     match task {
         Task::Tap { screen, target } => screen
             .tappables()
             .position(|t| t.id().is_some_and(|id| id != target))
-            .map(Target::Phone),
-        Task::Choice { options } => options.iter().position(|o| !o.correct).map(Target::Choice),
+            .map(|i| (vec![Target::Phone(i)], Vec::new())),
+        Task::Choice { options } => options
+            .iter()
+            .position(|o| !o.correct)
+            .map(|i| (vec![Target::Choice(i)], Vec::new())),
+        Task::Type {
+            answer,
+            input: InputMethod::Digits,
+            ..
+        } => (answer != "9").then(|| {
+            (
+                vec![
+                    Target::Keypad(KeypadKey::Digit(9)),
+                    Target::Keypad(KeypadKey::Ok),
+                ],
+                vec![Target::Keypad(KeypadKey::Delete)],
+            )
+        }),
+        Task::Type { answer, .. } => (answer != "q").then(|| {
+            (
+                vec![
+                    Target::Keyboard(KeyboardKey::Char('q')),
+                    Target::Keyboard(KeyboardKey::Ok),
+                ],
+                vec![Target::Keyboard(KeyboardKey::Delete)],
+            )
+        }),
         _ => None,
     }
 }
@@ -370,8 +411,12 @@ fn walk(lessons: &[Lesson], size: (u16, u16), seed: u64, timing: Timing) -> (Vec
             let saved = finger.tutor.store.attempts.len();
             let mut misses = 0;
             // A wrong answer first, now and then: one miss, however shaky the touch.
-            if let Some(wrong) = wrong_touch(&task).filter(|_| finger.rng.range(0, 3) == 0) {
-                finger.intend(wrong);
+            if let Some((wrong, clear)) =
+                wrong_touches(&task).filter(|_| finger.rng.range(0, 3) == 0)
+            {
+                for target in wrong {
+                    finger.intend(target);
+                }
                 misses = 1;
                 if finger.misses() != 1 || finger.tutor.store.attempts.len() != saved + 1 {
                     finger.unintended.push(format!(
@@ -380,6 +425,9 @@ fn walk(lessons: &[Lesson], size: (u16, u16), seed: u64, timing: Timing) -> (Vec
                         finger.misses(),
                         finger.tutor.store.attempts.len() - saved
                     ));
+                }
+                for target in clear {
+                    finger.intend(target);
                 }
             }
             for target in right_touches(&task, layer) {

@@ -120,16 +120,18 @@ pub enum Target {
 }
 
 /// Keys and arrows are touched again and again; the volunteer's way in takes three taps.
+/// OK is a key that answers or goes on: one intent, one action, like any button.
 impl crate::gesture::Tappable for Target {
     fn repeats(&self) -> bool {
-        matches!(
-            self,
+        match self {
+            Target::Keypad(KeypadKey::Ok) | Target::Keyboard(KeyboardKey::Ok) => false,
             Target::Keypad(_)
-                | Target::Keyboard(_)
-                | Target::More { .. }
-                | Target::Scroll { .. }
-                | Target::Page(_)
-        )
+            | Target::Keyboard(_)
+            | Target::More { .. }
+            | Target::Scroll { .. }
+            | Target::Page(_) => true,
+            _ => false,
+        }
     }
 
     fn taps_needed(&self) -> u32 {
