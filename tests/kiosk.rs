@@ -164,7 +164,7 @@ fn a_guided_session_is_recorded_as_assisted_with_a_note_for_next_time() {
     let code = tmux.sign_in(None);
     tmux.wait_for("Bác muốn học bài nào?");
     tmux.keys(&["Escape"]);
-    tmux.wait_for("Bác muốn đổi người học?");
+    tmux.wait_for("Bác muốn nghỉ học hôm nay?");
     tmux.keys(&["1"]);
     tmux.wait_for("Chạm vào màn hình để");
 

@@ -127,6 +127,15 @@ fn states(size: Size) -> Vec<(&'static str, Model)> {
     );
     menu.screen = Screen::Menu { focus: 1 };
     out.push(("menu", menu.clone()));
+    let mut leaving = menu.clone();
+    leaving.asking_sign_out = true;
+    out.push(("sign-out", leaving));
+    let mut code6 = welcome.clone();
+    code6.screen = Screen::Code {
+        code: "257211".into(),
+        not_found: None,
+    };
+    out.push(("code-six-digits", code6));
     let mut age = welcome.clone();
     age.screen = Screen::Age {
         name: "Bà Hạnh".into(),

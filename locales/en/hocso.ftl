@@ -89,7 +89,7 @@ key-replay = Listen again
 key-help = Help
 key-phone = See the phone
 key-qr = See the QR code
-key-change-learner = Change learner
+key-change-learner = Leave
 key-text = See the instructions
 
 ## Help
@@ -302,7 +302,7 @@ help-on-summary = You have finished this lesson. You can practise again, or go b
 help-on-volunteer = This screen is for volunteers.
 help-call = If you need help, ask the volunteer beside you.
 help-keys-title = For volunteers: the keys
-sign-out-title = Change learner?
+sign-out-title = Finish for today?
 sign-out-note = Everything you have learned is saved. Next time, type your code to carry on.
-sign-out-yes = Change learner
+sign-out-yes = Finish and leave
 sign-out-stay = Stay and keep learning

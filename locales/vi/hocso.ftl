@@ -86,7 +86,7 @@ key-replay = Nghe lại
 key-help = Giúp tôi
 key-phone = Xem điện thoại
 key-qr = Xem mã QR
-key-change-learner = Đổi người học
+key-change-learner = Ra về
 key-text = Xem hướng dẫn
 
 ## Trợ giúp
@@ -299,7 +299,7 @@ help-on-summary = Bác đã học xong bài này. Bác có thể tập lại, ho
 help-on-volunteer = Màn hình này dành cho tình nguyện viên.
 help-call = Cần người giúp, bác cứ hỏi tình nguyện viên ngồi cạnh.
 help-keys-title = Dành cho tình nguyện viên: các phím
-sign-out-title = Bác muốn đổi người học?
+sign-out-title = Bác muốn nghỉ học hôm nay?
 sign-out-note = Những gì bác đã học đều được lưu lại. Lần sau bác nhập mã số để học tiếp.
-sign-out-yes = Đổi người học
+sign-out-yes = Nghỉ học, ra về
 sign-out-stay = Ở lại học tiếp

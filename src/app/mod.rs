@@ -282,7 +282,7 @@ pub struct Model {
     pub lang: Lang,
     pub screen: Screen,
     pub help_open: bool,
-    /// "Change learner?" is asked, over the menu or the resume question: leaving ends
+    /// "Finish for today?" is asked, over the menu or the resume question: leaving ends
     /// her turn, so a stray key or touch must not do it alone.
     pub asking_sign_out: bool,
     pub learner: Option<Learner>,

@@ -113,7 +113,10 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
             volunteer::guided_end(frame, body, model, i18n, *lesson, note)
         }
     }
-    draw_bar(frame, bar, model, i18n, &mut hits);
+    // Under the "change learner?" question the bar would do nothing: it is not drawn.
+    if !model.asking_sign_out {
+        draw_bar(frame, bar, model, i18n, &mut hits);
+    }
     if model.asking_sign_out {
         hits = HitMap::default();
         ask_sign_out(frame, body, model, i18n, &mut hits);
@@ -393,7 +396,7 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     hits.add(area, Target::CloseHelp);
 }
 
-/// "Change learner?", over the body: the question, and two big answers.
+/// "Finish for today?", over the body: the question, and two big answers.
 fn ask_sign_out(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
     let t = |id: &str| i18n.text(model.lang, id);
     frame.render_widget(Clear, area);

@@ -273,7 +273,9 @@ pub fn code(
         (a, b)
     };
     let mut rows = wrapped(&t("code-title"), text_area.width, theme::title(), "");
-    let shown: String = (0..4)
+    // Four places, and every digit typed beyond them (codes grow longer on a kiosk with
+    // thousands of learners): nothing typed is ever hidden.
+    let shown: String = (0..code.chars().count().max(4))
         .map(|i| {
             code.chars()
                 .nth(i)
