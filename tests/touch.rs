@@ -291,3 +291,70 @@ fn a_word_step_shows_its_screen_field_and_whole_keyboard_at_every_size() {
     }
     assert!(checked >= 30, "{checked}");
 }
+
+/// After a wrong answer, the answers stay where they were: the feedback comes in rows
+/// kept for it. Counted over every choice and tap step at the kiosk's sizes; the answer
+/// touched is always still there, with its ✗, at the same place (at 58×14 a long answer
+/// with a long reply may move up, whole, in at most three steps of all the lessons).
+#[test]
+fn answers_keep_their_place_when_a_wrong_one_is_touched() {
+    let mut moved = Vec::new();
+    let mut shifted = Vec::new();
+    let mut checked = 0;
+    for lesson in lessons() {
+        for (index, step) in lesson.steps.iter().enumerate() {
+            let wrong = match &step.task {
+                Task::Choice { options } => {
+                    options.iter().position(|o| !o.correct).map(Target::Choice)
+                }
+                Task::Tap { screen, target } => screen
+                    .tappables()
+                    .position(|t| t.id().is_some_and(|id| id != target))
+                    .map(Target::Phone),
+                _ => None,
+            };
+            let Some(wrong) = wrong else { continue };
+            for (w, h) in [(58, 14), (62, 15), (87, 21)] {
+                let mut model = at(&lesson, index, w, h);
+                if model.step_layout() == Some(StepLayout::Paged) {
+                    continue;
+                }
+                let (was, before) = render(&model, w, h);
+                let Some(place) = before.find(wrong) else {
+                    continue;
+                };
+                let _ = update(&mut model, Msg::Click(wrong));
+                let (screen, after) = render(&model, w, h);
+                checked += 1;
+                // Where it starts and how tall it is (its width may lose the cells kept
+                // clear round a ▼ that came or went).
+                let spot = |r: ratatui::layout::Rect| (r.x, r.y, r.height);
+                let now = after.find(wrong);
+                // At the smallest kiosk a two-row answer and a three-row reply cannot
+                // both fit under the question: the answer may then move up, but it stays
+                // whole, with its ✗.
+                let tight = (w, h) == (58, 14)
+                    && now.is_some_and(|r| r.height == place.height && r.y < place.y)
+                    && screen.contains('✗');
+                if tight {
+                    shifted.push(format!("{}/{}", lesson.id, step.id));
+                } else if now.map(spot) != Some(spot(place)) {
+                    moved.push(format!(
+                        "{}/{} at {w}×{h}: {place:?} → {:?}\n{was}\n{screen}",
+                        lesson.id,
+                        step.id,
+                        after.find(wrong)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked >= 60, "{checked}");
+    assert!(shifted.len() <= 3, "moved up at 58×14: {shifted:?}");
+    assert!(
+        moved.is_empty(),
+        "{} of {checked} touched answers moved or went:\n{}",
+        moved.len(),
+        moved.first().unwrap()
+    );
+}

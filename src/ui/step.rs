@@ -343,11 +343,31 @@ struct TextColumn<'a> {
 /// Draws the text column: targets two rows tall when everything fits so, else one row
 /// (always with a blank row between neighbours). When even that does not fit, the
 /// instruction stays at the top (its first line at least) and the rest scrolls under it.
+/// The text column's parts: the instruction and answers (which scroll), what the learner
+/// was told and the rows kept for it, and the buttons at the foot.
+#[derive(Default)]
+struct Column {
+    rows: Vec<Row>,
+    told: Vec<Row>,
+    /// Rows kept for the longest feedback the step can give.
+    reserve: usize,
+    foot: Vec<Row>,
+}
+
 fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitMap) {
-    let (mut rows, mut foot) = column.rows(true);
-    if rows.len() + foot.len() > usize::from(area.height) {
-        (rows, foot) = column.rows(false);
+    let height = usize::from(area.height);
+    let mut parts = column.rows(true);
+    // Two-row answers only where they fit beside the longest feedback too: the layout
+    // must not change when the feedback comes.
+    if parts.rows.len() + parts.foot.len() + parts.reserve > height {
+        parts = column.rows(false);
     }
+    let Column {
+        mut rows,
+        told,
+        reserve,
+        mut foot,
+    } = parts;
     // An order step's "Kiểm tra" joins the buttons at the foot: it must not scroll away
     // once everything is placed.
     let check = |r: &Row| r.hits.iter().any(|(_, _, t)| *t == Target::OrderCheck);
@@ -356,27 +376,49 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
         let button: Vec<Row> = rows.drain(first..=last).collect();
         foot.splice(0..0, std::iter::once(Row::blank()).chain(button));
     }
-    // The buttons at the foot, when the column has room for them and a few rows more;
-    // the rest above them.
-    let area = if foot.len() + 3 <= usize::from(area.height) {
-        let h = foot.len() as u16;
+    // What she was told sits above the buttons, in rows kept for it from the start (as
+    // many as the longest feedback takes, up to a third of the column; more only while a
+    // longer one shows): the question and the answers above never move when it comes.
+    let mut block = Vec::new();
+    if reserve > 0 || !told.is_empty() {
+        // Rows kept only where the question and its answers still fit beside them.
+        let room = height.saturating_sub(rows.len() + foot.len() + 1);
+        let kept = reserve.min(height / 3).min(room).max(told.len());
+        block.push(Row::blank());
+        block.extend(told.iter().cloned().map(|r| r.visible(true)));
+        block.extend((told.len()..kept).map(|_| Row::blank()));
+        // Short of room, the blank rows round the words give way first: words are not
+        // a target, so the answers above and the button below keep a gap without them.
+        let tight =
+            |block: &Vec<Row>, foot: &Vec<Row>| rows.len() + block.len() + foot.len() > height;
+        if tight(&block, &foot) && !told.is_empty() {
+            block.remove(0);
+        }
+        let foot_blank = foot
+            .first()
+            .is_some_and(|r| r.hits.is_empty() && r.line.width() == 0);
+        if tight(&block, &foot) && !told.is_empty() && foot_blank {
+            foot.remove(0);
+        }
+    }
+    // The feedback and the buttons at the foot, when the column has room for them and a
+    // few rows more; the rest above them.
+    let area = if block.len() + foot.len() + 3 <= height {
+        block.extend(foot);
+        let h = block.len() as u16;
         let at = Rect::new(area.x, area.bottom() - h, area.width, h);
-        draw_rows(frame, at, &foot, hits);
+        draw_rows(frame, at, &block, hits);
         Rect::new(area.x, area.y, area.width, area.height - h)
     } else {
+        // A very small screen: everything in one column that scrolls to the feedback.
+        if !told.is_empty() {
+            rows.push(Row::blank());
+            rows.extend(told.into_iter().map(|r| r.visible(true)));
+        }
         rows.extend(foot);
         area
     };
     let height = usize::from(area.height);
-    // Room kept for feedback not given yet gives way to the screen's own rows: no ▼ that
-    // only shows blank rows.
-    while rows.len() > height
-        && rows
-            .last()
-            .is_some_and(|r| r.hits.is_empty() && !r.keep_visible && r.line.width() == 0)
-    {
-        rows.pop();
-    }
     // The instruction stays (up to a third of the column; its first line always).
     // (A question's, that is: an explanation is read through, and scrolls whole.)
     let head = if column.state.leaving || !column.step.is_practice() {
@@ -392,7 +434,7 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
         .min(height / 3)
         .max(1) as u16
     };
-    let (rows, area) = if rows.len() > height && area.height >= 5 && head > 0 {
+    let (rows, area) = if rows.len() > height && area.height >= 4 && head > 0 {
         draw_rows(
             frame,
             Rect::new(area.x, area.y, area.width, head),
@@ -479,10 +521,13 @@ impl TextColumn<'_> {
     /// nothing to do.
     /// The column's rows, and (apart) its buttons at the foot: Tiếp tục and the call for a
     /// volunteer, which stay in view at the bottom while the rest scrolls above them.
-    fn rows(&self, tall: bool) -> (Vec<Row>, Vec<Row>) {
+    fn rows(&self, tall: bool) -> Column {
         let (step, state, width) = (self.step, self.state, self.width);
         if state.leaving {
-            return (self.leave_rows(tall), Vec::new());
+            return Column {
+                rows: self.leave_rows(tall),
+                ..Column::default()
+            };
         }
         let mut rows = wrapped(
             &self.local(&step.text),
@@ -508,10 +553,15 @@ impl TextColumn<'_> {
                     };
                     let lead = format!(" {mark} {}  ", i + 1);
                     let target = Some(Target::Choice(i));
+                    // What she touched last, and the answer marked for her, stay in view
+                    // if the column must scroll.
+                    let seen = focused
+                        || (!state.solved && state.tried.last() == Some(&i))
+                        || (option.correct && (state.solved || state.highlight));
                     rows.extend(
                         button(&self.local(&option.text), &lead, width, style, target, tall)
                             .into_iter()
-                            .map(|r| r.visible(focused)),
+                            .map(|r| r.visible(seen)),
                     );
                 }
             }
@@ -529,13 +579,11 @@ impl TextColumn<'_> {
         } else {
             self.reserved()
         };
-        let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
-        if reserve > 0 {
-            rows.push(Row::blank());
-            let pad = reserve.saturating_sub(told.len());
-            rows.extend(told.into_iter().map(|r| r.visible(true)));
-            rows.extend((0..pad).map(|_| Row::blank()));
-        }
+        let told = if reserve > 0 {
+            self.told().map(|t| self.told_rows(&t)).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let practice = step.is_practice() && !matches!(step.task, Task::Scan { .. });
         let slots: Vec<Slot> = if state.solved || !practice {
             // Explain and scan steps keep the call beside their "Tiếp tục".
@@ -552,7 +600,12 @@ impl TextColumn<'_> {
             foot.push(Row::blank());
             foot.extend(self.slot_rows(slot, tall));
         }
-        (rows, foot)
+        Column {
+            rows,
+            told,
+            reserve,
+            foot,
+        }
     }
 
     fn volunteer_slot(&self) -> Slot {
