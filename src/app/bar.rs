@@ -52,6 +52,9 @@ impl Model {
                 }
             }
             Screen::Broken { .. } => None,
+            // The keypad has its own OK; a bar button that came with the fourth digit
+            // would move the bar's other buttons under her finger.
+            Screen::Code { .. } => None,
             Screen::Pin { .. } => Some(EnterMeaning::Check),
             Screen::Panel(_) if volunteer::items(self).is_empty() => None,
             Screen::Panel(_) => Some(EnterMeaning::Choose),

@@ -260,7 +260,13 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
         update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok))).is_empty(),
         "three digits are not a code"
     );
+    assert_eq!(model.enter_meaning(), None, "no dead button on the bar");
     key(&mut model, Key::Char('1'));
+    assert_eq!(
+        model.enter_meaning(),
+        None,
+        "the keypad's OK, not the bar, goes on"
+    );
     let effects = update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok)));
     assert_eq!(
         effects,
