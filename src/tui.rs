@@ -23,9 +23,12 @@ use crate::gesture::{Gestures, Phase, Timing, Touch, Verdict};
 use crate::i18n::Localizer;
 use crate::kiosk::{hash_pin, verify_pin, vietnam_day};
 use crate::lesson::{CheckOptions, Diagnostic, SourceFile, Task, parse_lesson};
-use crate::store::{Attempt, LessonEnd, Place, Store};
+use crate::store::journal::{Ids, Journal, Pending};
+use crate::store::{Learner, Store, StoreError, Write};
 use crate::ui::{self, HitMap};
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How often the runtime wakes with nothing to do (to see if a previewed file changed).
 const IDLE_TICK: Duration = Duration::from_millis(250);
@@ -51,38 +54,24 @@ pub struct Tutor<S: Store> {
     pub kiosk: String,
     step_opened: Option<Instant>,
     session: Option<i64>,
-    /// Writes that could not be done yet (database busy, disk full), oldest first.
-    pending: Vec<Write>,
+    /// Writes the screen confirmed that the database has not taken yet (busy, disk full,
+    /// an I/O error), oldest first; kept in the journal too while there are any.
+    pending: Vec<Pending>,
+    ids: Ids,
+    /// Where waiting writes are kept on disk (none: only in memory, as in a preview).
+    pub journal: Option<Journal>,
+    /// The journal has changed since it was last written.
+    journal_stale: bool,
+    /// The journal could be written nowhere: what waits is only in memory.
+    journal_failed: bool,
     quit: bool,
+    /// Set by a signal (SIGTERM, SIGHUP, SIGINT): the tutor closes as if asked.
+    pub stop: Arc<AtomicBool>,
     watch: Option<Watch>,
     /// The last touch or key: the idle timeout counts from here.
     last_input: Instant,
     /// A key held back until the next frame is drawn (see `run`).
     held: Option<Event>,
-}
-
-/// A write to the store, kept until it succeeds.
-#[derive(Debug, Clone)]
-enum Write {
-    Attempt(Attempt, i64),
-    NeedsVolunteer {
-        learner: String,
-        lesson: String,
-        step: String,
-        at: i64,
-    },
-    LessonEnd {
-        learner: String,
-        lesson: String,
-        end: LessonEnd,
-        intervals: Vec<u32>,
-        at: i64,
-    },
-    Place {
-        learner: String,
-        place: Option<Place>,
-        at: i64,
-    },
 }
 
 /// `preview`: the file shown and when it last changed.
@@ -115,7 +104,12 @@ impl<S: Store> Tutor<S> {
             step_opened: None,
             session: None,
             pending: Vec::new(),
+            ids: Ids::default(),
+            journal: None,
+            journal_stale: false,
+            journal_failed: false,
             quit: false,
+            stop: Arc::new(AtomicBool::new(false)),
             watch: None,
             last_input: Instant::now(),
             held: None,
@@ -172,7 +166,7 @@ impl<S: Store> Tutor<S> {
                 None
             }
             Effect::CreateLearner { name, age_band } => {
-                match self.store.create_learner(&name, age_band, at) {
+                match self.recovering(|store| store.create_learner(&name, age_band, at)) {
                     Ok(learner) => {
                         tracing::info!(code = learner.code, "new learner");
                         self.start_session(&learner.code, at);
@@ -185,7 +179,7 @@ impl<S: Store> Tutor<S> {
                 }
             }
             Effect::FindLearner { code } => {
-                let found = match self.store.find_learner(&code) {
+                let found = match self.recovering(|store| store.find_learner(&code)) {
                     Ok(Some(learner)) => match self.store.progress(&learner.code) {
                         Ok(progress) => Some((learner, Box::new(progress))),
                         Err(e) => {
@@ -225,7 +219,7 @@ impl<S: Store> Tutor<S> {
                 attempt.millis = self
                     .step_opened
                     .map_or(0, |t| t.elapsed().as_millis() as u64);
-                self.write(Write::Attempt(attempt, at))
+                self.write(Write::Attempt { attempt, at })
             }
             Effect::NeedsVolunteer {
                 learner,
@@ -429,65 +423,203 @@ impl<S: Store> Tutor<S> {
     }
 
     fn start_session(&mut self, learner: &str, at: i64) {
-        match self.store.start_session(learner, &self.kiosk, at) {
+        let kiosk = self.kiosk.clone();
+        match self.recovering(|store| store.start_session(learner, &kiosk, at)) {
             Ok(id) => self.session = Some(id),
             Err(e) => tracing::warn!("starting a session: {e}"),
         }
     }
 
-    /// Writes `w` after any writes still waiting, in order; a write that fails for a
-    /// passing reason waits too. Returns a notice for the volunteer when that changes.
-    fn write(&mut self, w: Write) -> Option<Msg> {
-        let was_waiting = !self.pending.is_empty();
-        self.pending.push(w);
-        self.flush();
-        match (was_waiting, self.pending.is_empty()) {
-            (false, false) => Some(Msg::Notice(Some(Notice::SavingDelayed))),
-            (true, true) => Some(Msg::Notice(None)),
-            _ => None,
+    /// Runs `f` on the store; if it finds the database damaged, moves it aside, starts a
+    /// fresh one and runs `f` again there.
+    fn recovering<T>(
+        &mut self,
+        mut f: impl FnMut(&mut S) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        match f(&mut self.store) {
+            Err(e) if e.is_damage() => {
+                self.recover(&e);
+                f(&mut self.store)
+            }
+            result => result,
         }
     }
 
-    /// Tries the waiting writes, oldest first, stopping at the first that must wait.
+    /// Writes `write` after any writes still waiting, in order; a write the database
+    /// cannot take now waits, in memory and in the journal. Returns the new count of
+    /// waiting writes for the screen when it changed.
+    fn write(&mut self, write: Write) -> Option<Msg> {
+        let learner = self
+            .model
+            .learner
+            .clone()
+            .filter(|l| l.code == write.learner());
+        let millis = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        self.pending.push(Pending {
+            id: self.ids.next(millis),
+            write,
+            learner,
+            journaled: false,
+        });
+        self.journal_stale = true;
+        self.flush();
+        self.unsaved_changed()
+    }
+
+    /// The count of waiting writes, when the screen shows another.
+    fn unsaved_changed(&self) -> Option<Msg> {
+        (self.model.unsaved != self.pending.len()).then_some(Msg::Unsaved(self.pending.len()))
+    }
+
+    /// Tries the waiting writes, oldest first, stopping at the first that must wait; a
+    /// damaged database is moved aside and the writes go to a fresh one. Then the
+    /// journal is brought up to date.
     fn flush(&mut self) {
-        while let Some(w) = self.pending.first() {
-            let result = match w {
-                Write::Attempt(a, at) => self.store.record_attempt(a, *at),
-                Write::NeedsVolunteer {
-                    learner,
-                    lesson,
-                    step,
-                    at,
-                } => self.store.record_needs_help(learner, lesson, step, *at),
-                Write::LessonEnd {
-                    learner,
-                    lesson,
-                    end,
-                    intervals,
-                    at,
-                } => self
-                    .store
-                    .record_lesson_end(learner, lesson, *end, intervals, *at),
-                Write::Place { learner, place, at } => {
-                    self.store.save_place(learner, place.as_ref(), *at)
-                }
+        let mut recovered = false;
+        while let Some(p) = self.pending.first() {
+            let result = if p.journaled {
+                self.store.apply_once(&p.id, &p.write).map(|_| ())
+            } else {
+                p.write.apply(&mut self.store)
             };
             match result {
                 Ok(()) => {
                     self.pending.remove(0);
+                    self.journal_stale = true;
                 }
-                Err(e) if e.is_transient() => {
-                    tracing::warn!(waiting = self.pending.len(), "saving delayed: {e}");
-                    return;
+                Err(e) if e.is_damage() && !recovered => {
+                    recovered = true;
+                    self.recover(&e);
+                }
+                Err(StoreError::NoSuchLearner(code)) => {
+                    // Erased by a volunteer since: nothing of hers is kept.
+                    tracing::warn!(
+                        learner = code,
+                        "a write for a learner no longer on this kiosk is dropped"
+                    );
+                    self.pending.remove(0);
+                    self.journal_stale = true;
                 }
                 Err(e) => {
-                    // Not something waiting will fix: logged, and dropped so later
-                    // answers are not held up behind it.
-                    tracing::error!(write = ?self.pending[0], "saving failed: {e}");
-                    self.pending.remove(0);
+                    tracing::warn!(waiting = self.pending.len(), "saving delayed: {e}");
+                    break;
                 }
             }
         }
+        if self.journal_stale || self.journal_failed {
+            self.keep_journal();
+        }
+    }
+
+    /// Writes what waits to the journal (or clears it when nothing does).
+    fn keep_journal(&mut self) {
+        let Some(journal) = &self.journal else {
+            self.journal_stale = false;
+            return;
+        };
+        for p in &mut self.pending {
+            p.journaled = true;
+        }
+        match journal.keep(&self.pending) {
+            Ok(place) => {
+                if let Some(place) = place {
+                    tracing::info!(waiting = self.pending.len(), journal = %place.display(), "waiting writes kept in the journal");
+                }
+                self.journal_failed = false;
+                self.journal_stale = false;
+            }
+            Err(e) => {
+                if !self.journal_failed {
+                    tracing::error!(
+                        waiting = self.pending.len(),
+                        "the journal cannot be written anywhere ({e}): the waiting writes are kept in memory only"
+                    );
+                }
+                self.journal_failed = true;
+            }
+        }
+    }
+
+    /// The database was found damaged while saving: it is moved aside, a fresh one takes
+    /// its place, and the learners whose writes wait are put back in it under their own
+    /// codes, so that nothing confirmed is lost.
+    fn recover(&mut self, why: &StoreError) {
+        let at = now();
+        match self.store.recover(at) {
+            Ok(aside) => {
+                tracing::error!("the database was damaged while in use ({why})");
+                self.restore_learners(at);
+                if let Some(aside) = aside {
+                    let notice = Notice::DatabaseMovedAside(aside.display().to_string());
+                    if !self.model.notices.contains(&notice) {
+                        self.model.notices.push(notice);
+                    }
+                }
+                self.session = None;
+                if let Some(code) = self.model.learner.as_ref().map(|l| l.code.clone()) {
+                    match self.store.start_session(&code, &self.kiosk, at) {
+                        Ok(id) => self.session = Some(id),
+                        Err(e) => tracing::warn!("starting a session: {e}"),
+                    }
+                }
+            }
+            Err(e) => tracing::error!("the damaged database cannot be moved aside: {e}"),
+        }
+    }
+
+    /// Puts the learner at the kiosk and every learner with a waiting write into a
+    /// database that has just been started afresh.
+    fn restore_learners(&mut self, at: i64) {
+        let mut learners: Vec<Learner> = self.model.learner.iter().cloned().collect();
+        for p in &self.pending {
+            if let Some(l) = &p.learner
+                && !learners.iter().any(|k| k.code == l.code)
+            {
+                learners.push(l.clone());
+            }
+        }
+        for learner in &learners {
+            if let Err(e) = self.store.ensure_learner(learner, at) {
+                tracing::error!(learner = learner.code, "putting a learner back: {e}");
+            }
+        }
+    }
+
+    /// Takes in the writes a previous run kept in the journal (it stopped before the
+    /// database could take them) and saves them. `fresh`: the database was just started
+    /// afresh (the old one was damaged), so their learners are put back first.
+    pub fn replay_journal(&mut self, fresh: bool) -> usize {
+        let Some(journal) = &self.journal else {
+            return 0;
+        };
+        let replay = journal.load();
+        for problem in &replay.problems {
+            tracing::warn!("journal: {problem}");
+        }
+        let found = replay.pending.len();
+        if found == 0 {
+            return 0;
+        }
+        tracing::info!(writes = found, "saving the writes kept in the journal");
+        let mut kept = replay.pending;
+        kept.append(&mut self.pending);
+        self.pending = kept;
+        self.journal_stale = true;
+        if fresh {
+            self.restore_learners(now());
+        }
+        self.flush();
+        if let Some(msg) = self.unsaved_changed() {
+            self.dispatch(msg);
+        }
+        tracing::info!(
+            saved = found.saturating_sub(self.pending.len()),
+            waiting = self.pending.len(),
+            "journal replayed"
+        );
+        found
     }
 
     /// Writes still waiting to be saved.
@@ -495,16 +627,45 @@ impl<S: Store> Tutor<S> {
         self.pending.len()
     }
 
+    /// Whether what waits is at least in the journal on disk.
+    pub fn waiting_kept(&self) -> bool {
+        !self.journal_failed && self.journal.is_some()
+    }
+
     /// Tries the waiting writes again (the runtime does this when idle).
     pub fn retry(&mut self) {
-        if self.pending.is_empty() {
+        if self.pending.is_empty() && !self.journal_failed {
             return;
         }
         self.flush();
         if self.pending.is_empty() {
-            tracing::info!("delayed answers saved");
-            self.dispatch(Msg::Notice(None));
+            tracing::info!("delayed writes saved");
         }
+        if let Some(msg) = self.unsaved_changed() {
+            self.dispatch(msg);
+        }
+    }
+
+    /// Closing: tries the waiting writes for up to `wait` (a busy or full disk may come
+    /// back), then leaves what is left in the journal for the next start. How many
+    /// writes are not saved.
+    pub fn finish(&mut self, wait: Duration) -> usize {
+        let until = Instant::now() + wait;
+        self.flush();
+        while !self.pending.is_empty() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(100));
+            self.flush();
+        }
+        if !self.pending.is_empty() {
+            self.journal_stale = true;
+            self.keep_journal();
+            tracing::warn!(
+                waiting = self.pending.len(),
+                in_journal = self.waiting_kept(),
+                "closing with writes not yet saved"
+            );
+        }
+        self.pending.len()
     }
 
     /// Milliseconds on the runtime's monotonic clock.
@@ -641,6 +802,10 @@ impl<S: Store> Tutor<S> {
         self.dispatch(Msg::Resize(Size::new(size.width, size.height)));
         let mut dirty = true;
         while !self.quit {
+            if self.stop.load(Ordering::Relaxed) {
+                tracing::info!("asked to close (a signal): closing as a volunteer would");
+                break;
+            }
             if dirty {
                 let mut hits = HitMap::default();
                 terminal.draw(|frame| hits = ui::draw(frame, &self.model, &self.i18n))?;
@@ -770,17 +935,14 @@ pub fn log_to_file(data_dir: &Path) -> anyhow::Result<(PathBuf, Option<StderrToL
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("creating {}", data_dir.display()))?;
     let path = data_dir.join("hocso.log");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .with_context(|| format!("opening {}", path.display()))?;
-    // The log names learners' codes and the steps they found hard: the kiosk user's alone.
+    let file = open_log(&path).with_context(|| format!("opening {}", path.display()))?;
+    // The log names the steps learners found hard: the kiosk user's alone.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700));
-        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        // On the file opened (never on what a link points to).
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
     }
     let stderr = match StderrToLog::redirect(&file) {
         Ok(guard) => Some(guard),
@@ -790,12 +952,92 @@ pub fn log_to_file(data_dir: &Path) -> anyhow::Result<(PathBuf, Option<StderrToL
         }
     };
     tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
+        .with_writer(LogFile::new(file))
         .with_ansi(false)
+        .log_internal_errors(false)
         .with_max_level(tracing::Level::INFO)
         .try_init()
         .ok();
     Ok((path, stderr))
+}
+
+/// The log, opened to append, never through a symbolic link (it would append to, and
+/// restrict, whatever the link points to).
+fn open_log(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .mode(0o600);
+    }
+    options.open(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            std::io::Error::other(format!(
+                "{} is a symbolic link; hocso writes its log only to a plain file (remove the link)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// The log file as the tutor writes to it. A line that cannot be written (a full or
+/// failing disk) is dropped and counted, never waited for and never a panic; the count
+/// is written once lines go through again. No lock: each line is one `write` to a file
+/// opened to append, so a panic while logging cannot leave a lock held for the panic's
+/// own message.
+#[derive(Clone)]
+pub struct LogFile {
+    file: Arc<std::fs::File>,
+    dropped: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl LogFile {
+    pub fn new(file: std::fs::File) -> LogFile {
+        LogFile {
+            file: Arc::new(file),
+            dropped: Arc::default(),
+        }
+    }
+
+    /// Lines dropped since the last one that went through.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+impl std::io::Write for LogFile {
+    fn write(&mut self, line: &[u8]) -> std::io::Result<usize> {
+        let mut file = &*self.file;
+        let dropped = self.dropped.swap(0, Ordering::Relaxed);
+        if dropped > 0 {
+            let note = format!("({dropped} log lines could not be written and were dropped)\n");
+            if file.write_all(note.as_bytes()).is_err() {
+                self.dropped.fetch_add(dropped + 1, Ordering::Relaxed);
+                return Ok(line.len());
+            }
+        }
+        if file.write_all(line).is_err() {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(line.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogFile {
+    type Writer = LogFile;
+
+    fn make_writer(&'a self) -> LogFile {
+        self.clone()
+    }
 }
 
 /// Takes the terminal (raw mode, alternate screen, mouse capture: touch screens send
@@ -806,8 +1048,10 @@ pub fn run_in_terminal<S: Store>(tutor: &mut Tutor<S>) -> anyhow::Result<()> {
     std::panic::set_hook(Box::new(move |info| {
         // ratatui's hook (`previous`) leaves raw mode and the alternate screen but shows
         // no cursor: only dropping the `Terminal` does, and a panic may not unwind to it.
+        // Nothing here logs through tracing: the panic may have come from inside it. The
+        // standard hook (`previous` ends with it) writes the message to standard error,
+        // which is the log, ignoring a failed write.
         let _ = execute!(stdout(), DisableMouseCapture, Show);
-        tracing::error!("panic: {info}");
         previous(info);
     }));
     let result = execute!(stdout(), EnableMouseCapture)
@@ -816,6 +1060,42 @@ pub fn run_in_terminal<S: Store>(tutor: &mut Tutor<S>) -> anyhow::Result<()> {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// A message alone on the screen (why the tutor cannot start), until Ctrl+Q, Ctrl+C or
+/// a signal to stop.
+pub fn show_message(message: &str) -> anyhow::Result<()> {
+    use ratatui::widgets::{Paragraph, Wrap};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(signal, stop.clone());
+    }
+    let mut terminal = ratatui::init();
+    let shown = (|| -> anyhow::Result<()> {
+        while !stop.load(Ordering::Relaxed) {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                frame.buffer_mut().set_style(area, crate::ui::theme::base());
+                let text = Paragraph::new(message)
+                    .style(crate::ui::theme::base())
+                    .wrap(Wrap { trim: true });
+                frame.render_widget(text, area.inner(ratatui::layout::Margin::new(1, 1)));
+            })?;
+            if event::poll(IDLE_TICK)?
+                && let Event::Key(key) = event::read()?
+                && translate_key(key) == Some(Key::Quit)
+            {
+                break;
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    shown
 }
 
 impl<S: Store> Tutor<S> {

@@ -509,6 +509,7 @@ fn a_kiosk_upgraded_from_schema_4_reports_what_it_recorded_before() {
          CREATE INDEX sessions_by_time ON sessions (started_at);
          DROP INDEX lesson_events_by_time;
          CREATE INDEX lesson_events_by_time ON lesson_events (at);
+         DROP TABLE saved_writes;
          PRAGMA user_version = 4;",
     )
     .unwrap();

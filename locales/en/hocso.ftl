@@ -132,7 +132,10 @@ summary-practise = Practise these steps again
 
 ## For volunteers
 notice-moved-aside = Volunteer: the old data was damaged, so it was moved to { $file }; a fresh start was made.
-notice-saving-delayed = Volunteer: answers could not be saved yet (disk full or busy). They are kept and will be saved.
+notice-saving-delayed = Volunteer: { $n } answers are not saved yet (the disk is full, failing or busy). They are kept and will be saved; learning goes on.
+# The header's mark, on every screen, while answers wait to be saved (for the volunteer).
+header-unsaved = { $n } not saved
+
 
 ## Sound (the button at the top)
 sound-loud = ♪ Loud
@@ -306,3 +309,8 @@ sign-out-title = Finish for today?
 sign-out-note = Everything you have learned is saved. Next time, type your code to carry on.
 sign-out-yes = Finish and leave
 sign-out-stay = Stay and keep learning
+
+## When the learners' data cannot be opened (for volunteers)
+
+startup-not-writable = The learners' data cannot be opened: { $file } belongs to the user "{ $owner }", so hocso (running as "{ $user }") cannot write to it. To fix it: run "sudo chown -R { $user }: { $folder }", and from then on run hocso's commands as "sudo -u { $user } hocso …". Then restart the kiosk. (Ctrl+Q closes this message.)
+startup-cannot-open = The learners' data cannot be opened ({ $file }): { $why }. See hocso.log in the same folder. (Ctrl+Q closes this message.)

@@ -129,7 +129,10 @@ summary-practise = Tập lại các bước này
 
 ## Cho tình nguyện viên
 notice-moved-aside = Tình nguyện viên: dữ liệu cũ bị hỏng nên đã được cất sang tệp { $file }; máy đã bắt đầu dữ liệu mới.
-notice-saving-delayed = Tình nguyện viên: chưa lưu được bài làm (ổ đĩa đầy hoặc đang bận). Máy vẫn giữ và sẽ lưu lại.
+notice-saving-delayed = Tình nguyện viên: còn { $n } câu trả lời chưa lưu được (ổ đĩa đầy, bị lỗi hoặc đang bận). Máy vẫn giữ và sẽ lưu lại; người học cứ học tiếp.
+# Dấu ở đầu mọi màn hình khi còn câu trả lời chờ lưu (dành cho tình nguyện viên).
+header-unsaved = { $n } chưa lưu
+
 
 ## Âm thanh (nút ở góc trên)
 sound-loud = ♪ To
@@ -303,3 +306,8 @@ sign-out-title = Bác muốn nghỉ học hôm nay?
 sign-out-note = Những gì bác đã học đều được lưu lại. Lần sau bác nhập mã số để học tiếp.
 sign-out-yes = Nghỉ học, ra về
 sign-out-stay = Ở lại học tiếp
+
+## Khi máy không mở được dữ liệu học (dành cho tình nguyện viên)
+
+startup-not-writable = Máy chưa mở được dữ liệu học: tệp { $file } thuộc về người dùng «{ $owner }», nên chương trình (chạy bằng người dùng «{ $user }») không ghi vào được. Cách sửa: chạy «sudo chown -R { $user }: { $folder }», và sau này luôn chạy lệnh hocso bằng «sudo -u { $user } hocso …». Sửa xong, tắt và bật lại máy học. (Ctrl+Q để đóng thông báo này.)
+startup-cannot-open = Máy chưa mở được dữ liệu học ({ $file }): { $why }. Nhờ tình nguyện viên xem tệp hocso.log trong cùng thư mục. (Ctrl+Q để đóng thông báo này.)

@@ -295,6 +295,8 @@ pub struct Model {
     /// `preview FILE`: the file shown, for the header.
     pub preview: Option<String>,
     pub notices: Vec<Notice>,
+    /// Confirmed writes waiting to be saved: the header shows the count on every screen.
+    pub unsaved: usize,
     /// Narration on or off, and how loud: the learner's, or the kiosk's before sign-in.
     pub sound: Sound,
     /// The latest time the runtime told (seconds since the epoch).
@@ -332,6 +334,7 @@ impl Model {
             settings: Settings::default(),
             preview: None,
             notices: Vec::new(),
+            unsaved: 0,
             sound: Sound::default(),
             clock: 0,
             idle_left: None,
@@ -542,6 +545,16 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Notice(None) => {
             model.notices.retain(|n| *n != Notice::SavingDelayed);
+            Vec::new()
+        }
+        Msg::Unsaved(n) => {
+            model.unsaved = n;
+            let shown = model.notices.contains(&Notice::SavingDelayed);
+            if n > 0 && !shown {
+                model.notices.push(Notice::SavingDelayed);
+            } else if n == 0 {
+                model.notices.retain(|n| *n != Notice::SavingDelayed);
+            }
             Vec::new()
         }
         Msg::Key(key) => key_press(model, key),

@@ -36,6 +36,8 @@ pub enum Msg {
     LessonReloaded(Result<Box<Lesson>, Vec<String>>),
     /// Something for the volunteer, or (`None`) saving works again.
     Notice(Option<Notice>),
+    /// How many confirmed writes wait to be saved (0: all saved).
+    Unsaved(usize),
     /// Whether a sound device is there (the narrator found out).
     SoundAvailable(bool),
     /// The clock: `now`, and seconds since the last touch or key.

@@ -2,6 +2,9 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use anyhow::Context;
 
@@ -12,6 +15,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::kiosk::IdlePolicy;
 use crate::lesson::content_root;
 use crate::lesson::{Catalogue, CheckOptions};
+use crate::store::journal::Journal;
 use crate::store::{MemoryStore, SqliteStore, Store};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
@@ -26,7 +30,7 @@ fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
 pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli)?;
     let (config, config_problems) = super::settings(cli);
-    let (log, _stderr) = log_to_file(&config.data.value)?;
+    let (log, stderr) = log_to_file(&config.data.value)?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
     tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), kiosk = config.kiosk.value, "tutor starting");
     // What a volunteer should know, in the log and on the panel.
@@ -64,8 +68,14 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
         language: config.language.value,
     };
     let database = config.data.value.join("hocso.db");
-    let opened = SqliteStore::open_or_recover(&database, now())
-        .with_context(|| format!("opening {}", database.display()))?;
+    let opened = match SqliteStore::open_or_recover(&database, now()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            drop(stderr);
+            return cannot_open(&i18n, config.language.value, &database, e);
+        }
+    };
+    let fresh = opened.moved_aside.is_some();
     if let Some(aside) = &opened.moved_aside {
         model
             .notices
@@ -85,10 +95,90 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     tutor.gestures.timing = config.touch_timing();
     tutor.narrator = Box::new(RodioNarrator::start());
     tutor.content_root = lessons.parent().map(Path::to_owned).unwrap_or_default();
-    run_in_terminal(&mut tutor)
-        .with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
-    tracing::info!("tutor closed");
+    tutor.journal = Some(Journal::beside(&database));
+    tutor.replay_journal(fresh);
+    // Shutdown (SIGTERM), a closed terminal (SIGHUP) or an interrupt close the tutor as a
+    // volunteer would: what waits to be saved is saved, or kept, first.
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        if let Err(e) = signal_hook::flag::register(signal, tutor.stop.clone()) {
+            tracing::warn!(signal, "cannot catch the signal: {e}");
+        }
+    }
+    let ran = run_in_terminal(&mut tutor);
+    let unsaved = tutor.finish(CLOSING_WAIT);
+    // What follows is for the terminal, not the log.
+    drop(stderr);
+    ran.with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
+    if unsaved > 0 {
+        let kept = tutor.waiting_kept();
+        eprintln!(
+            "hocso: {unsaved} answers could not be saved yet: {}",
+            if kept {
+                "they are kept in the journal beside the database and saved at the next start"
+            } else {
+                "neither the database nor the journal could take them (see the log)"
+            }
+        );
+        tracing::warn!(unsaved, kept, "tutor closed with writes not saved");
+        return Ok(ExitCode::from(if kept { EXIT_KEPT } else { EXIT_LOST }));
+    }
+    tracing::info!("tutor closed, everything saved");
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long closing waits for a busy or full database before leaving the rest in the
+/// journal.
+const CLOSING_WAIT: Duration = Duration::from_secs(3);
+/// Closed with answers not yet in the database but kept in the journal: the next start
+/// saves them (EX_TEMPFAIL).
+pub const EXIT_KEPT: u8 = 75;
+/// Closed with answers that could be kept nowhere on disk (EX_IOERR).
+pub const EXIT_LOST: u8 = 74;
+
+/// The database cannot be opened: the reason, in the kiosk's language, with the file, its
+/// owner and the fix, on the screen and in the log.
+fn cannot_open(
+    i18n: &Localizer,
+    lang: Lang,
+    database: &Path,
+    e: crate::store::StoreError,
+) -> anyhow::Result<ExitCode> {
+    use crate::store::StoreError;
+    tracing::error!(file = %database.display(), "the database cannot be opened: {e}");
+    let message = match &e {
+        StoreError::NotWritable {
+            path,
+            owner,
+            user,
+            folder,
+        } => i18n.text_with(
+            lang,
+            "startup-not-writable",
+            &[
+                ("file", path.display().to_string().into()),
+                ("owner", owner.as_str().into()),
+                ("user", user.as_str().into()),
+                ("folder", folder.display().to_string().into()),
+            ],
+        ),
+        other => i18n.text_with(
+            lang,
+            "startup-cannot-open",
+            &[
+                ("file", database.display().to_string().into()),
+                ("why", other.to_string().into()),
+            ],
+        ),
+    };
+    eprintln!("hocso: {message}");
+    // At the kiosk nobody reads a terminal that closes at once: the message stays on the
+    // screen until a volunteer closes it (Ctrl+Q) or the kiosk is stopped.
+    if std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && let Err(e) = crate::tui::show_message(&message)
+    {
+        tracing::warn!("showing why the tutor cannot start: {e}");
+    }
+    Ok(ExitCode::from(2))
 }
 
 /// `hocso preview FILE`: the lesson at a step, reloaded whenever the file is saved.

@@ -1,10 +1,10 @@
 //! Learners and progress kept in memory: for previews and tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{
     AgeBand, Attempt, Figures, Forgotten, HelpCall, Learner, LearnerRow, LessonEnd, LessonRecord,
-    Note, Place, Progress, Sound, Store, StoreError, new_code, next_record,
+    Note, Place, Progress, Sound, Store, StoreError, Write, new_code, next_record,
 };
 
 #[derive(Debug, Default)]
@@ -17,6 +17,8 @@ pub struct MemoryStore {
     sessions: Vec<(String, i64, Option<i64>)>,
     notes: Vec<(String, Note)>,
     pin: Option<String>,
+    /// Ids of the journal's writes already carried out.
+    applied: HashSet<String>,
 }
 
 impl MemoryStore {
@@ -260,5 +262,21 @@ impl Store for MemoryStore {
         Err(StoreError::Other(
             "a preview keeps no figures (they are kept on disk)".to_owned(),
         ))
+    }
+
+    fn apply_once(&mut self, id: &str, write: &Write) -> Result<bool, StoreError> {
+        if self.applied.contains(id) {
+            return Ok(false);
+        }
+        write.apply(self)?;
+        self.applied.insert(id.to_owned());
+        Ok(true)
+    }
+
+    fn ensure_learner(&mut self, learner: &Learner, _now: i64) -> Result<(), StoreError> {
+        if self.known(&learner.code).is_err() {
+            self.learners.push(learner.clone());
+        }
+        Ok(())
     }
 }

@@ -2,11 +2,15 @@
 //! where every answer is committed before the screen moves on, or [`MemoryStore`] for
 //! previews and tests.
 
+pub mod journal;
 mod memory;
 mod report;
 mod sqlite;
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
 
 pub use memory::MemoryStore;
 pub use report::{DayNumber, ReportLearner, ReportRows, StepDay, day_of, day_start};
@@ -15,11 +19,15 @@ pub use sqlite::{Opened, SCHEMA_VERSION, SqliteStore, utc_stamp};
 use crate::mastery::{FirstTry, Leitner};
 
 /// The age bands the ward reports by. Optional; nothing finer is ever asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AgeBand {
+    #[serde(rename = "under-60")]
     Under60,
+    #[serde(rename = "60-69")]
     Sixties,
+    #[serde(rename = "70-79")]
     Seventies,
+    #[serde(rename = "80+")]
     EightyPlus,
 }
 
@@ -48,7 +56,7 @@ impl AgeBand {
 
 /// A learner as the kiosk knows them: a name to call them by and a code to resume with.
 /// No ID numbers, phone numbers or birthdays: this is a public kiosk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Learner {
     /// Four digits, unique on this kiosk.
     pub code: String,
@@ -58,7 +66,7 @@ pub struct Learner {
 }
 
 /// How a learner likes narration: on or off, and how loud (percent).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sound {
     pub on: bool,
     pub volume: u8,
@@ -94,7 +102,7 @@ impl Sound {
 }
 
 /// One answer to one practice step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
     pub learner: String,
     pub lesson: String,
@@ -122,7 +130,8 @@ impl Attempt {
 }
 
 /// How a run through a lesson goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RunKind {
     /// Every step, in order.
     Full,
@@ -149,7 +158,7 @@ impl RunKind {
 }
 
 /// Where a learner stopped: to resume at the same step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub lesson: String,
     pub kind: RunKind,
@@ -218,7 +227,8 @@ impl Progress {
 }
 
 /// How a run through a lesson ended, for its schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LessonEnd {
     /// Not (or no longer) every practice step mastered.
     NotYet,
@@ -303,18 +313,109 @@ pub enum StoreError {
     Busy,
     #[error("the disk is full")]
     Full,
+    #[error("the disk could not be read or written: {0}")]
+    Io(String),
+    #[error("the database is read-only: {0}")]
+    ReadOnly(String),
     #[error("the database file is damaged: {0}")]
     Corrupt(String),
     #[error("the database is from a newer hocso (version {found}; this one knows {known})")]
     TooNew { found: i64, known: i64 },
+    #[error(
+        "{} cannot be written by the user {user} (it belongs to {owner}): give the folder to the kiosk's user (sudo chown -R {user}: {}), and run hocso's commands as that user (sudo -u {user} hocso …)",
+        path.display(), folder.display()
+    )]
+    NotWritable {
+        path: PathBuf,
+        /// Who owns it.
+        owner: String,
+        /// Who hocso runs as.
+        user: String,
+        /// The data folder, to give back to `user`.
+        folder: PathBuf,
+    },
+    #[error("{0}")]
+    Unsafe(String),
     #[error("{0}")]
     Other(String),
 }
 
 impl StoreError {
-    /// A write that failed this way is kept and tried again later.
+    /// A write that failed this way is kept and tried again later: everything but a
+    /// learner who is no longer there (a volunteer erased her). A damaged database is
+    /// moved aside first ([`StoreError::is_damage`]).
     pub fn is_transient(&self) -> bool {
-        matches!(self, StoreError::Busy | StoreError::Full)
+        !matches!(
+            self,
+            StoreError::NoSuchLearner(_) | StoreError::CodesExhausted
+        )
+    }
+
+    /// The file is damaged: moved aside, and a fresh one started.
+    pub fn is_damage(&self) -> bool {
+        matches!(self, StoreError::Corrupt(_))
+    }
+}
+
+/// A write to the store that the screen has confirmed: kept, in memory and in the
+/// journal, until the database takes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Write {
+    Attempt {
+        attempt: Attempt,
+        at: i64,
+    },
+    NeedsVolunteer {
+        learner: String,
+        lesson: String,
+        step: String,
+        at: i64,
+    },
+    LessonEnd {
+        learner: String,
+        lesson: String,
+        end: LessonEnd,
+        intervals: Vec<u32>,
+        at: i64,
+    },
+    Place {
+        learner: String,
+        place: Option<Place>,
+        at: i64,
+    },
+}
+
+impl Write {
+    /// Whose write it is.
+    pub fn learner(&self) -> &str {
+        match self {
+            Write::Attempt { attempt, .. } => &attempt.learner,
+            Write::NeedsVolunteer { learner, .. }
+            | Write::LessonEnd { learner, .. }
+            | Write::Place { learner, .. } => learner,
+        }
+    }
+
+    /// Carries it out on `store`.
+    pub fn apply<S: Store + ?Sized>(&self, store: &mut S) -> Result<(), StoreError> {
+        match self {
+            Write::Attempt { attempt, at } => store.record_attempt(attempt, *at),
+            Write::NeedsVolunteer {
+                learner,
+                lesson,
+                step,
+                at,
+            } => store.record_needs_help(learner, lesson, step, *at),
+            Write::LessonEnd {
+                learner,
+                lesson,
+                end,
+                intervals,
+                at,
+            } => store.record_lesson_end(learner, lesson, *end, intervals, *at),
+            Write::Place { learner, place, at } => store.save_place(learner, place.as_ref(), *at),
+        }
     }
 }
 
@@ -381,6 +482,21 @@ pub trait Store {
     fn set_pin_hash(&mut self, hash: &str) -> Result<(), StoreError>;
     /// The figures for sessions, answers and events from `from` to before `to`.
     fn figures(&self, from: i64, to: i64) -> Result<Figures, StoreError>;
+
+    /// Carries out `write` unless a write with the same `id` was already carried out:
+    /// the write and the record of its id are one transaction, so a write replayed from
+    /// the journal after a crash is never saved twice. False if it was already saved.
+    fn apply_once(&mut self, id: &str, write: &Write) -> Result<bool, StoreError>;
+
+    /// Makes sure `learner` exists, with their code: a fresh database that replaces a
+    /// damaged one takes the answers of the learner at the kiosk.
+    fn ensure_learner(&mut self, learner: &Learner, now: i64) -> Result<(), StoreError>;
+
+    /// The database was found damaged while in use: moves it aside and starts a fresh
+    /// one, as at start-up. Where it went, or None for a store with no file.
+    fn recover(&mut self, _now: i64) -> Result<Option<PathBuf>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// The lesson's new schedule after `end`, from its old record.

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use super::{
     AgeBand, Attempt, Figures, Forgotten, HelpCall, Learner, LearnerRow, LessonEnd, LessonRecord,
-    Note, Place, Progress, RunKind, Sound, Store, StoreError, new_code, next_record,
+    Note, Place, Progress, RunKind, Sound, Store, StoreError, Write, new_code, next_record,
 };
 use crate::mastery::Leitner;
 
@@ -177,10 +177,19 @@ const MIGRATIONS: &[(i64, &str)] = &[
         DROP INDEX lesson_events_by_time;
         CREATE INDEX lesson_events_by_time ON lesson_events (at, outcome, lesson, learner);",
     ),
+    (
+        // The journal's writes already carried out, by id: a write replayed after a crash
+        // (saved, but the journal not yet cleared) is not saved twice.
+        6,
+        "CREATE TABLE saved_writes (
+            id TEXT PRIMARY KEY,
+            at INTEGER NOT NULL
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -200,8 +209,86 @@ pub(super) fn map_err(e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
             StoreError::Corrupt(e.to_string())
         }
+        Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen) => StoreError::Io(e.to_string()),
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly(e.to_string())
+        }
         _ => StoreError::Other(e.to_string()),
     }
+}
+
+/// The database's own file and the two SQLite keeps beside it.
+fn files_of(path: &Path) -> [PathBuf; 3] {
+    ["", "-wal", "-shm"].map(|suffix| PathBuf::from(format!("{}{suffix}", path.display())))
+}
+
+/// Refuses a database, or a file beside it, that is a symbolic link (hocso would write
+/// wherever it points), and one this user cannot write, naming its owner and the fix.
+fn refuse_unsafe(path: &Path) -> Result<(), StoreError> {
+    for file in files_of(path) {
+        match std::fs::symlink_metadata(&file) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(StoreError::Unsafe(format!(
+                    "{} is a symbolic link; hocso keeps learners' progress only in a plain file (remove the link)",
+                    file.display()
+                )));
+            }
+            Ok(meta) if !meta.is_file() => {
+                return Err(StoreError::Unsafe(format!(
+                    "{} is not a plain file",
+                    file.display()
+                )));
+            }
+            Ok(meta) => not_writable(&file, &meta)?,
+            Err(_) => {}
+        }
+    }
+    // SQLite makes its two files beside the database: the folder must take them.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(meta) = std::fs::metadata(dir)
+    {
+        not_writable(dir, &meta)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn not_writable(file: &Path, meta: &std::fs::Metadata) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    if rustix::fs::access(file, rustix::fs::Access::WRITE_OK).is_ok() {
+        return Ok(());
+    }
+    let owner = user_name(meta.uid()).unwrap_or_else(|| meta.uid().to_string());
+    let me =
+        user_name(rustix::process::getuid().as_raw()).unwrap_or_else(|| "this user".to_owned());
+    let folder = if meta.is_dir() {
+        file
+    } else {
+        file.parent().unwrap_or(file)
+    };
+    Err(StoreError::NotWritable {
+        path: file.to_owned(),
+        owner,
+        user: me,
+        folder: folder.to_owned(),
+    })
+}
+
+/// The name of user `uid`, from /etc/passwd.
+#[cfg(unix)]
+fn user_name(uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id: u32 = fields.nth(1)?.parse().ok()?;
+        (id == uid).then(|| name.to_owned())
+    })
+}
+
+#[cfg(not(unix))]
+fn not_writable(_file: &Path, _meta: &std::fs::Metadata) -> Result<(), StoreError> {
+    Ok(())
 }
 
 impl SqliteStore {
@@ -211,10 +298,17 @@ impl SqliteStore {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Other(format!("{}: {e}", dir.display())))?;
         }
-        let conn = Connection::open(path).map_err(map_err)?;
+        refuse_unsafe(path)?;
+        // NOFOLLOW: SQLite too refuses a link put there after the look above.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let conn = Connection::open_with_flags(path, flags).map_err(map_err)?;
         restrict_to_owner(path);
-        // Another program (a report) may hold the database for a moment: wait for it.
-        conn.busy_timeout(Duration::from_secs(2)).map_err(map_err)?;
+        // Another program (a report, a second hocso migrating) may hold the database for
+        // a moment: wait for it.
+        conn.busy_timeout(Duration::from_secs(5)).map_err(map_err)?;
         // Reading the header first: a file that is not a database fails here.
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -233,33 +327,25 @@ impl SqliteStore {
             path: path.to_owned(),
         };
         store.migrate()?;
+        store
+            .conn
+            .busy_timeout(Duration::from_secs(2))
+            .map_err(map_err)?;
         Ok(store)
     }
 
     /// Opens the database; if it is damaged, moves it aside with a timestamp (nothing is
     /// deleted) and starts a fresh one.
     pub fn open_or_recover(path: &Path, now: i64) -> Result<Opened, StoreError> {
-        match SqliteStore::open(path) {
+        // A file damaged past its first page opens fine and fails on the first answer:
+        // every page is looked at before the kiosk relies on it.
+        match SqliteStore::open(path).and_then(|store| store.quick_check().map(|()| store)) {
             Ok(store) => Ok(Opened {
                 store,
                 moved_aside: None,
             }),
             Err(StoreError::Corrupt(why)) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let aside = path.with_file_name(format!("{name}.damaged-{}", utc_stamp(now)));
-                tracing::error!(file = %path.display(), moved_to = %aside.display(), "database damaged ({why}); starting a fresh one");
-                for suffix in ["", "-wal", "-shm"] {
-                    let from = PathBuf::from(format!("{}{suffix}", path.display()));
-                    if from.exists() {
-                        let to = PathBuf::from(format!("{}{suffix}", aside.display()));
-                        std::fs::rename(&from, &to).map_err(|e| {
-                            StoreError::Other(format!("moving {} aside: {e}", from.display()))
-                        })?;
-                    }
-                }
+                let aside = move_aside(path, now, &why)?;
                 let store = SqliteStore::open(path)?;
                 Ok(Opened {
                     store,
@@ -267,6 +353,19 @@ impl SqliteStore {
                 })
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// SQLite's quick check of every page: an error unless the file is sound.
+    pub fn quick_check(&self) -> Result<(), StoreError> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(map_err)?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(verdict))
         }
     }
 
@@ -286,6 +385,9 @@ impl SqliteStore {
             .map_err(map_err)
     }
 
+    /// Brings the schema up to date. Two hocso started at once on a new folder: one
+    /// migrates under the write lock, the other waits, reads the version again and finds
+    /// nothing left to do.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let found = self.version()?;
         if found > SCHEMA_VERSION {
@@ -294,20 +396,49 @@ impl SqliteStore {
                 known: SCHEMA_VERSION,
             });
         }
+        if found == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(map_err)?;
+        let found: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(map_err)?;
         for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
-            let tx = self.conn.transaction().map_err(map_err)?;
             tx.execute_batch(sql).map_err(map_err)?;
             tx.pragma_update(None, "user_version", version)
                 .map_err(map_err)?;
-            tx.commit().map_err(map_err)?;
             tracing::info!(version, "database migrated");
         }
-        Ok(())
+        tx.commit().map_err(map_err)
     }
 
     /// The connection, for tests and reports.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// [`Store::apply_once`] inside its transaction: true if `write` was carried out now.
+    fn apply_in_transaction(&mut self, id: &str, write: &Write) -> Result<bool, StoreError> {
+        let done = self
+            .conn
+            .prepare_cached("SELECT 1 FROM saved_writes WHERE id = ?1")
+            .map_err(map_err)?
+            .exists([id])
+            .map_err(map_err)?;
+        if done {
+            return Ok(false);
+        }
+        write.apply(self)?;
+        self.conn
+            .execute(
+                "INSERT INTO saved_writes (id, at) VALUES (?1, unixepoch())",
+                [id],
+            )
+            .map_err(map_err)?;
+        Ok(true)
     }
 
     fn known(&self, code: &str) -> Result<(), StoreError> {
@@ -318,15 +449,38 @@ impl SqliteStore {
     }
 }
 
-/// Progress is personal: only the kiosk's own user may read the file.
+/// Progress is personal: only the kiosk's own user may read the file. The mode is set on
+/// the file opened without following a link, never on what a link points to.
 fn restrict_to_owner(path: &Path) {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let restricted = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .open(path)
+            .and_then(|f| f.set_permissions(std::fs::Permissions::from_mode(0o600)));
+        if let Err(e) = restricted {
             tracing::warn!(file = %path.display(), "cannot restrict the database's permissions: {e}");
         }
     }
+}
+
+/// Moves a damaged database (and its two files) aside, timestamped: nothing is deleted.
+fn move_aside(path: &Path, now: i64, why: &str) -> Result<PathBuf, StoreError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let aside = path.with_file_name(format!("{name}.damaged-{}", utc_stamp(now)));
+    tracing::error!(file = %path.display(), moved_to = %aside.display(), "database damaged ({why}); starting a fresh one");
+    for (from, to) in files_of(path).into_iter().zip(files_of(&aside)) {
+        if std::fs::symlink_metadata(&from).is_ok() {
+            std::fs::rename(&from, &to)
+                .map_err(|e| StoreError::Other(format!("moving {} aside: {e}", from.display())))?;
+        }
+    }
+    Ok(aside)
 }
 
 impl Store for SqliteStore {
@@ -517,7 +671,7 @@ impl Store for SqliteStore {
         now: i64,
     ) -> Result<(), StoreError> {
         self.known(learner)?;
-        let tx = self.conn.transaction().map_err(map_err)?;
+        let tx = self.conn.savepoint().map_err(map_err)?;
         let old = tx
             .query_row(
                 "SELECT box, next_review, mastered_at FROM lesson_state WHERE learner = ?1 AND lesson = ?2",
@@ -627,7 +781,7 @@ impl Store for SqliteStore {
         let Some(learner) = self.find_learner(code)? else {
             return Ok(None);
         };
-        let tx = self.conn.transaction().map_err(map_err)?;
+        let tx = self.conn.savepoint().map_err(map_err)?;
         let attempts: i64 = tx
             .query_row(
                 "SELECT count(*) FROM attempts WHERE learner = ?1",
@@ -689,7 +843,7 @@ impl Store for SqliteStore {
 
     fn reset(&mut self, learner: &str, lesson: Option<&str>, now: i64) -> Result<(), StoreError> {
         self.known(learner)?;
-        let tx = self.conn.transaction().map_err(map_err)?;
+        let tx = self.conn.savepoint().map_err(map_err)?;
         tx.execute(
             "INSERT INTO resets (learner, lesson, after_attempt, at)
              VALUES (?1, ?2, (SELECT coalesce(max(id), 0) FROM attempts), ?3)",
@@ -808,6 +962,56 @@ impl Store for SqliteStore {
                 to,
             )?,
         })
+    }
+
+    fn apply_once(&mut self, id: &str, write: &Write) -> Result<bool, StoreError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(map_err)?;
+        // The write's own statements join this transaction (its savepoints nest in it):
+        // the write and the record of its id are committed together, or neither is.
+        let result = self.apply_in_transaction(id, write);
+        let end = match result {
+            Ok(true) => "COMMIT",
+            _ => "ROLLBACK",
+        };
+        match self.conn.execute_batch(end) {
+            Ok(()) => result,
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(map_err(e))
+            }
+        }
+    }
+
+    fn ensure_learner(&mut self, learner: &Learner, now: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO learners (code, name, age_band, narration, volume, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING",
+                params![
+                    learner.code,
+                    learner.name,
+                    learner.age_band.map(AgeBand::code),
+                    learner.sound.on,
+                    learner.sound.volume,
+                    now
+                ],
+            )
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    fn recover(&mut self, now: i64) -> Result<Option<PathBuf>, StoreError> {
+        // Closes the damaged file before moving it.
+        let closed = std::mem::replace(
+            &mut self.conn,
+            Connection::open_in_memory().map_err(map_err)?,
+        );
+        drop(closed);
+        let aside = move_aside(&self.path, now, "found while saving")?;
+        *self = SqliteStore::open(&self.path.clone())?;
+        Ok(Some(aside))
     }
 }
 

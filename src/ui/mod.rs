@@ -166,6 +166,17 @@ fn draw_header(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, h
         };
         format!(" {} ", i18n.text(lang, id))
     });
+    // Answers waiting to be saved: the volunteer sees how many on every screen.
+    let right = if model.unsaved > 0 {
+        let mark = i18n.text_with(lang, "header-unsaved", &[("n", model.unsaved.into())]);
+        if right.is_empty() {
+            format!("⚠ {mark}")
+        } else {
+            format!("⚠ {mark} · {right}")
+        }
+    } else {
+        right
+    };
     let right_width = right.width() as u16;
     let sound_width = sound.as_ref().map_or(0, |s| s.width() as u16 + 1);
     let room = usize::from(area.width.saturating_sub(right_width + sound_width + 3));

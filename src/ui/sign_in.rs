@@ -85,7 +85,11 @@ pub(super) fn notice_text(model: &Model, i18n: &Localizer, notice: &Notice) -> S
             "notice-moved-aside",
             &[("file", file.as_str().into())],
         ),
-        Notice::SavingDelayed => i18n.text(model.lang, "notice-saving-delayed"),
+        Notice::SavingDelayed => i18n.text_with(
+            model.lang,
+            "notice-saving-delayed",
+            &[("n", model.unsaved.into())],
+        ),
         Notice::NoSound => i18n.text(model.lang, "notice-no-sound"),
     }
 }
