@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::Connection;
 use support::fixture;
+use support::questions::fresh_question;
 use support::tmux::Tmux;
 
 fn start(data: &Path) -> Tmux {
@@ -26,53 +27,6 @@ fn start(data: &Path) -> Tmux {
     tmux.log = Some(data.join("hocso.log"));
     tmux.wait_for("Chạm vào màn hình");
     tmux
-}
-
-/// The question number on screen (`Câu 7:` → 7), on a step not yet answered.
-fn fresh_question(tmux: &Tmux) -> usize {
-    // The summary: its title, or (a long list of steps to practise scrolls it away) its
-    // answers.
-    let summary = |s: &str| {
-        s.contains("Bác đã học xong bài")
-            || s.contains("Tập lại các bước này")
-            || s.contains("Về danh sách bài")
-    };
-    let screen = tmux.wait_until("a question not yet answered", |s| {
-        if summary(s) {
-            return true;
-        }
-        if s.contains("Bác muốn học bài nào?") || s.contains("Học tiếp chỗ đó") {
-            return true;
-        }
-        s.contains("Câu ") && !s.contains("✓ Đúng rồi!")
-    });
-    let between = [
-        "Bác đã học xong bài",
-        "Tập lại các bước này",
-        "Về danh sách bài",
-        "Bác muốn học bài nào?",
-        "Học tiếp chỗ đó",
-    ];
-    if let Some(marker) = between.iter().find(|m| screen.contains(**m)) {
-        // The summary (practise again, or back to the menu), the menu, or resume: the
-        // first answer goes on into a lesson (nothing is chosen for her: Enter alone does
-        // nothing there). Wait for the screen to change before looking again, or a second
-        // key would answer the next question.
-        tmux.keys(&["1"]);
-        tmux.wait_until("the screen to change", |s| !s.contains(marker));
-        return fresh_question(tmux);
-    }
-    question_on(&screen)
-}
-
-fn question_on(screen: &str) -> usize {
-    let at = screen.find("Câu ").expect("a question");
-    screen[at + "Câu ".len()..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .expect("its number")
 }
 
 /// Right answers per step in the database, and whether the file is sound.

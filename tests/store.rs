@@ -480,3 +480,54 @@ fn a_reset_lesson_starts_afresh_but_keeps_its_answers() {
     );
     assert_eq!(store.figures(150, 300).unwrap().answers, 1);
 }
+
+#[test]
+fn hocso_started_many_times_at_once_on_a_new_folder_opens_it_every_time() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hocso.db");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let openers: Vec<_> = (0..6)
+            .map(|_| {
+                let path = path.clone();
+                let start = start.clone();
+                std::thread::spawn(move || {
+                    start.wait();
+                    SqliteStore::open(&path).map(|s| s.version().unwrap())
+                })
+            })
+            .collect();
+        for opener in openers {
+            match opener.join().unwrap() {
+                Ok(version) => assert_eq!(version, SCHEMA_VERSION, "round {round}"),
+                Err(e) => panic!("round {round}: {e}"),
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_or_a_file_beside_it_that_is_a_link_is_refused_and_what_it_points_to_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    for suffix in ["", "-wal", "-shm"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hocso.db");
+        let target = dir.path().join("someone-elses-file");
+        std::fs::write(&target, "not hocso's").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+        if !suffix.is_empty() {
+            drop(SqliteStore::open(&path).unwrap());
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        std::os::unix::fs::symlink(&target, format!("{}{suffix}", path.display())).unwrap();
+        match SqliteStore::open(&path) {
+            Err(StoreError::Unsafe(why)) => assert!(why.contains("symbolic link"), "{why}"),
+            Err(e) => panic!("{suffix}: {e}"),
+            Ok(_) => panic!("{suffix}: opened through a link"),
+        }
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{suffix}: its mode is left alone");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "not hocso's");
+    }
+}

@@ -16,7 +16,7 @@ use crate::kiosk::IdlePolicy;
 use crate::lesson::content_root;
 use crate::lesson::{Catalogue, CheckOptions};
 use crate::store::journal::Journal;
-use crate::store::{MemoryStore, SqliteStore, Store};
+use crate::store::{MemoryStore, SqliteStore, Store, check_writable};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
 fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
@@ -30,7 +30,13 @@ fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
 pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli)?;
     let (config, config_problems) = super::settings(cli);
-    let (log, stderr) = log_to_file(&config.data.value)?;
+    // A data folder or log another user owns (hocso run once with sudo): said plainly,
+    // on the screen, before anything tries to write there.
+    let data = &config.data.value;
+    if let Err(e) = check_writable(data).and_then(|()| check_writable(&data.join("hocso.log"))) {
+        return cannot_open(&i18n, config.language.value, &data.join("hocso.db"), e);
+    }
+    let (log, stderr) = log_to_file(data)?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
     tracing::info!(lessons = catalogue.lessons.len(), folder = %lessons.display(), kiosk = config.kiosk.value, "tutor starting");
     // What a volunteer should know, in the log and on the panel.

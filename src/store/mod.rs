@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use memory::MemoryStore;
 pub use report::{DayNumber, ReportLearner, ReportRows, StepDay, day_of, day_start};
-pub use sqlite::{Opened, SCHEMA_VERSION, SqliteStore, utc_stamp};
+pub use sqlite::{Opened, SCHEMA_VERSION, SqliteStore, check_writable, utc_stamp};
 
 use crate::mastery::{FirstTry, Leitner};
 

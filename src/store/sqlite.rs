@@ -252,6 +252,14 @@ fn refuse_unsafe(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// An error naming its owner and the fix if `path` is there and this user cannot write it.
+pub fn check_writable(path: &Path) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) => not_writable(path, &meta),
+        Err(_) => Ok(()),
+    }
+}
+
 #[cfg(unix)]
 fn not_writable(file: &Path, meta: &std::fs::Metadata) -> Result<(), StoreError> {
     use std::os::unix::fs::MetadataExt;

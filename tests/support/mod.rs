@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod generate;
+pub mod questions;
 pub mod screen;
 pub mod targets;
 pub mod tmux;

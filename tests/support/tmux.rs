@@ -43,6 +43,25 @@ impl Tmux {
         Tmux::open(width, height, &command)
     }
 
+    /// hocso behind `wrapper` (`strace …`, `setpriv …`; empty for none), with `env` set,
+    /// from a shell that writes hocso's exit status to `status` when it ends and then
+    /// stays in the pane.
+    pub fn start_wrapped(
+        wrapper: &str,
+        env: &[(&str, &str)],
+        width: u16,
+        height: u16,
+        args: &[&str],
+        status: &std::path::Path,
+    ) -> Tmux {
+        let command = format!(
+            "{wrapper} {}; echo $? > '{}'; exec sleep 600",
+            hocso_command(env, args),
+            status.display()
+        );
+        Tmux::open(width, height, &command)
+    }
+
     fn open(width: u16, height: u16, command: &str) -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = dir.path().join("tmux.sock");
