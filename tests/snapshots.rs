@@ -427,6 +427,11 @@ fn step_states(size: Size) -> Vec<(&'static str, Model)> {
         &[click(Target::Choice(0)), click(Target::Choice(2))],
     );
     out.push(("choice-volunteer", volunteer));
+    // Answers waiting for a full disk: the header counts them for the volunteer.
+    out.push((
+        "choice-unsaved",
+        step("otp", size, &[click(Target::Choice(1)), Msg::Unsaved(3)]),
+    ));
     out
 }
 
