@@ -297,6 +297,9 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// Confirmed writes waiting to be saved: the header shows the count on every screen.
     pub unsaved: usize,
+    /// A name being typed when she went back to "who are you" (and whether in Telex):
+    /// brought back if she chooses to start again, dropped on the welcome screen.
+    pub name_draft: Option<(String, bool)>,
     /// Narration on or off, and how loud: the learner's, or the kiosk's before sign-in.
     pub sound: Sound,
     /// The latest time the runtime told (seconds since the epoch).
@@ -335,6 +338,7 @@ impl Model {
             preview: None,
             notices: Vec::new(),
             unsaved: 0,
+            name_draft: None,
             sound: Sound::default(),
             clock: 0,
             idle_left: None,

@@ -47,6 +47,8 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
     match &mut model.screen {
         Screen::Welcome => match key {
             Key::Enter => {
+                // Someone new may be at the kiosk: no name from before.
+                model.name_draft = None;
                 model.screen = Screen::Who { focus: 0 };
                 Vec::new()
             }
@@ -54,6 +56,7 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         },
         Screen::Who { focus } => match key {
             Key::Esc | Key::Backspace => {
+                model.name_draft = None;
                 model.screen = Screen::Welcome;
                 Vec::new()
             }
@@ -89,6 +92,8 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
                 Vec::new()
             }
             Key::Esc => {
+                // A name half typed is kept: "Bác học lần đầu" again brings it back.
+                model.name_draft = Some((name.clone(), *telex));
                 model.screen = Screen::Who { focus: 0 };
                 Vec::new()
             }
@@ -140,9 +145,13 @@ pub(super) fn click(model: &mut Model, target: Target) -> Vec<Effect> {
         }
         (Screen::Welcome, Target::Start) => super::key_press(model, Key::Enter),
         (Screen::Who { .. }, Target::WhoNew) => {
+            let (name, telex) = model
+                .name_draft
+                .take()
+                .unwrap_or_else(|| (String::new(), model.lang == Lang::Vi));
             model.screen = Screen::Name {
-                name: String::new(),
-                telex: model.lang == Lang::Vi,
+                name,
+                telex,
                 keyboard: KeyboardLayer::Letters,
             };
             Vec::new()

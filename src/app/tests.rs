@@ -237,6 +237,33 @@ fn a_name_goes_back_as_it_was_typed_and_english_takes_no_telex() {
 }
 
 #[test]
+fn a_name_half_typed_comes_back_after_a_stray_quay_lai_but_not_for_the_next_visitor() {
+    let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
+    update(&mut model, Msg::Click(Target::Start));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    for c in "Hajnh".chars() {
+        key(&mut model, Key::Char(c));
+    }
+    key(&mut model, Key::Esc);
+    assert!(matches!(model.screen, Screen::Who { .. }));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    let Screen::Name { name, .. } = &model.screen else {
+        panic!("{:?}", model.screen)
+    };
+    assert_eq!(typed_name(name, true), "Hạnh", "as she left it");
+    // Back to the welcome screen: the next person starts with an empty name.
+    key(&mut model, Key::Esc);
+    key(&mut model, Key::Esc);
+    assert_eq!(model.screen, Screen::Welcome);
+    update(&mut model, Msg::Click(Target::Start));
+    update(&mut model, Msg::Click(Target::WhoNew));
+    let Screen::Name { name, .. } = &model.screen else {
+        panic!("{:?}", model.screen)
+    };
+    assert!(name.is_empty(), "{name}");
+}
+
+#[test]
 fn an_empty_name_is_not_taken() {
     let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
     model.screen = Screen::Name {

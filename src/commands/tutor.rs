@@ -114,7 +114,13 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let unsaved = tutor.finish(CLOSING_WAIT);
     // What follows is for the terminal, not the log.
     drop(stderr);
-    ran.with_context(|| format!("the tutor stopped (log: {})", log.display()))?;
+    let ran = ran.with_context(|| format!("the tutor stopped (log: {})", log.display()));
+    if unsaved == 0 {
+        ran?;
+    } else if let Err(e) = &ran {
+        // The answers' fate is what the exit status must say.
+        eprintln!("hocso: {e:#}");
+    }
     if unsaved > 0 {
         let kept = tutor.waiting_kept();
         eprintln!(
