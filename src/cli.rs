@@ -242,6 +242,8 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader stopped early (`hocso config show | head -1`): it has what it wanted.
+        Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hocso: {e:#}");
             ExitCode::from(2)

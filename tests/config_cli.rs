@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::process::{Command, Stdio};
+
 use support::hocso;
 
 #[test]
@@ -66,4 +68,41 @@ fn bad_settings_are_reported_at_their_line_and_column() {
         text.lines().any(|l| l.starts_with("kiosk = false")),
         "{text}"
     );
+}
+
+/// Runs hocso with `args`, its standard output a pipe nobody reads any more.
+fn into_a_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_hocso"))
+        .args(args)
+        .current_dir(support::root())
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_hocso_quietly() {
+    // As `hocso config show | head -1`: no panic (status 101), nothing said.
+    for args in [
+        &["config", "show"][..],
+        &["schema"],
+        &["check", "lessons"],
+        &["check", "--format", "json", "lessons"],
+    ] {
+        let out = into_a_closed_pipe(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 141)),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+    }
 }

@@ -17,6 +17,26 @@ use crate::config::{Config, Defaults};
 use crate::i18n::Lang;
 use crate::lesson::Diagnostic;
 
+/// `println!` for a command's output. When the reader has stopped (`hocso … | head -1`),
+/// the write fails with `BrokenPipe` and the command returns that error, which
+/// [`crate::cli::run`] ends on quietly; `println!` would panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+pub(crate) use say;
+
+/// Whether `error` comes from writing to a reader that has gone (a closed pipe).
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// The lessons shipped with hocso: `lessons/` in the working folder when there is one
 /// (a checkout, or a kiosk's install folder), else the source tree's.
 pub fn bundled_lessons_dir() -> PathBuf {
