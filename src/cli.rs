@@ -150,8 +150,10 @@ pub struct NarrateArgs {
     /// assets/audio/<language>/).
     #[arg(long, default_value = "vi")]
     pub language: String,
-    /// Another text-to-speech program, run without a shell: `{text}` and `{out}` (a WAV
-    /// file to write) are filled in, e.g. 'piper --output_file {out} --text {text}'.
+    /// Another text-to-speech program, run without a shell: `{out}` (a WAV file to write)
+    /// and `{text}` are filled in; `{text}` must come after `--`, e.g. 'espeak-ng -v vi -w
+    /// {out} -- {text}'. Without `{text}`, the text is on standard input, e.g. 'piper
+    /// --model vi.onnx --output_file {out}'.
     #[arg(long, value_name = "COMMAND")]
     pub engine: Option<String>,
     /// Draft again even where the text is unchanged (a person's recording is still kept).
@@ -242,6 +244,8 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader stopped early (`hocso config show | head -1`): it has what it wanted.
+        Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hocso: {e:#}");
             ExitCode::from(2)

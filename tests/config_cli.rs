@@ -3,7 +3,10 @@
 
 mod support;
 
+use std::process::{Command, Stdio};
+
 use support::hocso;
+use support::tmux::Tmux;
 
 #[test]
 fn config_show_names_where_each_value_came_from() {
@@ -59,11 +62,124 @@ fn bad_settings_are_reported_at_their_line_and_column() {
     );
     assert!(err.contains(&at(3, 9)), "{err}");
     assert!(err.contains("`kiosk` must be true or false"), "{err}");
-    // The rest of the file still counts; the bad settings keep their defaults.
+    assert!(err.contains("locked down"), "{err}");
+    // The rest of the file still counts; the bad settings keep their defaults, except
+    // lock-down, which fails closed.
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("ward = \"Phường 1\""), "{text}");
     assert!(
-        text.lines().any(|l| l.starts_with("kiosk = false")),
+        text.lines()
+            .any(|l| l.starts_with("kiosk = true") && l.contains("locked down")),
         "{text}"
     );
+}
+
+/// The `kiosk = …` line of `hocso config show` with the configuration `text`.
+fn kiosk_line(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hocso.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = hocso(&["--config", file.to_str().unwrap(), "config", "show"]);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    shown
+        .lines()
+        .find(|l| l.starts_with("kiosk ="))
+        .unwrap_or_else(|| panic!("no kiosk in\n{shown}"))
+        .to_owned()
+}
+
+#[test]
+fn lock_down_fails_closed_on_any_value_hocso_cannot_read() {
+    for text in [
+        "kiosk = \"true\"\n",
+        "kiosk = \"false\"\n",
+        "kiosk = 1\n",
+        "kiosk = 0\n",
+        "kisok = false\n",
+        "kiosk = false\nward = \"Phường\n",
+    ] {
+        let line = kiosk_line(text);
+        assert!(line.starts_with("kiosk = true"), "{text:?}: {line}");
+    }
+    assert!(kiosk_line("kiosk = false\n").starts_with("kiosk = false"));
+    assert!(kiosk_line("ward = \"Phường 1\"\n").starts_with("kiosk = false"));
+}
+
+#[test]
+fn a_wrong_kiosk_value_locks_the_kiosk_and_the_panel_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("hocso.toml");
+    std::fs::write(&config, "kiosk = \"true\"\n").unwrap();
+    let data = dir.path().join("data");
+    let lessons = support::fixture("e2e/lessons");
+    let mut tmux = Tmux::start(
+        110,
+        24,
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+            "--lessons",
+            lessons.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(data.join("hocso.log"));
+    // Locked down: a first start asks the volunteer to choose a PIN, and Ctrl+C stays.
+    tmux.wait_for("Lần đầu dùng máy");
+    tmux.keys(&["C-c"]);
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Nhập lại mã PIN vừa chọn");
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Chạm vào màn hình");
+    tmux.keys(&["C-c"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(tmux.alive(), "Ctrl+C left a locked kiosk");
+    tmux.keys(&["C-M-v"]);
+    tmux.wait_for("Nhập mã PIN");
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bảng tình nguyện viên");
+    tmux.keys(&["4"]);
+    let screen = tmux.wait_for("must be true or false");
+    assert!(screen.contains("hocso.toml:1:9"), "{screen}");
+}
+
+/// Runs hocso with `args`, its standard output a pipe nobody reads any more.
+fn into_a_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_hocso"))
+        .args(args)
+        .current_dir(support::root())
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_hocso_quietly() {
+    // As `hocso config show | head -1`: no panic (status 101), nothing said.
+    for args in [
+        &["config", "show"][..],
+        &["schema"],
+        &["check", "lessons"],
+        &["check", "--format", "json", "lessons"],
+    ] {
+        let out = into_a_closed_pipe(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 141)),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+    }
 }

@@ -142,7 +142,10 @@ fn lesson_text_never_reaches_a_shell() {
     )
     .unwrap();
     // An engine of our own: espeak-ng with the text as one argument.
-    narrate(dir.path(), &["--engine", "espeak-ng -v vi -w {out} {text}"]);
+    narrate(
+        dir.path(),
+        &["--engine", "espeak-ng -v vi -w {out} -- {text}"],
+    );
     assert!(audio(dir.path(), "gioi-thieu.ogg").exists());
     assert!(!marker.exists(), "the text was run as a command");
 }
@@ -163,4 +166,195 @@ fn missing_tools_are_named_with_their_package() {
             && said.contains("apt-get install espeak-ng sox"),
         "{said}"
     );
+}
+
+/// Runs `hocso narrate` in `dir` with `extra` arguments and `env`; returns the output
+/// whatever its status.
+fn narrate_with(dir: &Path, extra: &[&str], env: &[(&str, &Path)]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_hocso"));
+    command
+        .arg("narrate")
+        .args(extra)
+        .arg("lessons")
+        .current_dir(dir);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
+
+/// A text-to-speech engine of our own, for `--engine '<script> {out} -- {text}'`: it
+/// writes down each text it was given (one a line, after the `--`) and, for the first
+/// `good` calls, a real WAV at `{out}`; after those it writes nothing and still says it
+/// succeeded.
+fn fake_engine(dir: &Path, good: usize) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("fake-engine");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nout=\"$1\"; shift\n[ \"$1\" = \"--\" ] && shift\n\
+             n=$(cat '{count}' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '{count}'\n\
+             printf '%s\\n' \"$1\" >> '{said}'\n\
+             if [ $n -le {good} ]; then cp '{wav}' \"$out\"; fi\nexit 0\n",
+            count = dir.join("engine-calls").display(),
+            said = dir.join("engine-texts").display(),
+            wav = fixture("audio/tone.wav").display(),
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+fn manifest_drafts(dir: &Path) -> serde_json::Map<String, serde_json::Value> {
+    let text = std::fs::read_to_string(audio(dir, "manifest.json")).unwrap_or_default();
+    serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|m| m["drafts"].as_object().cloned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_work_folder_is_private_and_fresh_not_a_planted_one() {
+    use std::os::unix::fs::symlink;
+    let dir = content();
+    let tmp = dir.path().join("tmp");
+    let victim = dir.path().join("victim");
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::create_dir_all(&victim).unwrap();
+    std::fs::write(victim.join("draft.wav"), b"precious").unwrap();
+    // Someone else made `hocso-narrate-<pid>` for every process id hocso may get: each a
+    // link to a folder of theirs.
+    let read = |p: &str| -> u64 { std::fs::read_to_string(p).unwrap().trim().parse().unwrap() };
+    let (last, max) = (
+        read("/proc/sys/kernel/ns_last_pid"),
+        read("/proc/sys/kernel/pid_max"),
+    );
+    let pids: Vec<u64> = if max <= 65_536 {
+        (1..=max).collect()
+    } else {
+        (last + 1..last + 20_000).map(|p| p % max).collect()
+    };
+    for pid in pids {
+        symlink(&victim, tmp.join(format!("hocso-narrate-{pid}"))).unwrap();
+    }
+    let engine = fake_engine(dir.path(), usize::MAX >> 1);
+    let template = format!("{} {{out}} -- {{text}}", engine.display());
+    let out = narrate_with(dir.path(), &["--engine", &template], &[("TMPDIR", &tmp)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(audio(dir.path(), "gioi-thieu.ogg").exists());
+    let mut left: Vec<_> = std::fs::read_dir(&victim)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["draft.wav"],
+        "hocso wrote into someone else's folder"
+    );
+    assert!(
+        std::fs::read(victim.join("draft.wav")).unwrap() == b"precious",
+        "hocso overwrote a file in someone else's folder"
+    );
+    // Its own work folder is gone when it is done.
+    let own = std::fs::read_dir(&tmp)
+        .unwrap()
+        .filter(|e| !e.as_ref().unwrap().file_type().unwrap().is_symlink())
+        .count();
+    assert_eq!(own, 0, "the work folder is left behind");
+    // A draft can be read as any file made there (the kiosk's user plays it).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, b"").unwrap();
+    assert_eq!(mode(&audio(dir.path(), "gioi-thieu.ogg")), mode(&plain));
+}
+
+#[test]
+fn a_clip_the_engine_did_not_write_is_never_saved_from_the_last_one() {
+    let dir = content();
+    // The engine makes the first clip, then writes nothing and says all went well.
+    let engine = fake_engine(dir.path(), 1);
+    let template = format!("{} {{out}} -- {{text}}", engine.display());
+    let out = narrate_with(dir.path(), &["--engine", &template], &[]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("cham-va-chon/cham-zalo.ogg"), "{said}");
+    assert!(said.contains("wrote no audio"), "{said}");
+    assert!(audio(dir.path(), "gioi-thieu.ogg").exists());
+    for file in ["cham-zalo.ogg", "cham-zalo.hint.ogg", "hoi-otp.ogg"] {
+        assert!(
+            !audio(dir.path(), file).exists(),
+            "{file} was saved with another clip's audio"
+        );
+    }
+    let drafts = manifest_drafts(dir.path());
+    assert!(drafts.contains_key("gioi-thieu.ogg"), "{drafts:?}");
+    assert_eq!(
+        drafts.len(),
+        1,
+        "the manifest claims clips never made: {drafts:?}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 drafted") && stdout.contains("4 failed"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_text_starting_with_a_dash_is_never_read_as_an_option() {
+    let dir = content();
+    let lesson = dir.path().join("lessons/cham-va-chon.toml");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let dashed = "-v en Mình tập chạm vào điện thoại nhé.";
+    std::fs::write(
+        &lesson,
+        text.replace("Mình tập chạm vào điện thoại nhé.", dashed),
+    )
+    .unwrap();
+
+    // A template where the text could be read as an option is refused, and says why.
+    let out = narrate_with(
+        dir.path(),
+        &["--engine", "espeak-ng -v vi -w {out} {text}"],
+        &[],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("`--`") && said.contains("-- {text}"),
+        "the refusal explains: {said}"
+    );
+    assert!(!audio(dir.path(), "gioi-thieu.ogg").exists());
+
+    // After `--`, it is text: espeak-ng reads it (with `-v en` read as an option, it
+    // fails: that voice does not exist).
+    narrate(
+        dir.path(),
+        &["--engine", "espeak-ng -v vi -w {out} -- {text}"],
+    );
+    let bytes = std::fs::read(audio(dir.path(), "gioi-thieu.ogg")).unwrap();
+    assert!(bytes.starts_with(b"OggS") && bytes.len() > 2_000);
+
+    // The text reaches the engine whole, as one word after `--`.
+    let engine = fake_engine(dir.path(), usize::MAX >> 1);
+    let template = format!("{} {{out}} -- {{text}}", engine.display());
+    narrate(dir.path(), &["--force", "--engine", &template]);
+    let texts = std::fs::read_to_string(dir.path().join("engine-texts")).unwrap();
+    assert!(texts.lines().any(|l| l == dashed), "{texts}");
+
+    // Without `{text}`, the text goes to the engine's standard input.
+    narrate(
+        dir.path(),
+        &["--force", "--engine", "espeak-ng -v vi -w {out} --stdin"],
+    );
+    let again = std::fs::read(audio(dir.path(), "gioi-thieu.ogg")).unwrap();
+    assert!(again.starts_with(b"OggS") && again.len() > 2_000);
 }

@@ -540,3 +540,107 @@ fn going_through_a_mastered_lesson_again_is_not_mastering_it_again() {
     assert_eq!(report.lessons[0].mastered, 1);
     assert_eq!(report.names.unwrap()[0].lessons_mastered, 1);
 }
+
+/// The cells of a Markdown table row: split at the `|` that are not escaped.
+fn cells(line: &str) -> usize {
+    let mut count = 0_usize;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count.saturating_sub(1)
+}
+
+#[test]
+fn a_markdown_report_shows_hostile_names_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let hostile = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "![](http://evil.example/t.png)",
+        "[bấm vào đây](http://evil.example)",
+        "**Bà** _Hạnh_ `x` | y ~~z~~",
+        "# Tiêu đề",
+        "1. Ông Tư",
+        "- Bà Ba",
+        "a & b \\ c",
+    ];
+    let mut store = SqliteStore::open(&data.join("hocso.db")).unwrap();
+    let now = at("2026-11-20", 9, 0);
+    for name in hostile {
+        let code = store.create_learner(name, None, now).unwrap().code;
+        let session = store.start_session(&code, "k", now).unwrap();
+        answer(
+            &mut store,
+            &code,
+            "cham-va-chon",
+            "<b>s1</b>",
+            RIGHT_FIRST,
+            now + 60,
+        );
+        store.end_session(session, now + 120).unwrap();
+    }
+    drop(store);
+    // A lesson whose title is hostile too, and a kiosk and ward named by the configuration.
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    let lesson = std::fs::read_to_string(support::fixture("e2e/lessons/cham-va-chon.toml"))
+        .unwrap()
+        .replace(
+            "title = { vi = \"Chạm và chọn\"",
+            "title = { vi = \"<img src=x onerror=alert(2)> ![](http://evil.example/l.png)\"",
+        );
+    std::fs::write(lessons.join("cham-va-chon.toml"), lesson).unwrap();
+    let config = dir.path().join("hocso.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "kiosk_name = \"<script>k()</script>\"\nward = \"![](http://evil.example/w.png)\"\nlessons = \"{}\"\n",
+            lessons.display()
+        ),
+    )
+    .unwrap();
+    let md = cli_report(
+        &data,
+        &config,
+        &["--from", "2026-11-20", "--to", "2026-11-20", "--with-names"],
+    );
+    assert!(md.contains("&lt;script&gt;"), "{md}");
+    for live in [
+        "<script",
+        "<img",
+        "<b>",
+        "](http",
+        "![",
+        "**Bà**",
+        "\n# Tiêu",
+        "\n1. Ông",
+    ] {
+        assert!(!md.contains(live), "`{live}` is live in:\n{md}");
+    }
+    // Every row of every table keeps its columns: no name adds a cell.
+    let mut width = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            width = None;
+            continue;
+        }
+        let n = cells(line);
+        assert_eq!(*width.get_or_insert(n), n, "a row with other cells: {line}");
+    }
+    // The names are still there, as text a reader sees as typed.
+    assert!(
+        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\!\\[\\]\\(http://evil.example/t.png\\)"),
+        "{md}"
+    );
+}

@@ -28,7 +28,7 @@ pub fn run(cli: &Cli, args: &CardArgs, lessons: &Path) -> anyhow::Result<ExitCod
         .clone()
         .unwrap_or_else(|| format!("{}.html", lesson.id).into());
     std::fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
-    println!("wrote {}", out.display());
+    super::say!("wrote {}", out.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,7 +15,7 @@ pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         " (no such file: the defaults hold)"
     };
-    println!("# {}{state}", file.display());
+    super::say!("# {}{state}", file.display());
     let entries = config.entries();
     let width = entries
         .iter()
@@ -24,7 +24,7 @@ pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or(0);
     for (key, value, from) in entries {
         let line = format!("{key} = {value}");
-        println!("{line:width$}  # {from}");
+        super::say!("{line:width$}  # {from}");
     }
     if problems.is_empty() {
         return Ok(ExitCode::SUCCESS);

@@ -20,9 +20,10 @@ pub fn run(cli: &Cli, command: &LearnersCommand) -> anyhow::Result<ExitCode> {
     match command {
         LearnersCommand::Forget { code } => match store.forget_learner(code)? {
             Some(gone) => {
-                println!(
+                super::say!(
                     "erased learner {code} ({}) and everything recorded about them: {} answers",
-                    gone.name, gone.attempts
+                    gone.name,
+                    gone.attempts
                 );
                 Ok(ExitCode::SUCCESS)
             }

@@ -11,21 +11,65 @@ pub mod schema;
 pub mod tutor;
 pub mod volunteer;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Defaults};
 use crate::i18n::Lang;
 use crate::lesson::Diagnostic;
 
-/// The lessons shipped with hocso: `lessons/` in the working folder when there is one
-/// (a checkout, or a kiosk's install folder), else the source tree's.
+/// `println!` for a command's output. When the reader has stopped (`hocso … | head -1`),
+/// the write fails with `BrokenPipe` and the command returns that error, which
+/// [`crate::cli::run`] ends on quietly; `println!` would panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+pub(crate) use say;
+
+/// Whether `error` comes from writing to a reader that has gone (a closed pipe).
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The lessons shipped with hocso, found when it runs (the folder it was built in is
+/// only the last resort): `lessons/` in the working folder (a checkout, or a content
+/// folder), then beside the program (`<bin>/lessons`, `<bin>/../lessons` as in
+/// /opt/hocso, `<bin>/../share/hocso/lessons` as in /usr/local), then
+/// `/usr/share/hocso/lessons`, then the source tree's, for `cargo run`. When none is
+/// there, the first place beside the program, so that messages name a real place.
 pub fn bundled_lessons_dir() -> PathBuf {
-    let here = PathBuf::from("lessons");
-    if here.is_dir() {
-        here
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons")
+    let exe = std::env::current_exe().ok();
+    let candidates = lesson_dirs(
+        exe.as_deref().and_then(Path::parent),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    candidates
+        .iter()
+        .find(|dir| dir.is_dir())
+        .or_else(|| candidates.get(1))
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("lessons"))
+}
+
+/// Where [`bundled_lessons_dir`] looks, in order, for a program in `bin` built in `source`.
+fn lesson_dirs(bin: Option<&Path>, source: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from("lessons")];
+    if let Some(bin) = bin {
+        dirs.push(bin.join("lessons"));
+        if let Some(prefix) = bin.parent() {
+            dirs.push(prefix.join("lessons"));
+            dirs.push(prefix.join("share/hocso/lessons"));
+        }
     }
+    dirs.push(PathBuf::from("/usr/share/hocso/lessons"));
+    dirs.push(source.join("lessons"));
+    dirs
 }
 
 /// Where progress and the log live: `--data`, else the configuration's, else the user's
@@ -75,4 +119,26 @@ fn host_name() -> String {
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "kiosk".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lessons_are_looked_for_beside_the_program_before_the_source_tree() {
+        let dirs = lesson_dirs(Some(Path::new("/opt/hocso/bin")), Path::new("/src/hocso"));
+        let dirs: Vec<&str> = dirs.iter().map(|d| d.to_str().unwrap()).collect();
+        assert_eq!(
+            dirs,
+            [
+                "lessons",
+                "/opt/hocso/bin/lessons",
+                "/opt/hocso/lessons",
+                "/opt/hocso/share/hocso/lessons",
+                "/usr/share/hocso/lessons",
+                "/src/hocso/lessons",
+            ]
+        );
+    }
 }

@@ -9,6 +9,7 @@ use std::process::{Command, ExitCode, Stdio};
 
 use anyhow::{Context, bail};
 
+use super::say;
 use crate::audio::manifest::{Draft, Manifest, text_hash};
 use crate::audio::{CLIPS, clip_text, lesson_folder};
 use crate::cli::NarrateArgs;
@@ -23,6 +24,9 @@ struct Job {
 }
 
 pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Result<ExitCode> {
+    if let Some(template) = &args.engine {
+        engine_words(template)?;
+    }
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
@@ -80,17 +84,26 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         }
     }
 
-    let scratch = tempfile_dir()?;
+    // A private folder made fresh (mode 0700, a name nobody can guess): nothing another
+    // user planted is ever written through. It goes when `scratch` is dropped.
+    let scratch = tempfile::Builder::new()
+        .prefix("hocso-narrate-")
+        .tempdir()
+        .context("making a private work folder")?;
     let total = jobs.len();
+    let mut failed = 0;
     for (i, job) in jobs.iter().enumerate() {
         progress(i, total, &job.label);
-        std::fs::create_dir_all(&job.folder)
-            .with_context(|| format!("creating {}", job.folder.display()))?;
-        let wav = scratch.join("draft.wav");
-        speak(args, voice_name, &job.text, &wav)
-            .with_context(|| format!("narrating {}", job.label))?;
-        let out = job.folder.join(&job.file);
-        to_ogg(&wav, &out).with_context(|| format!("converting {}", job.label))?;
+        if let Err(e) = draft(args, voice_name, job, i, scratch.path()) {
+            // One clip the engine could not make does not stop the others; its old file
+            // and the manifest's word for it stay as they were.
+            if std::io::stderr().is_terminal() {
+                eprintln!(); // below the progress bar, not on it
+            }
+            eprintln!("hocso: {}: {e:#}", job.label);
+            failed += 1;
+            continue;
+        }
         // The manifest after every file: an interrupted run loses nothing.
         let mut manifest = Manifest::load(&job.folder);
         manifest.drafts.insert(
@@ -104,11 +117,73 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         manifest.save(&job.folder)?;
     }
     progress(total, total, "");
-    let _ = std::fs::remove_dir_all(&scratch);
-    println!(
-        "narration: {total} drafted, {unchanged} unchanged, {kept} recordings by people kept as they are"
+    scratch.close().context("removing the work folder")?;
+    let drafted = total - failed;
+    let failures = if failed > 0 {
+        format!(", {failed} failed")
+    } else {
+        String::new()
+    };
+    say!(
+        "narration: {drafted} drafted, {unchanged} unchanged, {kept} recordings by people kept as they are{failures}"
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Makes one clip: the engine writes a WAV at a path of its own in the private work
+/// folder, which must then hold a new, non-empty, regular file; sox turns it into Ogg
+/// Vorbis there too, and the result replaces the clip in the lesson's folder at once.
+fn draft(
+    args: &NarrateArgs,
+    voice: &str,
+    job: &Job,
+    index: usize,
+    scratch: &Path,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&job.folder)
+        .with_context(|| format!("creating {}", job.folder.display()))?;
+    let wav = scratch.join(format!("clip-{index}.wav"));
+    let ogg = scratch.join(format!("clip-{index}.ogg"));
+    if wav.symlink_metadata().is_ok() || ogg.symlink_metadata().is_ok() {
+        bail!("{} is already there", wav.display());
+    }
+    speak(args, voice, &job.text, &wav)?;
+    // The engine's word is not enough: this clip's file must be there, made by it.
+    match wav.symlink_metadata() {
+        Ok(meta) if meta.file_type().is_file() && meta.len() > 0 => {}
+        Ok(meta) if meta.file_type().is_file() => bail!("the engine wrote an empty file"),
+        Ok(_) => bail!("the engine left something other than a file at {{out}}"),
+        Err(_) => bail!("the engine wrote no audio (nothing at {{out}})"),
+    }
+    to_ogg(&wav, &ogg).context("converting to Ogg Vorbis")?;
+    let _ = std::fs::remove_file(&wav);
+    install(&ogg, &job.folder.join(&job.file))
+}
+
+/// Puts `made` at `out`: copied into a new file of a random name beside `out` (the work
+/// folder may be on another file system), then renamed over it, so a reader never sees
+/// half a file and a link at `out` is replaced, not followed.
+fn install(made: &Path, out: &Path) -> anyhow::Result<()> {
+    let folder = out.parent().unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hocso-").suffix(".ogg");
+    // Readable as any file the author makes (the umask applies), not 0600: the kiosk's
+    // user plays it.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder
+        .tempfile_in(folder)
+        .with_context(|| format!("writing in {}", folder.display()))?;
+    std::io::copy(&mut std::fs::File::open(made)?, file.as_file_mut())?;
+    file.as_file().sync_all()?;
+    file.persist(out)
+        .with_context(|| format!("writing {}", out.display()))?;
+    let _ = std::fs::remove_file(made);
+    Ok(())
 }
 
 /// espeak-ng and sox must be there; says which package brings a missing one.
@@ -143,51 +218,82 @@ fn runs(program: &str, args: &[&str]) -> bool {
 
 /// Reads `text` into the WAV file `out`: espeak-ng (text on standard input), or the
 /// `--engine` command with `{text}` and `{out}` filled in, as arguments, never through a
-/// shell (lesson text can hold anything).
+/// shell (lesson text can hold anything). A template without `{text}` gets the text on
+/// standard input.
 fn speak(args: &NarrateArgs, voice: &str, text: &str, out: &Path) -> anyhow::Result<()> {
     let out_str = out.to_string_lossy();
-    let output = match &args.engine {
+    let mut command = match &args.engine {
         None => {
-            let mut child = Command::new("espeak-ng")
-                .args([
-                    "-v",
-                    voice,
-                    "-s",
-                    &args.rate.to_string(),
-                    "-w",
-                    &out_str,
-                    "--stdin",
-                ])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .context("starting espeak-ng")?;
-            child
-                .stdin
-                .take()
-                .context("espeak-ng's input")?
-                .write_all(text.as_bytes())?;
-            child.wait_with_output()?
+            let mut command = Command::new("espeak-ng");
+            command.args([
+                "-v",
+                voice,
+                "-s",
+                &args.rate.to_string(),
+                "-w",
+                &out_str,
+                "--stdin",
+            ]);
+            command
         }
         Some(template) => {
-            let words = split_words(template);
+            let words = engine_words(template)?;
             let Some((program, rest)) = words.split_first() else {
                 bail!("--engine is empty");
             };
             let fill = |w: &str| w.replace("{text}", text).replace("{out}", &out_str);
-            Command::new(fill(program))
-                .args(rest.iter().map(|w| fill(w)))
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .output()
-                .with_context(|| format!("starting {program}"))?
+            let mut command = Command::new(program);
+            command.args(rest.iter().map(|w| fill(w)));
+            command
         }
     };
-    if !output.status.success() || !out.exists() {
-        bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
+    let on_stdin = args.engine.as_deref().is_none_or(|t| !t.contains("{text}"));
+    let mut child = command
+        .stdin(if on_stdin {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {:?}", command.get_program()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        match stdin.write_all(text.as_bytes()) {
+            // An engine that does not read its input is judged by what it writes.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.context("giving the engine the text")?,
+        }
+    }
+    let output = child.wait_with_output()?;
+    if !output.status.success() {
+        bail!(
+            "the engine failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
     Ok(())
+}
+
+/// The words of an `--engine` template, once it is known that the text can never be read
+/// as an option: `{text}` must stand after a `--` word (the end of the options) whenever
+/// it could begin a word, and never in the program's name.
+fn engine_words(template: &str) -> anyhow::Result<Vec<String>> {
+    let words = split_words(template);
+    let mut options_ended = false;
+    for (i, word) in words.iter().enumerate() {
+        let could_be_option = i == 0 || (word.starts_with("{text}") && !options_ended);
+        if word.contains("{text}") && could_be_option {
+            bail!(
+                "--engine: `{{text}}` must come after `--`, so that a text starting with \
+                 \"-\" is never read as an option, e.g. 'espeak-ng -v vi -w {{out}} -- {{text}}'; \
+                 or leave `{{text}}` out and the text goes to the engine's standard input"
+            );
+        }
+        options_ended |= word == "--";
+    }
+    Ok(words)
 }
 
 /// A command template split into words at spaces, with '…' or "…" grouping.
@@ -215,26 +321,17 @@ pub fn split_words(template: &str) -> Vec<String> {
 
 /// WAV to Ogg Vorbis, mono, 16 kHz, 1 dB of headroom: small, and clear enough for speech.
 fn to_ogg(wav: &Path, out: &Path) -> anyhow::Result<()> {
-    let tmp = out.with_extension("ogg.tmp.ogg");
     let output = Command::new("sox")
         .arg(wav)
         .args(["-r", "16000", "-c", "1", "-C", "1"])
-        .arg(&tmp)
+        .arg(out)
         .args(["gain", "-1"])
         .output()
         .context("starting sox")?;
     if !output.status.success() {
-        let _ = std::fs::remove_file(&tmp);
         bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
     }
-    std::fs::rename(&tmp, out)?;
     Ok(())
-}
-
-fn tempfile_dir() -> anyhow::Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("hocso-narrate-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
 }
 
 /// A progress bar on standard error (a line at a time when it is not a terminal).

@@ -33,8 +33,8 @@ pub fn run(args: &NewArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
         })?;
     let text = scaffold(&args.id, &args.topic).replace(SCHEMA_LINE, &schema_line(dir));
     file.write_all(text.as_bytes())?;
-    println!("wrote {}", path.display());
-    println!("next: edit it, then run `hocso check {}`", path.display());
+    super::say!("wrote {}", path.display());
+    super::say!("next: edit it, then run `hocso check {}`", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -32,7 +32,7 @@ pub fn set_pin(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut store =
         SqliteStore::open(&database).with_context(|| format!("opening {}", database.display()))?;
     store.set_pin_hash(&hash)?;
-    println!(
+    super::say!(
         "the volunteer PIN is set (kept as an Argon2id hash in {})",
         database.display()
     );

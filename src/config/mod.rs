@@ -2,7 +2,9 @@
 //! progress live, and how it treats learners (idle timeout, when to ask for a volunteer,
 //! review intervals). Parsed from text, so tests need no files; every unknown key and bad
 //! value is reported with line and column, like a lesson, and replaced by its default so a
-//! typo never stops the kiosk.
+//! typo never stops the kiosk. Settings that guard the kiosk fail closed: lock-down that
+//! hocso cannot read (a wrong value, a misspelt key, a file it cannot read or parse) is
+//! on, and a bad idle timeout is the default one, never "never".
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +22,9 @@ pub enum Origin {
     /// The configuration file, at this line.
     File(PathBuf, usize),
     CommandLine,
+    /// The file, at this line, said something hocso could not read about a setting that
+    /// guards the kiosk: the safe value holds.
+    FailedClosed(PathBuf, usize),
 }
 
 impl std::fmt::Display for Origin {
@@ -28,6 +33,11 @@ impl std::fmt::Display for Origin {
             Origin::Default => write!(f, "default"),
             Origin::File(path, line) => write!(f, "{}:{line}", path.display()),
             Origin::CommandLine => write!(f, "command line"),
+            Origin::FailedClosed(path, line) => write!(
+                f,
+                "{}:{line}, not understood: locked down until it is fixed",
+                path.display()
+            ),
         }
     }
 }
@@ -143,11 +153,12 @@ impl Config {
             Ok(table) => table,
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
-                problems.push(
-                    Diagnostic::error("toml-syntax", e.message().to_owned())
-                        .at(span)
-                        .locate(path, text),
-                );
+                let problem = Diagnostic::error("toml-syntax", e.message().to_owned())
+                    .at(span)
+                    .help("until the file reads, the kiosk stays locked down")
+                    .locate(path, text);
+                config.lock_down(path, problem.start.line);
+                problems.push(problem);
                 return (config, problems);
             }
         };
@@ -170,7 +181,7 @@ impl Config {
                 "lessons" => reader.path_into(&mut config.lessons, base),
                 "data" => reader.path_into(&mut config.data, base),
                 "language" => reader.language_into(&mut config.language),
-                "kiosk" => reader.bool_into(&mut config.kiosk),
+                "kiosk" => reader.lock_down_into(&mut config.kiosk),
                 "narration" => reader.bool_into(&mut config.narration),
                 "voice" => reader.voice_into(&mut config.voice),
                 "idle_timeout_seconds" => {
@@ -189,12 +200,23 @@ impl Config {
                         format!("`{other}` is not a setting of hocso.toml"),
                     )
                     .at(key.span());
-                    if let Some(near) = closest(other) {
+                    let near = closest(other);
+                    if near == Some("kiosk") {
+                        // Meant as lock-down, whichever way: it fails closed.
+                        draft = draft.help(
+                            "did you mean `kiosk`? until it is spelt right, the kiosk stays \
+                             locked down",
+                        );
+                    } else if let Some(near) = near {
                         draft = draft.help(format!("did you mean `{near}`?"));
                     } else {
                         draft = draft.help(format!("the settings are: {}", KEYS.join(", ")));
                     }
-                    problems.push(draft.locate_in(path, &lines));
+                    let draft = draft.locate_in(path, &lines);
+                    if near == Some("kiosk") {
+                        config.lock_down(path, draft.start.line);
+                    }
+                    problems.push(draft);
                 }
             }
         }
@@ -211,14 +233,29 @@ impl Config {
                 (config, problems)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::new(defaults), vec![]),
-            Err(e) => (
-                Config::new(defaults),
-                vec![
-                    Diagnostic::error("unreadable", format!("cannot read the file: {e}"))
-                        .locate(path, ""),
-                ],
-            ),
+            Err(e) => {
+                // Whatever the file says about lock-down is unknown: it holds.
+                let mut config = Config::new(defaults);
+                config.lock_down(path, 1);
+                let problem = Diagnostic::error(
+                    "unreadable",
+                    format!(
+                        "cannot read the file: {e}; until it reads, the kiosk stays locked down"
+                    ),
+                )
+                .locate(path, "");
+                (config, vec![problem])
+            }
         }
+    }
+
+    /// Lock-down on, because the file at `line` said something about it hocso could not
+    /// read.
+    fn lock_down(&mut self, path: &Path, line: usize) {
+        self.kiosk = Setting {
+            value: true,
+            from: Origin::FailedClosed(path.to_owned(), line),
+        };
     }
 
     /// The touch timings these settings give.
@@ -456,6 +493,28 @@ impl Reader<'_> {
         }
     }
 
+    /// Lock-down fails closed: a value that is not `true` or `false` (`"true"`, `1`,
+    /// `"no"`) turns it on, with the problem reported.
+    fn lock_down_into(&mut self, setting: &mut Setting<bool>) {
+        if let toml::Value::Boolean(b) = self.value.get_ref() {
+            self.set(setting, *b);
+            return;
+        }
+        let found = self.value.get_ref().type_str();
+        self.problem(
+            format!(
+                "`kiosk` must be true or false, not a {found}: until it is, the kiosk stays \
+                 locked down"
+            ),
+            "for example: kiosk = true",
+        );
+        let line = self.lines.position(self.value.span().start).line;
+        *setting = Setting {
+            value: true,
+            from: Origin::FailedClosed(self.path.to_owned(), line),
+        };
+    }
+
     fn bool_into(&mut self, setting: &mut Setting<bool>) {
         match self.value.get_ref() {
             toml::Value::Boolean(b) => self.set(setting, *b),
@@ -573,7 +632,58 @@ mod tests {
             unknown.help.as_deref(),
             Some("did you mean `idle_timeout_seconds`?")
         );
-        assert_eq!(config, Config::new(defaults()));
+        // Every setting keeps its default, except lock-down, which fails closed.
+        let mut expected = Config::new(defaults());
+        expected.kiosk = Setting {
+            value: true,
+            from: Origin::FailedClosed("/etc/hocso/hocso.toml".into(), 1),
+        };
+        assert_eq!(config, expected);
+    }
+
+    #[test]
+    fn lock_down_hocso_cannot_read_is_on_and_a_bad_idle_timeout_is_the_default() {
+        for text in [
+            "kiosk = \"true\"\n",
+            "kiosk = \"false\"\n",
+            "kiosk = 1\n",
+            "kiosk = 0\n",
+            "kiosk = [false]\n",
+            "kisok = false\n",
+            "kiosk = false\nward = \"unclosed\n",
+        ] {
+            let (config, problems) = parse(text);
+            assert!(config.kiosk.value, "{text:?}");
+            assert!(
+                matches!(config.kiosk.from, Origin::FailedClosed(_, _)),
+                "{text:?}"
+            );
+            assert!(!problems.is_empty() && problems.iter().all(|d| d.is_error()));
+        }
+        assert!(!parse("kiosk = false\n").0.kiosk.value);
+        for text in [
+            "idle_timeout_seconds = 0\n",
+            "idle_timeout_seconds = -1\n",
+            "idle_timeout_seconds = \"never\"\n",
+            "idle_timeout_seconds = 1e9\n",
+            "idle_warning_seconds = 0\n",
+        ] {
+            let (config, problems) = parse(text);
+            assert_eq!(problems.len(), 1, "{text:?}");
+            assert_eq!(config.idle_timeout_seconds.value, 180, "{text:?}");
+            assert_eq!(config.idle_warning_seconds.value, 30, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_hocso_cannot_read_locks_the_kiosk() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should be: it exists, and cannot be read as text.
+        let path = dir.path().join("hocso.toml");
+        std::fs::create_dir(&path).unwrap();
+        let (config, problems) = Config::load(&path, defaults());
+        assert!(config.kiosk.value);
+        assert_eq!(problems[0].code, "unreadable");
     }
 
     #[test]

@@ -42,11 +42,36 @@ fn local_date(date: &str, lang: Lang) -> String {
     }
 }
 
-/// Text inside a Markdown table cell: no line breaks, and `|` kept as a character.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+/// A value from a learner, a lesson, the configuration or a merged file, as Markdown
+/// that shows it as typed and does nothing else: HTML's `<`, `>` and `&` as entities (no
+/// tag, script or image), Markdown's punctuation escaped with `\` (no emphasis, link,
+/// image, code or table cell), a list or heading mark at its start escaped, and line
+/// breaks and other control characters as spaces (a table row stays one line).
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '#' | '|' | '~' | '{' | '}'
+            | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    // What starts a list, a heading, a quote or a rule only at the start of a line.
+    if out.starts_with(['-', '+', '=', ':']) {
+        out.insert(0, '\\');
+    } else if let Some(digits) = out.find(|c: char| !c.is_ascii_digit()).filter(|&n| n > 0)
+        && out[digits..].starts_with(['.', ')'])
+    {
+        out.insert(digits, '\\');
+    }
+    out
 }
 
 fn row(out: &mut String, cells: &[String]) {
@@ -80,7 +105,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         let wards = report
             .wards
             .iter()
-            .map(|w| cell(w))
+            .map(|w| md(w))
             .collect::<Vec<_>>()
             .join(", ");
         let _ = writeln!(
@@ -95,14 +120,27 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         i18n.text_with(
             lang,
             "report-kiosks",
-            &[("kiosks", FluentValue::from(report.kiosks.join(", ")))]
+            &[(
+                "kiosks",
+                FluentValue::from(
+                    report
+                        .kiosks
+                        .iter()
+                        .map(|k| md(k))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            )]
         ),
         i18n.text_with(
             lang,
             "report-period",
             &[
-                ("from", FluentValue::from(local_date(&report.from, lang))),
-                ("to", FluentValue::from(local_date(&report.to, lang)))
+                (
+                    "from",
+                    FluentValue::from(md(&local_date(&report.from, lang)))
+                ),
+                ("to", FluentValue::from(md(&local_date(&report.to, lang))))
             ]
         )
     );
@@ -122,7 +160,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
     cells.extend(COLUMNS.iter().map(|(id, _)| t(id)));
     header(&mut out, &cells, 1);
     for day in &report.days {
-        let mut cells = vec![local_date(&day.date, lang)];
+        let mut cells = vec![md(&local_date(&day.date, lang))];
         cells.extend(COLUMNS.iter().map(|(_, f)| f(&day.counts).to_string()));
         row(&mut out, &cells);
     }
@@ -142,7 +180,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         row(
             &mut out,
             &[
-                t(&format!("report-band-{}", band.band.replace('+', ""))),
+                md(&t(&format!("report-band-{}", band.band.replace('+', "")))),
                 band.learners.to_string(),
                 band.new_learners.to_string(),
                 band.sessions.to_string(),
@@ -154,8 +192,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         lessons
             .iter()
             .find(|l| l.id == id)
-            .map(|l| format!("{} ({id})", cell(l.title.get(lang.code()))))
-            .unwrap_or_else(|| cell(id))
+            .map(|l| format!("{} ({})", md(l.title.get(lang.code())), md(id)))
+            .unwrap_or_else(|| md(id))
     };
     let _ = writeln!(out, "\n## {}\n", t("report-by-lesson"));
     header(
@@ -221,8 +259,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
         row(
             &mut out,
             &[
-                cell(&step.lesson),
-                cell(&step.step),
+                md(&step.lesson),
+                md(&step.step),
                 step.first_tries.to_string(),
                 step.first_right.to_string(),
                 success,
@@ -253,9 +291,9 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
             row(
                 &mut out,
                 &[
-                    cell(&n.kiosk),
-                    cell(&n.name),
-                    t(&format!("report-band-{}", n.band.replace('+', ""))),
+                    md(&n.kiosk),
+                    md(&n.name),
+                    md(&t(&format!("report-band-{}", n.band.replace('+', "")))),
                     n.sessions.to_string(),
                     n.lessons_mastered.to_string(),
                 ],
