@@ -159,6 +159,10 @@ pub struct NarrateArgs {
     /// Draft again even where the text is unchanged (a person's recording is still kept).
     #[arg(long)]
     pub force: bool,
+    /// Draft the interface's own words too: the help for each screen, read aloud when a
+    /// learner opens it (into assets/audio/ui/ beside the lesson folder).
+    #[arg(long)]
+    pub interface: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -145,6 +145,19 @@ impl<S: Store> Tutor<S> {
                 }
                 None
             }
+            Effect::PlayWords { id, locale } => {
+                match crate::audio::resolve_words(&self.content_root, id, locale) {
+                    Some(file) => self.narrator.play(&file),
+                    None => {
+                        self.narrator.stop();
+                        let key = PathBuf::from(format!("{locale}/ui/{id}"));
+                        if self.missing.insert(key) {
+                            tracing::info!(id, locale, "no recording of these words");
+                        }
+                    }
+                }
+                None
+            }
             Effect::PreloadNarration(n) => {
                 if let Some(file) = self.recording(&n) {
                     self.narrator.preload(&file);

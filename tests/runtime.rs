@@ -210,3 +210,61 @@ fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
     assert_eq!(t.translate(key(KeyCode::Down)), Some(Msg::Key(Key::Down)));
     assert_eq!(t.translate(key(KeyCode::Up)), Some(Msg::Click(up)));
 }
+
+/// A narrator that remembers what it was asked to do.
+#[derive(Clone, Default)]
+struct Heard(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl hocso::audio::Narrator for Heard {
+    fn play(&mut self, file: &std::path::Path) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        self.0.lock().unwrap().push(format!("play {name}"));
+    }
+    fn stop(&mut self) {
+        self.0.lock().unwrap().push("stop".into());
+    }
+    fn set_volume(&mut self, _volume: f32) {}
+    fn preload(&mut self, _file: &std::path::Path) {}
+    fn events(&mut self) -> Vec<hocso::audio::AudioEvent> {
+        Vec::new()
+    }
+}
+
+#[test]
+fn the_help_says_aloud_what_to_do_on_this_screen_and_stops_when_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ui = dir.path().join("assets/audio/ui");
+    std::fs::create_dir_all(&ui).unwrap();
+    std::fs::write(ui.join("help-on-tap.ogg"), b"a recording").unwrap();
+    let mut t = tutor(&dir.path().join("hocso.db"));
+    t.content_root = dir.path().to_owned();
+    let heard = Heard::default();
+    t.narrator = Box::new(heard.clone());
+    t.model.settings.narration = true;
+    to_the_tap_step(&mut t);
+    heard.0.lock().unwrap().clear();
+
+    t.dispatch(Msg::Click(Target::Bar(hocso::app::BarKey::Help)));
+    assert!(t.model.help_open);
+    assert_eq!(*heard.0.lock().unwrap(), ["play help-on-tap.ogg"]);
+    t.dispatch(Msg::Key(Key::Enter));
+    assert!(!t.model.help_open);
+    assert_eq!(heard.0.lock().unwrap().last().unwrap(), "stop");
+
+    // With narration off for her, the help is only read.
+    heard.0.lock().unwrap().clear();
+    t.dispatch(Msg::Key(Key::F(3)));
+    t.dispatch(Msg::Key(Key::F(3)));
+    assert!(!t.model.sound.on, "{:?}", t.model.sound);
+    heard.0.lock().unwrap().clear();
+    t.dispatch(Msg::Key(Key::F(1)));
+    assert!(t.model.help_open);
+    assert!(
+        heard
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|h| !h.starts_with("play"))
+    );
+}

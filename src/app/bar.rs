@@ -107,10 +107,7 @@ pub(super) fn bar_click(model: &mut Model, key: BarKey) -> Vec<Effect> {
         }
         BarKey::Enter(_) => super::key_press(model, Key::Enter),
         BarKey::Back => super::key_press(model, Key::Esc),
-        BarKey::Help => {
-            model.help_open = true;
-            Vec::new()
-        }
+        BarKey::Help => super::open_help(model),
         BarKey::Replay => replay(model),
     }
 }

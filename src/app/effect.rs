@@ -23,6 +23,12 @@ pub struct Narration {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     PlayNarration(Narration),
+    /// Reads the interface's words `id` (a Fluent message, such as the help for this
+    /// screen) aloud in `locale`, from their recording if there is one.
+    PlayWords {
+        id: &'static str,
+        locale: &'static str,
+    },
     StopNarration,
     /// Read this recording ahead: it is likely next.
     PreloadNarration(Narration),

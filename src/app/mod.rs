@@ -427,6 +427,34 @@ impl Model {
     }
 
     /// Whether narration plays: a sound device, and sound on.
+    /// The help message that says what to do on the screen under the help.
+    pub fn help_message(&self) -> &'static str {
+        use crate::lesson::StepKind;
+        match &self.screen {
+            Screen::Welcome => "help-on-welcome",
+            Screen::Who { .. } => "help-on-who",
+            Screen::Name { .. } => "help-on-name",
+            Screen::Age { .. } => "help-on-age",
+            Screen::CodeGiven => "help-on-code-given",
+            Screen::Code { .. } => "help-on-code",
+            Screen::Resume { .. } => "help-on-resume",
+            Screen::Menu { .. } => "help-on-menu",
+            Screen::Summary { .. } => "help-on-summary",
+            Screen::Lesson(_) => match self.run().map(|(_, step, _)| step.kind()) {
+                Some(StepKind::Tap) => "help-on-tap",
+                Some(StepKind::Choice) => "help-on-choice",
+                Some(StepKind::Order) => "help-on-order",
+                Some(StepKind::Type) => "help-on-type",
+                Some(StepKind::Scan) => "help-on-scan",
+                _ => "help-on-explain",
+            },
+            Screen::Broken { .. }
+            | Screen::Pin { .. }
+            | Screen::Panel(_)
+            | Screen::GuidedEnd { .. } => "help-on-volunteer",
+        }
+    }
+
     pub fn narrating(&self) -> bool {
         self.settings.narration && self.settings.voice && self.sound.on
     }
@@ -515,16 +543,10 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Key(_) | Msg::Click(_) if model.asking_sign_out => nav::answer_sign_out(model, &msg),
         Msg::Key(_) | Msg::Click(_) if model.help_open => {
             model.help_open = false;
-            Vec::new()
+            vec![Effect::StopNarration]
         }
-        Msg::Key(Key::F(1)) => {
-            model.help_open = true;
-            Vec::new()
-        }
-        Msg::Key(Key::Char('?')) if !model.typing_text() => {
-            model.help_open = true;
-            Vec::new()
-        }
+        Msg::Key(Key::F(1)) => open_help(model),
+        Msg::Key(Key::Char('?')) if !model.typing_text() => open_help(model),
         Msg::Click(Target::Bar(key)) => bar::bar_click(model, key),
         Msg::Key(Key::F(3)) | Msg::Click(Target::Sound) => nav::cycle_sound(model),
         Msg::Click(Target::SwitchLanguage) => {
@@ -606,3 +628,15 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 
 #[cfg(test)]
 mod tests;
+
+/// Opens the help, and reads what to do on this screen aloud (when narration is on).
+pub(super) fn open_help(model: &mut Model) -> Vec<Effect> {
+    model.help_open = true;
+    if !model.narrating() {
+        return Vec::new();
+    }
+    vec![Effect::PlayWords {
+        id: model.help_message(),
+        locale: model.lang.code(),
+    }]
+}

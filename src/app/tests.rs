@@ -1141,9 +1141,10 @@ fn help_opens_with_question_mark_and_closes_with_any_key() {
     let mut model = at_step("otp");
     key(&mut model, Key::Char('?'));
     assert!(model.help_open);
-    assert!(
-        key(&mut model, Key::Char('1')).is_empty(),
-        "the key only closes help"
+    assert_eq!(
+        key(&mut model, Key::Char('1')),
+        [Effect::StopNarration],
+        "the key only closes help (and stops its reading)"
     );
     assert!(!model.help_open);
     assert_eq!(state(&model).misses, 0);

@@ -74,6 +74,23 @@ pub fn resolve(
     None
 }
 
+/// The folder of recordings of the interface's own words (the help for each screen) in
+/// `locale`, under the content folder `root`: `assets/audio/ui/` for Vietnamese,
+/// `assets/audio/<locale>/ui/` for another language.
+pub fn words_folder(root: &Path, locale: &str) -> PathBuf {
+    lesson_folder(root, "ui", locale)
+}
+
+/// The recording of the interface's words `id` (a Fluent message id) in `locale`, if
+/// there is one: `<id>.ogg` or `<id>.wav` in [`words_folder`].
+pub fn resolve_words(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
+    let folder = words_folder(root, locale);
+    ["ogg", "wav"]
+        .iter()
+        .map(|ext| folder.join(format!("{id}.{ext}")))
+        .find(|file| file.is_file())
+}
+
 /// What plays narration. `play` returns at once: loading and decoding happen elsewhere.
 pub trait Narrator {
     /// Stops what is playing and plays `file`.

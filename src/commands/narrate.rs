@@ -84,6 +84,20 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         }
     }
 
+    if args.interface {
+        // The content folder: the one the lesson folder is in, as the tutor finds it.
+        let first = std::fs::canonicalize(&paths[0]).unwrap_or_else(|_| paths[0].clone());
+        let root = if first.is_dir() {
+            first.parent().map(Path::to_owned).unwrap_or_default()
+        } else {
+            content_root(&first)
+        };
+        let (words, same, own) = interface_jobs(args, &root, &voice, &engine_name)?;
+        jobs.extend(words);
+        unchanged += same;
+        kept += own;
+    }
+
     // A private folder made fresh (mode 0700, a name nobody can guess): nothing another
     // user planted is ever written through. It goes when `scratch` is dropped.
     let scratch = tempfile::Builder::new()
@@ -132,6 +146,52 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The interface's words to draft (each screen's help, `help-on-*`), in the language
+/// narrated, into `assets/audio/ui/` under `root`; with how many are unchanged and how
+/// many are people's recordings.
+fn interface_jobs(
+    args: &NarrateArgs,
+    root: &Path,
+    voice: &str,
+    engine: &str,
+) -> anyhow::Result<(Vec<Job>, usize, usize)> {
+    use crate::i18n::{Lang, Localizer};
+    let Some(lang) = Lang::parse(&args.language) else {
+        bail!("the interface has no words in {}", args.language);
+    };
+    let folder = crate::audio::words_folder(root, &args.language);
+    let manifest = Manifest::load(&folder);
+    let i18n = Localizer::embedded();
+    let mut ids: Vec<String> = Localizer::ids(lang)
+        .into_iter()
+        .filter(|id| id.starts_with("help-on-"))
+        .collect();
+    ids.sort();
+    let (mut jobs, mut unchanged, mut kept) = (Vec::new(), 0, 0);
+    for id in ids {
+        let text = i18n.text(lang, &id);
+        let file = format!("{id}.ogg");
+        let drafted = manifest.drafts.get(&file);
+        if folder.join(&file).exists() && drafted.is_none() {
+            kept += 1;
+            continue;
+        }
+        let same = drafted
+            .is_some_and(|d| d.text == text_hash(&text) && d.voice == voice && d.engine == engine);
+        if same && !args.force {
+            unchanged += 1;
+            continue;
+        }
+        jobs.push(Job {
+            folder: folder.clone(),
+            label: format!("ui/{file}"),
+            file,
+            text,
+        });
+    }
+    Ok((jobs, unchanged, kept))
 }
 
 /// Makes one clip: the engine writes a WAV at a path of its own in the private work

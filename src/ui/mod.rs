@@ -372,7 +372,7 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     let body = body.inner(Margin::new(1, 0));
     // First what to do on this screen, in words; then the keys, for volunteers.
     let mut rows = wrapped(
-        &t(help_for_screen(model)),
+        &t(model.help_message()),
         body.width,
         theme::base().add_modifier(Modifier::BOLD),
         "",
@@ -421,34 +421,6 @@ fn ask_sign_out(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, 
         Target::SignOut(i == 0)
     }));
     draw_rows(frame, area, &rows, hits);
-}
-
-/// The help message that says what to do on the screen under the help.
-fn help_for_screen(model: &Model) -> &'static str {
-    use crate::lesson::StepKind;
-    match &model.screen {
-        Screen::Welcome => "help-on-welcome",
-        Screen::Who { .. } => "help-on-who",
-        Screen::Name { .. } => "help-on-name",
-        Screen::Age { .. } => "help-on-age",
-        Screen::CodeGiven => "help-on-code-given",
-        Screen::Code { .. } => "help-on-code",
-        Screen::Resume { .. } => "help-on-resume",
-        Screen::Menu { .. } => "help-on-menu",
-        Screen::Summary { .. } => "help-on-summary",
-        Screen::Lesson(_) => match model.run().map(|(_, step, _)| step.kind()) {
-            Some(StepKind::Tap) => "help-on-tap",
-            Some(StepKind::Choice) => "help-on-choice",
-            Some(StepKind::Order) => "help-on-order",
-            Some(StepKind::Type) => "help-on-type",
-            Some(StepKind::Scan) => "help-on-scan",
-            _ => "help-on-explain",
-        },
-        Screen::Broken { .. }
-        | Screen::Pin { .. }
-        | Screen::Panel(_)
-        | Screen::GuidedEnd { .. } => "help-on-volunteer",
-    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer) {
