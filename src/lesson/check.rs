@@ -930,9 +930,12 @@ impl<'a> FileCheck<'a> {
             let text = self.text(item, "item");
             if twin.is_some() {
                 self.push(
-                    Diagnostic::error("duplicate-item", "this item reads the same as an earlier one")
-                        .at(item.span())
-                        .help("each item must differ, or the right order is ambiguous"),
+                    Diagnostic::error(
+                        "duplicate-item",
+                        "this item reads the same as an earlier one",
+                    )
+                    .at(item.span())
+                    .help("each item must differ, or the right order is ambiguous"),
                 );
             }
             checked.push(text);
@@ -1230,6 +1233,12 @@ id = "nut"
 kind = "button"
 label = "M16"
 
+[[steps.screen.elements]]
+id = "o-nhap"
+kind = "field"
+label = "M29"
+detail = "M30"
+
 [[steps]]
 id = "chon"
 kind = "choice"
@@ -1261,7 +1270,7 @@ accept = ["M27"]
 id = "quet"
 kind = "scan"
 text = "M28"
-url = "https://m29.vn"
+url = "https://m31.vn"
 "#;
 
     pub(crate) fn vi_only() -> CheckOptions {
@@ -1286,15 +1295,15 @@ url = "https://m29.vn"
             let end = at + EVERY_TEXT[at + 1..].find('"').unwrap() + 2;
             found.push((EVERY_TEXT[at + 1..end - 1].to_owned(), at..end));
         }
-        let url = EVERY_TEXT.find("\"https://m29.vn\"").unwrap();
-        found.push(("https://m29.vn".to_owned(), url..url + 16));
+        let url = EVERY_TEXT.find("\"https://m31.vn\"").unwrap();
+        found.push(("https://m31.vn".to_owned(), url..url + 16));
         found
     }
 
     #[test]
     fn the_lesson_with_every_text_is_clean() {
         assert_eq!(problems(EVERY_TEXT), []);
-        assert_eq!(markers().len(), 29);
+        assert_eq!(markers().len(), 31);
     }
 
     /// Plants `planted` at the end of each learner text in turn and expects a `code`
@@ -1353,7 +1362,7 @@ url = "https://m29.vn"
             let text =
                 EVERY_TEXT.replacen(&format!("\"{marker}\""), &format!("\"{marker}\\nx\""), 1);
             let codes: Vec<&str> = problems(&text).iter().map(|d| d.code).collect();
-            // Texts shown as paragraphs keep their line breaks.
+            // Texts shown as paragraphs keep their line breaks; a field's value is one line.
             let prose = [
                 "M02", "M03", "M06", "M07", "M09", "M11", "M12", "M13", "M14", "M15", "M17", "M19",
                 "M21", "M22", "M25", "M28",
@@ -1453,7 +1462,7 @@ url = "https://m29.vn"
         // Two wrong answers that read the same are refused too.
         let three = EVERY_TEXT.replacen(
             "feedback = \"M21\"",
-            "feedback = \"M21\"\n\n[[steps.options]]\ntext = \"m20\"\nfeedback = \"M30\"",
+            "feedback = \"M21\"\n\n[[steps.options]]\ntext = \"m20\"\nfeedback = \"M99\"",
             1,
         );
         let found = problems(&three);
@@ -1466,7 +1475,7 @@ url = "https://m29.vn"
 
     #[test]
     fn scan_urls_must_be_plain_https_addresses() {
-        let with = |url: &str| EVERY_TEXT.replacen("\"https://m29.vn\"", &format!("\"{url}\""), 1);
+        let with = |url: &str| EVERY_TEXT.replacen("\"https://m31.vn\"", &format!("\"{url}\""), 1);
         for bad in [
             "https:///",
             "https:///dichvucong.gov.vn",

@@ -17,18 +17,18 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::file::{
-    ButtonFile, ChoiceFile, ElementFile, LessonFile, MasteryFile, ScreenFile, StepFile,
+    ButtonFile, ChoiceFile, ElementFile, ElementKind, LessonFile, MasteryFile, ScreenFile, StepFile,
 };
 use super::text::{PRIMARY_LOCALE, TextFile, nfc};
 
 /// How a text reaches the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
-    /// Paragraphs (step text, summary, hint, feedback, a dialog's or SMS's message): line
-    /// breaks are kept.
+    /// Paragraphs (step text, summary, hint, feedback, a row's detail, a dialog's or SMS's
+    /// message): line breaks are kept.
     Prose,
-    /// One line that wraps by itself where the screen needs it (titles, labels, options,
-    /// order items): a line break would be lost.
+    /// One line (titles, labels, options, order items, wrapped by the screen where it
+    /// needs; a field's value): a line break has no place in it.
     Line,
     /// What the learner types (`answer`, `accept`): one line, nothing invisible.
     Answer,
@@ -88,7 +88,7 @@ impl<'f> Walk<'f> {
         for element in elements {
             let ElementFile {
                 id: _,
-                kind: _,
+                kind,
                 label,
                 detail,
                 on: _,
@@ -96,7 +96,13 @@ impl<'f> Walk<'f> {
                 buttons,
             } = element;
             self.maybe("element label", Role::Line, label);
-            self.maybe("element detail", Role::Prose, detail);
+            // A row's detail, a dialog's message and an SMS wrap as paragraphs; a field's
+            // value is drawn on one line.
+            let detail_role = match kind.get_ref() {
+                ElementKind::Field => Role::Line,
+                _ => Role::Prose,
+            };
+            self.maybe("element detail", detail_role, detail);
             self.maybe("feedback", Role::Prose, feedback);
             for button in buttons {
                 let ButtonFile {
@@ -641,8 +647,8 @@ mod tests {
                 StepFile::deserialize(toml::de::ValueDeserializer::from(step.clone())).unwrap();
             values.extend(step_texts(&step).iter().map(|t| t.value.to_owned()));
         }
-        let mut expected: Vec<String> = (1..=28).map(|i| format!("M{i:02}")).collect();
-        expected.push("https://m29.vn".to_owned());
+        let mut expected: Vec<String> = (1..=30).map(|i| format!("M{i:02}")).collect();
+        expected.push("https://m31.vn".to_owned());
         values.sort();
         assert_eq!(values, expected);
     }
