@@ -120,7 +120,7 @@ impl SourceFile {
 
 /// Why `path`, which could not be looked at (`error`), cannot be read: a link to nothing,
 /// or another reason.
-pub(crate) fn unfollowable(path: &Path, error: &std::io::Error) -> Draft {
+fn unfollowable(path: &Path, error: &std::io::Error) -> Draft {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Diagnostic::error("unreadable", format!("cannot read this file: {error}"));
@@ -139,7 +139,7 @@ pub(crate) fn unfollowable(path: &Path, error: &std::io::Error) -> Draft {
 }
 
 /// What a path that is not a regular file is, as a diagnostic.
-pub(crate) fn not_a_file(metadata: &std::fs::Metadata) -> Draft {
+fn not_a_file(metadata: &std::fs::Metadata) -> Draft {
     let kind = metadata.file_type();
     let (what, help) = if kind.is_dir() {
         (
