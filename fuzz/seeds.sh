@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 corpus="$here/corpus"
-mkdir -p "$corpus"/{lesson,fluent,config,typing}
+mkdir -p "$corpus"/{lesson,fluent,config,typing,check_paths}
 
 # Copies each file to corpus/<target>/seed-<its path with / as _>.
 seed_files() {
@@ -38,6 +38,58 @@ printf 'ward = "Phường 1"\nidle_timout_seconds = 60\nkiosk = "có"\n' > "$cor
 printf 'review_intervals_days = [1, 3, 7]\nlanguage = "en"\nvoice = "vi-vn-x-south"\n' > "$corpus/config/seed-days.toml"
 printf 'lessons = "../lessons"\ndata = "/var/lib/hocso"\nidle_timeout_seconds = 0\n' > "$corpus/config/seed-paths.toml"
 
+# Folders for the multi-file check: entries separated by NUL bytes, each led by a byte
+# that chooses its name (byte % 8: a.toml … f.toml, g.txt, .h.toml) and what it is
+# (byte / 8 % 8: 0-3 a file, 4 a link, 5 a link to nothing, 6 a FIFO, 7 a folder).
+# Lessons that name each other as prerequisites, a shared id, a circle, and each kind.
+entries() {
+    local out="$1"
+    shift
+    : > "$out"
+    local first=1 head file
+    while [ $# -gt 0 ]; do
+        head="$1" file="$2"
+        shift 2
+        [ -f "$file" ] || continue
+        [ $first -eq 1 ] || printf '\0' >> "$out"
+        first=0
+        printf "\\x$head" >> "$out"
+        cat "$file" >> "$out"
+    done
+}
+paths="$corpus/check_paths"
+good="$root/tests/fixtures/good/mau.toml"
+# A small lesson with its own id and prerequisites: mau.toml renamed.
+small() {
+    sed -e "s/^id = \"mau\"/id = \"$2\"/" -e "s/^minutes = 5/minutes = 5\nprerequisites = [$3]/" \
+        "$good" > "$paths/.$1"
+}
+small a mot ''
+small b hai '"mot"'
+small c ba '"hai", "mot"'
+small d bon '"ba", "khong-co"'
+entries "$paths/seed-chain" 40 "$paths/.a" 41 "$paths/.b" 42 "$paths/.c" 43 "$paths/.d"
+small e mot '"ba"'
+entries "$paths/seed-cycle" 40 "$paths/.e" 41 "$paths/.b" 42 "$paths/.c"
+entries "$paths/seed-same-id" 40 "$paths/.a" 41 "$paths/.a" 42 "$paths/.b"
+entries "$paths/seed-broken" 40 "$root/tests/fixtures/mixed/broken.toml" 41 "$paths/.a" \
+    42 "$root/tests/fixtures/problems/unknown-prerequisite.toml"
+rm -f "$paths"/.[a-e]
+# A lesson, a link to it (a link's target is chosen by the length of the rest: 0 is
+# a.toml), a link to nothing, a FIFO, a folder, and a link to itself (5: f.toml).
+: > "$paths/.none"
+printf 'xxxxx' > "$paths/.five"
+entries "$paths/seed-kinds" 40 "$good" 61 "$paths/.none" \
+    6a "$paths/.none" 73 "$paths/.none" 7c "$paths/.none" 65 "$paths/.five"
+# The same, named one by one on the command line (the first byte's top bit).
+entries "$paths/seed-kinds-by-name" c0 "$good" 61 "$paths/.none" \
+    6a "$paths/.none" 73 "$paths/.none" 7c "$paths/.none" 65 "$paths/.five" \
+    42 "$root/tests/fixtures/problems/choice-none.toml"
+rm -f "$paths/.none" "$paths/.five"
+# Nothing to check: an empty folder, and one with only a note and a hidden file.
+: > "$paths/seed-empty"
+printf '\x46notes\0\x47hidden' > "$paths/seed-no-lessons"
+
 # Key sequences as a learner types them; \b is backspace.
 i=0
 for keys in 'Vieejt Nam' 'Haf Nooij' 'dduwowcj nguwowif' 'camr own' 'quyeen giuwax' \
@@ -46,6 +98,6 @@ for keys in 'Vieejt Nam' 'Haf Nooij' 'dduwowcj nguwowif' 'camr own' 'quyeen giuw
     printf '%b' "$keys" > "$corpus/typing/seed-$i"
     i=$((i + 1))
 done
-for t in lesson fluent config typing; do
+for t in lesson fluent config typing check_paths; do
     printf '%s: %s seeds\n' "$t" "$(find "$corpus/$t" -type f | wc -l)"
 done

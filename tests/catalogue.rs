@@ -115,3 +115,50 @@ fn many_generated_lessons_load_cleanly() {
     assert!(catalogue.problems.is_empty(), "{:#?}", catalogue.problems);
     assert_eq!(catalogue.lessons.len(), 50);
 }
+
+#[test]
+fn the_kiosk_records_what_it_cannot_read_as_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/mau.toml"), dir.path().join("mau.toml")).unwrap();
+    std::os::unix::fs::symlink("da-xoa.toml", dir.path().join("mat.toml")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("ong.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let folder = dir.path().to_owned();
+    // Loaded on another thread: a FIFO opened for reading would block start-up forever.
+    let (done, loaded) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(Catalogue::load_dir(&folder, &vi_only()));
+    });
+    let catalogue = loaded
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("loading a folder with a FIFO does not block");
+    let ids: Vec<&str> = catalogue.lessons.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["mau"]);
+    let mut problems: Vec<(String, &str)> = catalogue
+        .problems
+        .iter()
+        .map(|d| {
+            assert!(d.is_error(), "{d:?}");
+            let name = d.file.file_name().unwrap().to_string_lossy().into_owned();
+            (name, d.code)
+        })
+        .collect();
+    problems.sort();
+    assert_eq!(
+        problems,
+        [
+            ("mat.toml".to_owned(), "broken-link"),
+            ("ong.toml".to_owned(), "not-a-file")
+        ]
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let catalogue = Catalogue::load_dir(empty.path(), &vi_only());
+    assert!(catalogue.lessons.is_empty());
+    let codes: Vec<&str> = catalogue.problems.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["no-lessons"]);
+    assert!(catalogue.problems[0].is_error());
+}

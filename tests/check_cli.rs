@@ -500,3 +500,185 @@ fn an_answer_is_checked_as_typed_on_the_phones_keyboard() {
     let message = warned(step("Café", "")).unwrap();
     assert!(message.contains("letters a–z and A–Z"), "{message}");
 }
+
+/// Runs `hocso check --format json ARGS` in `dir` and fails the test if it has not
+/// finished within `deadline` (a FIFO opened for reading would wait for a writer
+/// forever).
+fn check_within(
+    dir: &std::path::Path,
+    args: &[&str],
+    deadline: std::time::Duration,
+) -> (i32, serde_json::Value) {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hocso"))
+        .args(["check", "--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!(
+                "`hocso check {}` still running after {deadline:?}",
+                args.join(" ")
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut out = Vec::new();
+    child.stdout.take().unwrap().read_to_end(&mut out).unwrap();
+    let report = serde_json::from_slice(&out)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out)));
+    (status.code().expect("exited"), report)
+}
+
+/// The codes of the report's diagnostics about the file `name` (or a path ending in it).
+fn codes_for(report: &serde_json::Value, name: &str) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            let file = d["file"].as_str().unwrap();
+            file == name || file.ends_with(&format!("/{name}"))
+        })
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[test]
+fn an_empty_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    // Files that are not lessons do not count.
+    std::fs::write(lessons.join("README.md"), "Bài học ở đây.").unwrap();
+    let (status, report) = check_within(dir.path(), &["lessons"], DEADLINE);
+    assert_eq!(status, 1, "{report:#}");
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "no-lessons", "{report:#}");
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().unwrap().contains("no lesson"), "{d}");
+    assert!(
+        d["help"].as_str().is_some_and(|h| h.contains(".toml")),
+        "{d}"
+    );
+    assert_eq!(report["lessons"], 0);
+}
+
+const DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
+#[test]
+fn a_dangling_link_is_an_error_in_a_folder_and_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/mau.toml"), dir.path().join("mau.toml")).unwrap();
+    std::os::unix::fs::symlink("khong-con.toml", dir.path().join("mat.toml")).unwrap();
+    // A link to a lesson is read as the lesson.
+    std::os::unix::fs::symlink("mau.toml", dir.path().join("tro-toi.toml")).unwrap();
+    let (status, report) = check_within(dir.path(), &["--languages", "vi", "."], DEADLINE);
+    assert_eq!(status, 1, "{report:#}");
+    assert_eq!(
+        codes_for(&report, "mat.toml"),
+        ["broken-link"],
+        "{report:#}"
+    );
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "broken-link")
+        .unwrap();
+    assert!(
+        d["message"].as_str().unwrap().contains("khong-con.toml"),
+        "{d}"
+    );
+    assert_eq!(d["severity"], "error");
+    assert!(d["help"].is_string());
+    assert_eq!(codes_for(&report, "mau.toml"), [] as [&str; 0]);
+    // The lesson itself, and through the link (a duplicate id).
+    assert_eq!(codes_for(&report, "tro-toi.toml"), ["duplicate-lesson-id"]);
+
+    let (status, report) = check_within(dir.path(), &["mat.toml"], DEADLINE);
+    assert_eq!(status, 1, "{report:#}");
+    assert_eq!(
+        codes_for(&report, "mat.toml"),
+        ["broken-link"],
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_fifo_socket_or_device_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/mau.toml"), dir.path().join("mau.toml")).unwrap();
+    mkfifo(&dir.path().join("ong.toml"));
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("o-cam.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", dir.path().join("rong.toml")).unwrap();
+    std::os::unix::fs::symlink("ong.toml", dir.path().join("toi-ong.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("thu-muc.toml")).unwrap();
+
+    let (status, report) = check_within(dir.path(), &["--languages", "vi", "."], DEADLINE);
+    assert_eq!(status, 1, "{report:#}");
+    for name in [
+        "ong.toml",
+        "o-cam.toml",
+        "rong.toml",
+        "toi-ong.toml",
+        "thu-muc.toml",
+    ] {
+        assert_eq!(
+            codes_for(&report, name),
+            ["not-a-file"],
+            "{name}: {report:#}"
+        );
+    }
+    assert_eq!(report["lessons"], 1, "the good lesson still loads");
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    for kind in ["FIFO", "socket", "device", "folder"] {
+        assert!(
+            messages.iter().any(|m| m.contains(kind)),
+            "{kind}: {messages:?}"
+        );
+    }
+
+    // Named on the command line, one by one, and beside a lesson checked by name.
+    for name in [
+        "ong.toml",
+        "o-cam.toml",
+        "/dev/null",
+        "toi-ong.toml",
+        "thu-muc.toml",
+    ] {
+        let (status, report) = check_within(dir.path(), &[name], DEADLINE);
+        assert_eq!(status, 1, "{name}: {report:#}");
+        let codes = codes_for(&report, name);
+        assert!(
+            codes == ["not-a-file"] || (name == "thu-muc.toml" && codes == ["no-lessons"]),
+            "{name}: {report:#}"
+        );
+    }
+    let (status, report) = check_within(dir.path(), &["--languages", "vi", "mau.toml"], DEADLINE);
+    assert_eq!(status, 0, "{report:#}");
+}

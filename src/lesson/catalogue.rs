@@ -117,7 +117,7 @@ fn sibling_ids(paths: &[PathBuf], checked: &[PathBuf]) -> HashSet<String> {
         };
         for entry in entries.filter_map(Result::ok) {
             let sibling = entry.path();
-            let is_lesson = sibling.extension().is_some_and(|e| e == "toml");
+            let is_lesson = is_lesson_name(&sibling);
             let already = checked.iter().any(|c| same_file(c, &sibling));
             if !is_lesson || already {
                 continue;
@@ -192,7 +192,18 @@ fn read_and_parse(files: &[PathBuf], options: &CheckOptions) -> Vec<FileResult> 
     results.into_iter().map(|(_, result)| result).collect()
 }
 
-/// The `*.toml` files named by `paths`, folders expanded (sorted), in order.
+/// Whether a folder's entry is read as a lesson: a `*.toml` name that is not hidden
+/// (editors' lock files such as Emacs's `.#x.toml` links, and macOS's `._x.toml`, are).
+/// Whatever it is (a link to nothing, a FIFO, a folder), reading it says what is wrong.
+fn is_lesson_name(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    path.extension().is_some_and(|e| e == "toml") && !hidden
+}
+
+/// The `*.toml` entries named by `paths`, folders expanded (sorted), in order. Nothing is
+/// opened here; a folder without lessons is an error.
 fn lesson_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
@@ -202,9 +213,17 @@ fn lesson_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Pat
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                        .filter(|p| is_lesson_name(p))
                         .collect();
                     found.sort();
+                    if found.is_empty() {
+                        diagnostics.push(
+                            Diagnostic::error("no-lessons", "no lesson files in this folder")
+                                .label("nothing to check")
+                                .help("lessons are the `*.toml` files directly inside the folder: is this the right one?")
+                                .locate(path, ""),
+                        );
+                    }
                     files.extend(found);
                 }
                 Err(e) => diagnostics.push(
@@ -212,7 +231,8 @@ fn lesson_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Pat
                         .locate(path, ""),
                 ),
             }
-        } else if path.exists() {
+        } else if std::fs::symlink_metadata(path).is_ok() {
+            // A file, a link to nothing, a FIFO…: reading it says which.
             files.push(path.clone());
         } else {
             diagnostics.push(

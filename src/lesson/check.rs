@@ -9,7 +9,6 @@ use std::path::{Component, Path, PathBuf};
 
 use toml::Spanned;
 use unicode_normalization::is_nfc;
-use unicode_width::UnicodeWidthStr;
 
 use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{
@@ -17,6 +16,7 @@ use super::file::{
     RuleKind, ScreenFile, StepFile, StepKind,
 };
 use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
+use super::visible::{self, LearnerText, Problem, Role};
 use super::{
     Button, ChoiceOption, DEFAULT_LOCALES, DEFAULT_REVIEW_DAYS, Element, FORMAT_VERSION,
     MIN_TEXT_COLUMNS, MasteryRule, Screen, Step, Task, is_valid_id,
@@ -105,6 +105,9 @@ impl<'a> FileCheck<'a> {
         }
         self.id(&file.id, "lesson id");
         self.id(&file.topic, "topic");
+        for text in visible::head_texts(file) {
+            self.learner_text(&text);
+        }
         let title = self.text(&file.title, "title");
         let summary = self.text(&file.summary, "summary");
         let minutes = *file.minutes.get_ref();
@@ -323,34 +326,23 @@ impl<'a> FileCheck<'a> {
             );
             return;
         }
-        if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n') {
-            // The screen never shows them (they are dropped when drawing), but an escape
-            // in a lesson is a mistake or an attempt to drive the terminal.
-            self.push(
-                Diagnostic::error(
-                    "control-character",
-                    format!(
-                        "{what} contains the control character U+{:04X}",
-                        u32::from(c)
-                    ),
-                )
-                .at(span.clone())
-                .help("remove it: lesson text is plain text (a line break is \\n)"),
-            );
-        }
         if !is_nfc(value) {
             self.push(
                 Diagnostic::warning("not-nfc", format!("{what} is not in Unicode NFC form"))
                     .at(span.clone())
                     .label("decomposed accents: some terminals draw these wrongly")
-                    .help(format!(
-                        "write it precomposed: \"{}\" (`hocso check --fix` rewrites the file)",
-                        nfc(value)
-                    )),
+                    .help(if value.chars().any(|c| c.is_control() || visible::is_bidi_control(c)) {
+                        "write it precomposed (`hocso check --fix` rewrites the file)".to_owned()
+                    } else {
+                        format!(
+                            "write it precomposed: \"{}\" (`hocso check --fix` rewrites the file)",
+                            nfc(value)
+                        )
+                    }),
             );
         }
         for word in value.split_whitespace() {
-            let width = word.width();
+            let width = visible::columns(word);
             if width > MIN_TEXT_COLUMNS {
                 let at = self.find_in(span.clone(), word);
                 self.push(
@@ -365,6 +357,113 @@ impl<'a> FileCheck<'a> {
                     .help("break it with spaces, or show a long address with a `scan` step instead"),
                 );
             }
+        }
+    }
+
+    /// The languages a learner may see a text in: the interface's, and any other the
+    /// kiosk is said to offer.
+    fn shown_locales(&self) -> Vec<&'a str> {
+        DEFAULT_LOCALES
+            .iter()
+            .copied()
+            .chain(self.options.locales.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// Checks what a learner reads or types, character by character (see
+    /// [`visible::problems`]); a scan address as an address.
+    fn learner_text(&mut self, text: &LearnerText<'_>) {
+        let what = text.what;
+        if text.role == Role::Address {
+            if let Some((message, help, at)) = visible::address_problem(text.value) {
+                let at = self.find_in(text.span.clone(), &text.value[at]);
+                self.push(
+                    Diagnostic::error("scan-url", message)
+                        .at(at)
+                        .label("not a plain https://host/… address")
+                        .help(help),
+                );
+            }
+            return;
+        }
+        for (problem, at) in visible::problems(text.value, text.role) {
+            let at = match problem {
+                Problem::NothingVisible => text.span.clone(),
+                _ => self.find_in(text.span.clone(), &text.value[at]),
+            };
+            let draft = match problem {
+                Problem::Control(c) => Diagnostic::error(
+                    "control-character",
+                    format!(
+                        "{what} contains the control character {}",
+                        visible::describe(c)
+                    ),
+                )
+                .label("never shown: it would drive the terminal")
+                .help(if text.role == Role::Prose {
+                    "remove it: lesson text is plain text (a line break is \\n)"
+                } else {
+                    "remove it: lesson text is plain text"
+                }),
+                Problem::LineBreak => Diagnostic::error(
+                    "line-break",
+                    if text.role == Role::Answer {
+                        format!("{what} is typed on one line: it cannot hold a line break")
+                    } else {
+                        format!("{what} is shown on one line: it cannot hold a line break")
+                    },
+                )
+                .help("remove the \\n: text wraps by itself where the screen needs it"),
+                Problem::Bidi(c) => Diagnostic::error(
+                    "bidi-control",
+                    format!(
+                        "{what} contains the bidirectional control {}",
+                        visible::describe(c)
+                    ),
+                )
+                .label("reorders what the screen shows")
+                .help(
+                    "remove it: it makes the terminal show the text around it in another order \
+                     (a text can be made to look like another), and Vietnamese needs none",
+                ),
+                Problem::Invisible(c) => Diagnostic::error(
+                    "invisible-character",
+                    format!(
+                        "{what} contains the invisible character {}",
+                        visible::describe(c)
+                    ),
+                )
+                .label("shows nothing")
+                .help(if text.role == Role::Answer {
+                    "remove it: no key types it, so this answer could never be given"
+                } else {
+                    "remove it: it shows nothing on screen (it often comes with text copied \
+                     from a web page or a word processor)"
+                }),
+                Problem::NothingVisible => {
+                    Diagnostic::error("invisible-text", format!("{what} has no visible character"))
+                        .label("only blanks and invisible characters")
+                        .help("write what the learner should read, or remove the field")
+                }
+                Problem::Width {
+                    cluster,
+                    measured,
+                    drawn,
+                } => Diagnostic::error(
+                    "drawn-width",
+                    format!(
+                        "`{cluster}` is {measured} columns wide as hocso lays it out, but {drawn} \
+                         as many terminals draw it"
+                    ),
+                )
+                .label("drawn at another width")
+                .help(
+                    "terminals disagree on how wide emoji sequences are (joined with U+200D, \
+                     with a skin tone or U+FE0F), so the text and the buttons beside it would \
+                     shift under the learner's finger: use one plain emoji, or words",
+                ),
+            };
+            self.push(draft.at(at));
         }
     }
 
@@ -386,6 +485,9 @@ impl<'a> FileCheck<'a> {
         let kind = *step.kind.get_ref();
         self.id(&step.id, "step id");
         self.kind_fields(step, kind);
+        for text in visible::step_texts(step) {
+            self.learner_text(&text);
+        }
         let text = self.text(&step.text, "step text");
         let hint = step.hint.as_ref().and_then(|h| self.text(h, "hint"));
         let right_feedback = step
@@ -759,9 +861,36 @@ impl<'a> FileCheck<'a> {
                     .at(options.span()),
             );
         }
+        let is_right = |o: &ChoiceFile| o.correct.as_ref().is_some_and(|c| *c.get_ref());
+        let all = options.get_ref();
+        let texts: Vec<&TextFile> = all.iter().map(|o| o.text.get_ref()).collect();
+        let twins = visible::earlier_twins(&texts, &self.shown_locales());
+        for (o, twin) in all.iter().zip(twins) {
+            let Some(twin) = twin.map(|t| &all[t]) else {
+                continue;
+            };
+            let line = self.line_of(twin.text.span().start);
+            let (message, help) = if is_right(o) != is_right(twin) {
+                (
+                    "a right and a wrong answer read the same",
+                    "the learner cannot tell which is right: word them differently",
+                )
+            } else {
+                (
+                    "two options read the same",
+                    "the learner cannot tell them apart: make each say something different",
+                )
+            };
+            self.push(
+                Diagnostic::error("duplicate-option", message)
+                    .at(o.text.span())
+                    .label(format!("reads as the option on line {line} does"))
+                    .help(help),
+            );
+        }
         let mut checked = Vec::new();
         for o in options.get_ref() {
-            let is_correct = o.correct.as_ref().is_some_and(|c| *c.get_ref());
+            let is_correct = is_right(o);
             if !is_correct && o.feedback.is_none() {
                 self.push(
                     Diagnostic::warning("missing-feedback", "this wrong answer has no `feedback`")
@@ -795,17 +924,18 @@ impl<'a> FileCheck<'a> {
             );
         }
         let mut checked = Vec::new();
-        for (i, item) in items.get_ref().iter().enumerate() {
+        let texts: Vec<&TextFile> = items.get_ref().iter().map(|i| i.get_ref()).collect();
+        let twins = visible::earlier_twins(&texts, &self.shown_locales());
+        for (item, twin) in items.get_ref().iter().zip(twins) {
             let text = self.text(item, "item");
-            if let Some(text) = &text
-                && items.get_ref()[..i]
-                    .iter()
-                    .any(|earlier| earlier.get_ref().to_local() == *text)
-            {
+            if twin.is_some() {
                 self.push(
-                    Diagnostic::error("duplicate-item", "this item is written twice")
-                        .at(item.span())
-                        .help("each item must differ, or the right order is ambiguous"),
+                    Diagnostic::error(
+                        "duplicate-item",
+                        "this item reads the same as an earlier one",
+                    )
+                    .at(item.span())
+                    .help("each item must differ, or the right order is ambiguous"),
                 );
             }
             checked.push(text);
@@ -895,17 +1025,11 @@ impl<'a> FileCheck<'a> {
 
     fn scan(&mut self, step: &StepFile) -> Option<Task> {
         let url = step.url.as_ref()?;
-        let value = url.get_ref().trim();
-        if !value.starts_with("https://")
-            || value.len() <= "https://".len()
-            || value.contains(char::is_whitespace)
+        let value = url.get_ref().as_str();
+        // A bad address is reported with the step's other texts.
+        if visible::address_problem(value).is_none()
+            && super::qr::qr_code(value).is_none_or(|c| c.width() > super::qr::MAX_MODULES)
         {
-            self.push(
-                Diagnostic::error("scan-url", "a scan step needs an https:// address")
-                    .at(url.span())
-                    .help("show only safe, official https addresses, e.g. \"https://dichvucong.gov.vn\""),
-            );
-        } else if super::qr::qr_code(value).is_none_or(|c| c.width() > super::qr::MAX_MODULES) {
             self.push(
                 Diagnostic::warning("scan-url", "this address makes a QR code too big for the kiosk's screen")
                     .at(url.span())
@@ -1048,7 +1172,7 @@ fn untypable(text: &str, input: InputMethod) -> Option<(String, String)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -1057,6 +1181,366 @@ mod tests {
         assert_eq!(closest("nut-cai-dta", &c), Some("nut-cai-dat"));
         assert_eq!(closest("chplay", &c), Some("ch-play"));
         assert_eq!(closest("zalo", &c), None);
+    }
+
+    /// A lesson that uses every field a learner reads or types, each with its own marker
+    /// (`M01`…), so a test can plant a character in any one of them.
+    pub(crate) const EVERY_TEXT: &str = r#"format_version = 1
+id = "moi-truong"
+topic = "chung"
+title = "M01"
+summary = "M02"
+minutes = 5
+
+[[steps]]
+id = "xem"
+kind = "explain"
+text = "M03"
+
+[steps.screen]
+title = "M04"
+
+[[steps.screen.elements]]
+id = "hang"
+kind = "row"
+label = "M05"
+detail = "M06"
+feedback = "M07"
+
+[[steps.screen.elements]]
+kind = "dialog"
+label = "M08"
+detail = "M09"
+
+[[steps.screen.elements.buttons]]
+id = "dong-y"
+label = "M10"
+feedback = "M11"
+
+[[steps]]
+id = "cham"
+kind = "tap"
+text = "M12"
+hint = "M13"
+right_feedback = "M14"
+wrong_feedback = "M15"
+target = "nut"
+
+[steps.screen]
+
+[[steps.screen.elements]]
+id = "nut"
+kind = "button"
+label = "M16"
+
+[[steps.screen.elements]]
+id = "o-nhap"
+kind = "field"
+label = "M29"
+detail = "M30"
+
+[[steps]]
+id = "chon"
+kind = "choice"
+text = "M17"
+
+[[steps.options]]
+text = "M18"
+correct = true
+feedback = "M19"
+
+[[steps.options]]
+text = "M20"
+feedback = "M21"
+
+[[steps]]
+id = "xep"
+kind = "order"
+text = "M22"
+items = ["M23", "M24"]
+
+[[steps]]
+id = "go"
+kind = "type"
+text = "M25"
+answer = "M26"
+accept = ["M27"]
+
+[[steps]]
+id = "quet"
+kind = "scan"
+text = "M28"
+url = "https://m31.vn"
+"#;
+
+    pub(crate) fn vi_only() -> CheckOptions {
+        CheckOptions {
+            locales: vec!["vi".into()],
+            narration: false,
+        }
+    }
+
+    /// The diagnostics of `text` checked as a lesson file.
+    pub(crate) fn problems(text: &str) -> Vec<Diagnostic> {
+        let parsed = crate::lesson::parse_lesson(Path::new("x.toml"), text, &vi_only());
+        let errors = parsed.diagnostics.iter().any(Diagnostic::is_error);
+        assert_eq!(parsed.lesson.is_none(), errors, "{:#?}", parsed.diagnostics);
+        parsed.diagnostics
+    }
+
+    /// The markers of [`EVERY_TEXT`], each with the byte range of its quoted string.
+    fn markers() -> Vec<(String, Range<usize>)> {
+        let mut found = Vec::new();
+        for (at, _) in EVERY_TEXT.match_indices("\"M") {
+            let end = at + EVERY_TEXT[at + 1..].find('"').unwrap() + 2;
+            found.push((EVERY_TEXT[at + 1..end - 1].to_owned(), at..end));
+        }
+        let url = EVERY_TEXT.find("\"https://m31.vn\"").unwrap();
+        found.push(("https://m31.vn".to_owned(), url..url + 16));
+        found
+    }
+
+    #[test]
+    fn the_lesson_with_every_text_is_clean() {
+        assert_eq!(problems(EVERY_TEXT), []);
+        assert_eq!(markers().len(), 31);
+    }
+
+    /// Plants `planted` at the end of each learner text in turn and expects a `code`
+    /// (`url_code` in the scan address) pointing into that text.
+    fn refused_in_every_text(planted: &str, code: &str, url_code: &str) {
+        for (marker, span) in markers() {
+            let quoted = format!("\"{marker}\"");
+            let bad = format!("\"{marker}{planted}\"");
+            let text = EVERY_TEXT.replacen(&quoted, &bad, 1);
+            let want = if marker.starts_with("https") {
+                url_code
+            } else {
+                code
+            };
+            let found = problems(&text);
+            let inside = span.start..span.end + bad.len() - quoted.len();
+            assert!(
+                found.iter().any(|d| d.code == want
+                    && inside.contains(&d.span.start)
+                    && d.span.end <= inside.end),
+                "{planted:?} in {marker}: no `{want}` at {inside:?}: {found:#?}"
+            );
+            assert!(found.iter().all(|d| d.help.is_some()), "{found:#?}");
+        }
+    }
+
+    #[test]
+    fn bidi_controls_are_refused_in_every_learner_text() {
+        for bidi in [
+            "\\u202E", "\\u202A", "\\u202B", "\\u202C", "\\u202D", "\\u2066", "\\u2067", "\\u2068",
+            "\\u2069", "\\u200E", "\\u200F", "\\u061C", "\u{202E}",
+        ] {
+            refused_in_every_text(bidi, "bidi-control", "scan-url");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_learner_text() {
+        // ESC and an OSC sequence, a bell, DEL, a C1 control (CSI), a tab, NUL.
+        for control in [
+            "\\u001b]0;x\\u0007",
+            "\\u001b[2J",
+            "\\u007f",
+            "\\u009b",
+            "\\t",
+            "\\u0000",
+            "\\r",
+        ] {
+            refused_in_every_text(control, "control-character", "scan-url");
+        }
+    }
+
+    #[test]
+    fn a_line_break_is_refused_where_a_text_is_shown_on_one_line() {
+        for (marker, _) in markers() {
+            let text =
+                EVERY_TEXT.replacen(&format!("\"{marker}\""), &format!("\"{marker}\\nx\""), 1);
+            let codes: Vec<&str> = problems(&text).iter().map(|d| d.code).collect();
+            // Texts shown as paragraphs keep their line breaks; a field's value is one line.
+            let prose = [
+                "M02", "M03", "M06", "M07", "M09", "M11", "M12", "M13", "M14", "M15", "M17", "M19",
+                "M21", "M22", "M25", "M28",
+            ];
+            if prose.contains(&marker.as_str()) {
+                assert_eq!(codes, [] as [&str; 0], "{marker}");
+            } else {
+                assert!(
+                    codes.contains(&"line-break") || codes.contains(&"scan-url"),
+                    "{marker}: {codes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_with_no_visible_character_is_refused() {
+        for blank in [
+            "\\u200B",
+            "\\u3164",
+            "\\u2800",
+            "\\u200D",
+            "\\uFEFF",
+            "\\u200B \\u200B",
+            "\\u115F",
+            "\\uFFA0",
+            "\\u00AD",
+            "\\u2060",
+            "\\u3000",
+        ] {
+            for marker in ["M01", "M03", "M05", "M13", "M18", "M23", "M26", "M27"] {
+                let text =
+                    EVERY_TEXT.replacen(&format!("\"{marker}\""), &format!("\"{blank}\""), 1);
+                let found = problems(&text);
+                assert!(
+                    found
+                        .iter()
+                        .any(|d| d.code == "invisible-text" || d.code == "empty-text"),
+                    "{blank} as {marker}: {found:#?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_text_are_refused() {
+        for hidden in [
+            "\\u200B", "\\u00AD", "\\u2060", "\\uFEFF", "\\u3164", "\\u200C",
+        ] {
+            refused_in_every_text(hidden, "invisible-character", "scan-url");
+        }
+    }
+
+    #[test]
+    fn options_that_read_the_same_are_refused() {
+        let with = |right: &str, wrong: &str| {
+            EVERY_TEXT
+                .replacen("\"M18\"", right, 1)
+                .replacen("\"M20\"", wrong, 1)
+        };
+        for (right, wrong) in [
+            ("\"Có\"", "\"Có\""),
+            ("\"Có\"", "\"  có \""),
+            ("\"Gọi lại\"", "\"gọi   LẠI\""),
+            // Decomposed accents read the same as precomposed ones.
+            ("\"Việt\"", "\"Vie\\u0302\\u0323t\""),
+            // The same in the language the kiosk is switched to.
+            (
+                "{ vi = \"Có\", en = \"Yes\" }",
+                "{ vi = \"Được\", en = \"yes\" }",
+            ),
+            // An option with no English falls back to its Vietnamese.
+            ("{ vi = \"Có\", en = \"Được\" }", "\"Được\""),
+        ] {
+            let found = problems(&with(right, wrong));
+            let d = found
+                .iter()
+                .find(|d| d.code == "duplicate-option")
+                .unwrap_or_else(|| panic!("{right} / {wrong}: {found:#?}"));
+            assert!(d.is_error());
+            assert!(d.message.contains("right and a wrong"), "{}", d.message);
+            assert!(d.help.is_some());
+        }
+        for (right, wrong) in [
+            ("\"Có\"", "\"Không\""),
+            (
+                "{ vi = \"Có\", en = \"Yes\" }",
+                "{ vi = \"Không\", en = \"No\" }",
+            ),
+        ] {
+            let found = problems(&with(right, wrong));
+            assert!(
+                found.iter().all(|d| d.code != "duplicate-option"),
+                "{found:#?}"
+            );
+        }
+        // Two wrong answers that read the same are refused too.
+        let three = EVERY_TEXT.replacen(
+            "feedback = \"M21\"",
+            "feedback = \"M21\"\n\n[[steps.options]]\ntext = \"m20\"\nfeedback = \"M99\"",
+            1,
+        );
+        let found = problems(&three);
+        let d = found
+            .iter()
+            .find(|d| d.code == "duplicate-option")
+            .expect("two wrong");
+        assert!(d.message.contains("two options"), "{}", d.message);
+    }
+
+    #[test]
+    fn scan_urls_must_be_plain_https_addresses() {
+        let with = |url: &str| EVERY_TEXT.replacen("\"https://m31.vn\"", &format!("\"{url}\""), 1);
+        for bad in [
+            "https:///",
+            "https:///dichvucong.gov.vn",
+            "https://user:pw@dichvucong.gov.vn/",
+            "https://@dichvucong.gov.vn",
+            "https://dichvucong.gov.vn@evil.vn",
+            "https://dichvucong.gov.vn/\\u001b]8;;https://evil.vn\\u0007",
+            "https://dichvucong.gov.vn/\\u009d",
+            "https://dichvu cong.gov.vn",
+            " https://dichvucong.gov.vn",
+            "https://dichvucong.gov.vn:8443/",
+            "https://dichvucong.gov.vn:443/",
+            "https://1.2.3.4/",
+            "https://[::1]/",
+            "https://localhost/",
+            "https://dichvucong.gov.vn\\u202E",
+            "https://dịchvụcông.gov.vn",
+            "https://-a.vn",
+            "https://a..vn",
+            "https://a.vn./",
+            "https://a.vn\\\\evil.vn",
+            "https://a.vn/%zz",
+            "https://a.vn/<script>",
+            "http://dichvucong.gov.vn",
+            "HTTPS://dichvucong.gov.vn",
+            "https:dichvucong.gov.vn",
+        ] {
+            let found = problems(&with(bad));
+            assert!(
+                found.iter().any(|d| d.code == "scan-url" && d.is_error()),
+                "{bad:?}: {found:#?}"
+            );
+        }
+        for good in [
+            "https://dichvucong.gov.vn",
+            "https://dichvucong.gov.vn/",
+            "https://www.vneid.gov.vn/dang-nhap?lang=vi#top",
+            "https://xn--dchvcng-gya.vn/%E1%BB%87",
+            "https://Tinnhiemmang.VN/a_b~c",
+        ] {
+            let found = problems(&with(good));
+            assert!(found.iter().all(|d| !d.is_error()), "{good:?}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn text_that_terminals_draw_at_another_width_is_refused() {
+        for (emoji, code) in [
+            // A family: one glyph two columns wide where the terminal joins it, six
+            // where it adds up its characters.
+            ("👨\\u200D👩\\u200D👧", "drawn-width"),
+            // A heart made an emoji by U+FE0F: two columns, or one.
+            ("\\u2764\\uFE0F", "drawn-width"),
+            // A skin tone: two columns, or four.
+            ("👍🏽", "drawn-width"),
+            ("☎\\uFE0F", "drawn-width"),
+        ] {
+            refused_in_every_text(emoji, code, "scan-url");
+        }
+        // One emoji, wide everywhere; a flag; Vietnamese with combining marks.
+        for fine in ["👍", "🇻🇳", "Vie\\u0302\\u0323t", "…", "•"] {
+            let text = EVERY_TEXT.replacen("\"M03\"", &format!("\"M03 {fine}\""), 1);
+            let found = problems(&text);
+            assert!(found.iter().all(|d| !d.is_error()), "{fine}: {found:#?}");
+        }
     }
 
     #[test]

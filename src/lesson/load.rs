@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::ops::Range;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -40,7 +41,22 @@ impl SourceFile {
             };
             (source, Some(d))
         };
-        let file = match std::fs::File::open(path) {
+        // Looked at before it is opened: opening a FIFO for reading waits for a writer,
+        // and a device may never end.
+        let metadata = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return fail(unfollowable(path, &e), None),
+        };
+        if !metadata.is_file() {
+            return fail(not_a_file(&metadata), None);
+        }
+        // Non-blocking, should it have been swapped for a FIFO since: a regular file
+        // reads the same.
+        let file = match std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(path)
+        {
             Ok(f) => f,
             Err(e) => {
                 return fail(
@@ -49,6 +65,16 @@ impl SourceFile {
                 );
             }
         };
+        match file.metadata() {
+            Ok(m) if m.is_file() => {}
+            Ok(m) => return fail(not_a_file(&m), None),
+            Err(e) => {
+                return fail(
+                    Diagnostic::error("unreadable", format!("cannot read this file: {e}")),
+                    None,
+                );
+            }
+        }
         // Sized from the file's length: read in one go, not in growing pieces.
         let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES) as usize;
         let mut bytes = Vec::with_capacity(size + 1);
@@ -90,6 +116,63 @@ impl SourceFile {
             }
         }
     }
+}
+
+/// Why `path`, which could not be looked at (`error`), cannot be read: a link to nothing,
+/// or another reason.
+fn unfollowable(path: &Path, error: &std::io::Error) -> Draft {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Diagnostic::error("unreadable", format!("cannot read this file: {error}"));
+    }
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    let message = if error.kind() == std::io::ErrorKind::NotFound {
+        format!("this is a link to `{target}`, which does not exist")
+    } else {
+        format!("this link to `{target}` cannot be followed: {error}")
+    };
+    Diagnostic::error("broken-link", message)
+        .label("a link to nothing")
+        .help("remove the link, or point it at a lesson file")
+}
+
+/// What a path that is not a regular file is, as a diagnostic.
+fn not_a_file(metadata: &std::fs::Metadata) -> Draft {
+    let kind = metadata.file_type();
+    let (what, help) = if kind.is_dir() {
+        (
+            "a folder",
+            "lessons are read only directly inside the lessons folder: move its lessons up, \
+             or rename it without `.toml`",
+        )
+    } else if kind.is_fifo() {
+        (
+            "a FIFO (named pipe)",
+            "reading it could wait forever: remove it, or give it a name without `.toml`",
+        )
+    } else if kind.is_socket() {
+        ("a socket", "remove it, or give it a name without `.toml`")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        (
+            "a device",
+            "reading it may never end: remove it, or give it a name without `.toml`",
+        )
+    } else {
+        (
+            "not a regular file",
+            "remove it, or give it a name without `.toml`",
+        )
+    };
+    let message = if what.starts_with("not") {
+        format!("this is {what}, so not a lesson file")
+    } else {
+        format!("this is {what}, not a lesson file")
+    };
+    Diagnostic::error("not-a-file", message)
+        .label("not a file")
+        .help(format!("a lesson is a text file; {help}"))
 }
 
 /// One file's results: the lesson (when it has no errors), and what cross-file checks need.

@@ -12,6 +12,7 @@ mod load;
 pub mod qr;
 pub mod schema;
 pub mod text;
+mod visible;
 
 use std::path::PathBuf;
 
