@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod generate;
 pub mod screen;
+pub mod sound;
 pub mod targets;
 pub mod tmux;
 
