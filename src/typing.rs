@@ -15,6 +15,27 @@ enum Method {
     Vni,
 }
 
+/// Whether `c` may go into text a person types at the kiosk (a name, a search, a note, an
+/// answer): not a control character (C0, DEL, C1, among them ESC and the newlines), and not
+/// an invisible formatting mark (the bidi controls that reorder text on screen, such as
+/// U+202E, zero-width characters, the line and paragraph separators, the byte-order
+/// mark). No Vietnamese letter needs one; each could hide or disguise what is stored and
+/// shown.
+pub fn typeable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
 /// Telex keys turned into Vietnamese: aa â, ee ê, oo ô, aw ă, ow ơ, uw ư, w ư, dd đ;
 /// s f r x j the tones, z takes the tone off; a key pressed twice undoes itself.
 pub fn telex(keys: &str) -> String {

@@ -9,32 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use support::fixture;
+use support::sound::{alsa_to_file, heard_seconds, tone};
 use support::tmux::Tmux;
-
-/// A mono 16-bit WAV of a tone, `seconds` long, at 8 kHz.
-fn tone(path: &Path, seconds: u32, hz: f32) {
-    let rate = 8_000u32;
-    let samples = rate * seconds;
-    let mut bytes = Vec::with_capacity(44 + samples as usize * 2);
-    let data = samples * 2;
-    bytes.extend_from_slice(b"RIFF");
-    bytes.extend_from_slice(&(36 + data).to_le_bytes());
-    bytes.extend_from_slice(b"WAVEfmt ");
-    bytes.extend_from_slice(&16u32.to_le_bytes());
-    bytes.extend_from_slice(&1u16.to_le_bytes()); // PCM
-    bytes.extend_from_slice(&1u16.to_le_bytes()); // mono
-    bytes.extend_from_slice(&rate.to_le_bytes());
-    bytes.extend_from_slice(&(rate * 2).to_le_bytes());
-    bytes.extend_from_slice(&2u16.to_le_bytes());
-    bytes.extend_from_slice(&16u16.to_le_bytes());
-    bytes.extend_from_slice(b"data");
-    bytes.extend_from_slice(&data.to_le_bytes());
-    for i in 0..samples {
-        let v = (f32::sin(i as f32 * hz * std::f32::consts::TAU / rate as f32) * 16_000.0) as i16;
-        bytes.extend_from_slice(&v.to_le_bytes());
-    }
-    std::fs::write(path, bytes).unwrap();
-}
 
 /// A content folder with the end-to-end lesson and recordings for its first two steps.
 fn content(dir: &Path, second_seconds: u32) -> PathBuf {
@@ -50,36 +26,6 @@ fn content(dir: &Path, second_seconds: u32) -> PathBuf {
     tone(&audio.join("gioi-thieu.wav"), 1, 440.0);
     tone(&audio.join("cham-zalo.wav"), second_seconds, 330.0);
     lessons
-}
-
-/// An ALSA configuration whose default device writes into `wav` (as fast as it can).
-fn alsa_to_file(dir: &Path, wav: &Path) -> String {
-    let conf = dir.join("asound.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "pcm.!default {{ type plug; slave {{ pcm \"to_file\"; format S16_LE; rate 48000; channels 1 }} }}\n\
-             pcm.to_file {{ type file; slave.pcm \"null\"; file \"{}\"; format \"wav\" }}\n",
-            wav.display()
-        ),
-    )
-    .unwrap();
-    format!("/usr/share/alsa/alsa.conf:{}", conf.display())
-}
-
-/// Seconds of sound (not silence) in a 48 kHz mono 16-bit WAV that may still be written.
-fn heard_seconds(wav: &Path) -> f64 {
-    let bytes = std::fs::read(wav).unwrap_or_default();
-    let data = bytes.get(44..).unwrap_or_default();
-    // Ten-millisecond windows with sound in them (a sine wave crosses zero).
-    let windows = data
-        .chunks(480 * 2)
-        .filter(|w| {
-            w.chunks_exact(2)
-                .any(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs() > 2_000)
-        })
-        .count();
-    windows as f64 / 100.0
 }
 
 fn wait_for_log(log: &Path, needle: &str, count: usize) {

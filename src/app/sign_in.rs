@@ -68,7 +68,7 @@ pub(super) fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         },
         Screen::Name { name, telex, .. } => match key {
             // Thirty letters as they read; the keys for them may be more (Telex).
-            Key::Char(c) if !c.is_control() && name.chars().count() < 60 => {
+            Key::Char(c) if crate::typing::typeable(c) && name.chars().count() < 60 => {
                 name.push(c);
                 if typed_name(name, *telex).chars().count() > NAME_LETTERS {
                     name.pop();

@@ -326,7 +326,7 @@ impl StepState {
         // Room for the answer and a little more; no unbounded input.
         let limit = answer.chars().count() + 16;
         if (!digits_only || c.is_ascii_digit())
-            && !c.is_control()
+            && crate::typing::typeable(c)
             && self.input.chars().count() < limit
         {
             self.input.push(c);

@@ -291,7 +291,7 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         Screen::Panel(panel) => {
             if let PanelView::Learners { query, .. } = &mut panel.view {
                 match key {
-                    Key::Char(c) if !c.is_control() && query.chars().count() < 30 => {
+                    Key::Char(c) if crate::typing::typeable(c) && query.chars().count() < 30 => {
                         query.push(c);
                         panel.focus = 0;
                         return vec![Effect::Load(PanelQuery::Learners(query.clone()))];
@@ -321,7 +321,7 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
         }
         Screen::GuidedEnd { note, .. } => match key {
-            Key::Char(c) if !c.is_control() && note.chars().count() < 200 => {
+            Key::Char(c) if crate::typing::typeable(c) && note.chars().count() < 200 => {
                 note.push(c);
                 Vec::new()
             }

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod generate;
 pub mod questions;
 pub mod screen;
+pub mod sound;
 pub mod targets;
 pub mod tmux;
 

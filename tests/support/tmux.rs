@@ -25,6 +25,23 @@ impl Tmux {
         Tmux::open(width, height, &format!("exec {}", hocso_command(env, args)))
     }
 
+    /// As [`Tmux::start_with_env`], with hocso run by `wrapper` (a program and its
+    /// arguments, such as `strace -o FILE`): the pane's process is the wrapper.
+    pub fn start_wrapped(
+        wrapper: &[&str],
+        env: &[(&str, &str)],
+        width: u16,
+        height: u16,
+        args: &[&str],
+    ) -> Tmux {
+        let wrapper: String = wrapper.iter().map(|w| format!("'{w}' ")).collect();
+        Tmux::open(
+            width,
+            height,
+            &format!("exec {wrapper}{}", hocso_command(env, args)),
+        )
+    }
+
     /// As [`Tmux::start_with_env`], but hocso runs from a shell that stays in the pane when
     /// it exits: `before` runs first, then hocso, then `after` with hocso's exit status in
     /// `$status`. For tests of what hocso leaves behind in the terminal.
@@ -203,6 +220,22 @@ impl Tmux {
 
     pub fn alive(&self) -> bool {
         self.run(&["has-session"]).status.success()
+    }
+
+    /// Waits until the pane's process has exited (the session ends with it); panics with
+    /// the screen if it is still running after 20 s.
+    pub fn wait_for_exit(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!(
+                    "still running after 20 s; the screen:\n{}\n{}",
+                    self.screen(),
+                    self.log_tail()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Signs in: a new learner (returning their code), or the learner with `code`.
