@@ -97,7 +97,7 @@ fn each_answer_is_synced_to_disk_before_the_screen_confirms_it() {
     let data = dir.path().join("data");
     let trace = dir.path().join("syncs.txt");
     let lessons = fixture("kill/lessons");
-    let mut tmux = Tmux::start_wrapped(
+    let mut tmux = Tmux::start_under(
         &[
             "strace",
             "-f",

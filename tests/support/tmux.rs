@@ -27,7 +27,7 @@ impl Tmux {
 
     /// As [`Tmux::start_with_env`], with hocso run by `wrapper` (a program and its
     /// arguments, such as `strace -o FILE`): the pane's process is the wrapper.
-    pub fn start_wrapped(
+    pub fn start_under(
         wrapper: &[&str],
         env: &[(&str, &str)],
         width: u16,
