@@ -7,9 +7,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use rusqlite::Connection;
 use support::fixture;
-use support::questions::fresh_question;
+use support::questions::{fresh_question, saved};
 use support::tmux::Tmux;
 
 fn start(data: &Path) -> Tmux {
@@ -27,25 +26,6 @@ fn start(data: &Path) -> Tmux {
     tmux.log = Some(data.join("hocso.log"));
     tmux.wait_for("Chạm vào màn hình");
     tmux
-}
-
-/// Right answers per step in the database, and whether the file is sound.
-fn saved(data: &Path) -> (HashMap<String, usize>, String) {
-    let conn = Connection::open(data.join("hocso.db")).unwrap();
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    let mut stmt = conn
-        .prepare("SELECT step, count(*) FROM attempts WHERE right = 1 GROUP BY step")
-        .unwrap();
-    let counts = stmt
-        .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    (counts, integrity)
 }
 
 #[test]

@@ -19,7 +19,7 @@ use hocso::store::journal::{Ids, Journal, Pending};
 use hocso::store::{Attempt, SqliteStore, Store, Write};
 use rusqlite::Connection;
 use support::fixture;
-use support::questions::answer_right;
+use support::questions::{answer_right, saved};
 use support::tmux::Tmux;
 
 fn is_root() -> bool {
@@ -124,25 +124,6 @@ fn exit_status(status: &Path, within: Duration) -> i32 {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-/// Right answers per step in the database, and whether the file is sound.
-fn saved(data: &Path) -> (HashMap<String, usize>, String) {
-    let conn = Connection::open(data.join("hocso.db")).unwrap();
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    let mut stmt = conn
-        .prepare("SELECT step, count(*) FROM attempts WHERE right = 1 GROUP BY step")
-        .unwrap();
-    let counts = stmt
-        .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    (counts, integrity)
 }
 
 fn assert_all_saved(data: &Path, confirmed: &HashMap<String, usize>) {

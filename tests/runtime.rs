@@ -12,6 +12,7 @@ use hocso::lesson::{Catalogue, CheckOptions};
 use hocso::store::SqliteStore;
 use hocso::tui::Tutor;
 use rusqlite::{Connection, TransactionBehavior};
+use support::e2e::to_the_tap_step;
 use support::fixture;
 
 fn tutor(path: &std::path::Path) -> Tutor<SqliteStore> {
@@ -31,29 +32,6 @@ fn attempts(path: &std::path::Path) -> Vec<(String, bool)> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
-}
-
-/// Signs a new learner in through the screens and opens the lesson at its tap step.
-fn to_the_tap_step(t: &mut Tutor<SqliteStore>) {
-    for msg in [Msg::Key(Key::Enter), Msg::Key(Key::Char('1'))] {
-        t.dispatch(msg);
-    }
-    for c in "Bà Hạnh".chars() {
-        t.dispatch(Msg::Key(Key::Char(c)));
-    }
-    for msg in [
-        Msg::Key(Key::Enter),
-        Msg::Key(Key::Char('5')),
-        Msg::Key(Key::Enter),
-        Msg::Key(Key::Char('1')),
-        Msg::Key(Key::Enter),
-    ] {
-        t.dispatch(msg);
-    }
-    assert_eq!(
-        t.model.run().map(|(_, s, _)| s.id.as_str()),
-        Some("cham-zalo")
-    );
 }
 
 #[test]

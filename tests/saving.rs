@@ -19,6 +19,7 @@ use hocso::store::{
 };
 use hocso::tui::Tutor;
 use rusqlite::Connection;
+use support::e2e::to_the_tap_step;
 use support::fixture;
 
 /// The fault every write meets while set.
@@ -172,30 +173,6 @@ fn attempts(path: &Path) -> Vec<(String, String, bool)> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
-}
-
-/// Signs a new learner in through the screens and opens the lesson at its tap step.
-fn to_the_tap_step<S: Store>(t: &mut Tutor<S>) -> String {
-    for msg in [Msg::Key(Key::Enter), Msg::Key(Key::Char('1'))] {
-        t.dispatch(msg);
-    }
-    for c in "Bà Hạnh".chars() {
-        t.dispatch(Msg::Key(Key::Char(c)));
-    }
-    for msg in [
-        Msg::Key(Key::Enter),
-        Msg::Key(Key::Char('5')),
-        Msg::Key(Key::Enter),
-        Msg::Key(Key::Char('1')),
-        Msg::Key(Key::Enter),
-    ] {
-        t.dispatch(msg);
-    }
-    assert_eq!(
-        t.model.run().map(|(_, s, _)| s.id.as_str()),
-        Some("cham-zalo")
-    );
-    t.model.learner.clone().unwrap().code
 }
 
 /// A wrong app, then the right one: two answers the screen confirms.

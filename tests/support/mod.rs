@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod answer;
+pub mod e2e;
 pub mod generate;
 pub mod questions;
 pub mod screen;

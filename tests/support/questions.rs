@@ -1,6 +1,11 @@
 //! The twelve-question fixture (tests/fixtures/kill): finding the next question not yet
 //! answered, whatever screen the tutor is on, and answering it right.
 
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+
 use super::tmux::Tmux;
 
 /// The question number on screen (`Câu 7:` → 7), on a step not yet answered.
@@ -59,4 +64,23 @@ pub fn answer_right(tmux: &Tmux) -> String {
         s.contains("✓ Đúng rồi!") && s.contains(&format!("Câu {k}:"))
     });
     format!("cau-{k}")
+}
+
+/// Right answers per step in the database, and whether the file is sound.
+pub fn saved(data: &Path) -> (HashMap<String, usize>, String) {
+    let conn = Connection::open(data.join("hocso.db")).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT step, count(*) FROM attempts WHERE right = 1 GROUP BY step")
+        .unwrap();
+    let counts = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (counts, integrity)
 }
