@@ -158,6 +158,23 @@ impl<S: Store> Tutor<S> {
                 }
                 None
             }
+            Effect::Say(speech) => {
+                let files: Vec<PathBuf> = speech
+                    .iter()
+                    .filter_map(|s| match s {
+                        crate::app::Speech::Lesson(n) => self.recording(n),
+                        crate::app::Speech::Words { id, locale } => {
+                            self.words_recording(id, locale)
+                        }
+                    })
+                    .collect();
+                if files.is_empty() {
+                    self.narrator.stop();
+                } else {
+                    self.narrator.play_all(&files);
+                }
+                None
+            }
             Effect::PreloadNarration(n) => {
                 if let Some(file) = self.recording(&n) {
                     self.narrator.preload(&file);
@@ -392,13 +409,26 @@ impl<S: Store> Tutor<S> {
         }
     }
 
+    /// The recording of the interface's words `id`, if there is one; a missing one is
+    /// logged once.
+    fn words_recording(&mut self, id: &str, locale: &str) -> Option<PathBuf> {
+        let found = crate::audio::resolve_words(&self.content_root, id, locale);
+        if found.is_none() {
+            let key = PathBuf::from(format!("{locale}/ui/{id}"));
+            if self.missing.insert(key) {
+                tracing::info!(id, locale, "no recording of these words");
+            }
+        }
+        found
+    }
+
     /// The recording for `n`, if there is one; a missing one is logged once.
     fn recording(&mut self, n: &crate::app::Narration) -> Option<PathBuf> {
         let found = resolve(
             &self.content_root,
             &n.lesson,
             &n.step,
-            n.clip,
+            &n.clip,
             n.locale,
             n.file.as_deref(),
         );

@@ -77,29 +77,32 @@ fn recordings_are_found_by_convention_and_per_language() {
     let english = put("assets/audio/en/vneid/mo-app.ogg");
     let own = put("recordings/mo-app-ba-hanh.ogg");
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Step, "vi", None),
+        resolve(root, "vneid", "mo-app", &Clip::Step, "vi", None),
         Some(step.clone())
     );
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Hint, "vi", None),
+        resolve(root, "vneid", "mo-app", &Clip::Hint, "vi", None),
         Some(hint.clone())
     );
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Right, "vi", None),
+        resolve(root, "vneid", "mo-app", &Clip::Right, "vi", None),
         None
     );
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Step, "en", None),
+        resolve(root, "vneid", "mo-app", &Clip::Step, "en", None),
         Some(english)
     );
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Hint, "en", None),
+        resolve(root, "vneid", "mo-app", &Clip::Hint, "en", None),
         Some(hint),
         "Vietnamese when there is no English"
     );
     assert_eq!(
-        resolve(root, "vneid", "mo-app", Clip::Step, "vi", Some(&own)),
+        resolve(root, "vneid", "mo-app", &Clip::Step, "vi", Some(&own)),
         Some(own)
     );
-    assert_eq!(resolve(root, "vneid", "khac", Clip::Step, "vi", None), None);
+    assert_eq!(
+        resolve(root, "vneid", "khac", &Clip::Step, "vi", None),
+        None
+    );
 }

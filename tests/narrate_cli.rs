@@ -102,10 +102,7 @@ fn a_persons_recording_survives_force_and_a_draft_does_not() {
     let manifest = audio(dir.path(), "manifest.json");
     let mut m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
-    m["drafts"]
-        .as_object_mut()
-        .unwrap()
-        .remove("gioi-thieu.ogg");
+    m["clips"].as_object_mut().unwrap().remove("gioi-thieu.ogg");
     std::fs::write(&manifest, m.to_string()).unwrap();
     let draft_before = std::fs::read(audio(dir.path(), "hoi-otp.ogg")).unwrap();
     std::fs::write(audio(dir.path(), "hoi-otp.ogg"), b"stale").unwrap();

@@ -194,9 +194,11 @@ fn the_arrow_keys_move_a_view_that_has_nothing_to_focus() {
 struct Heard(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
 
 impl hocso::audio::Narrator for Heard {
-    fn play(&mut self, file: &std::path::Path) {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        self.0.lock().unwrap().push(format!("play {name}"));
+    fn play_all(&mut self, files: &[std::path::PathBuf]) {
+        for file in files {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            self.0.lock().unwrap().push(format!("play {name}"));
+        }
     }
     fn stop(&mut self) {
         self.0.lock().unwrap().push("stop".into());

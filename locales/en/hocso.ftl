@@ -20,10 +20,12 @@ code-given-title = Your code is
 code-given-note = Write this code on your card. Next time, type it to carry on.
 code-title = Type your 4-digit code
 code-not-found = Code { $code } was not found. Check your card, or ask a volunteer.
+    .spoken = That code was not found. Check your card, or ask a volunteer.
 
 ## Lesson menu
 menu-title = Which lesson would you like?
 menu-greeting = Hello, { $name }!
+    .spoken = Hello!
 menu-minutes = { $minutes } min
 menu-empty = There are no lessons yet. Please ask a volunteer.
 status-new = New
@@ -120,6 +122,7 @@ age-skip = I'd rather not say
 
 ## Resume
 resume-title = Last time you were on the lesson «{ $lesson }», at step { $n }.
+    .spoken = Last time you stopped in the middle of a lesson.
 resume-continue = Carry on from there
 resume-menu = Choose another lesson
 
@@ -314,3 +317,15 @@ sign-out-stay = Stay and keep learning
 
 startup-not-writable = The learners' data cannot be opened: { $file } belongs to the user "{ $owner }", so hocso (running as "{ $user }") cannot write to it. To fix it: run "sudo chown -R { $user }: { $folder }", and from then on run hocso's commands as "sudo -u { $user } hocso …". Then restart the kiosk. (Ctrl+Q closes this message.)
 startup-cannot-open = The learners' data cannot be opened ({ $file }): { $why }. See hocso.log in the same folder. (Ctrl+Q closes this message.)
+
+## Digits read aloud (the code on the card is read digit by digit)
+spoken-digit-0 = zero
+spoken-digit-1 = one
+spoken-digit-2 = two
+spoken-digit-3 = three
+spoken-digit-4 = four
+spoken-digit-5 = five
+spoken-digit-6 = six
+spoken-digit-7 = seven
+spoken-digit-8 = eight
+spoken-digit-9 = nine

@@ -20,10 +20,12 @@ code-given-title = Mã số của bác là
 code-given-note = Bác hãy ghi mã số này vào thẻ. Lần sau, bác nhập mã số để học tiếp.
 code-title = Bác nhập mã số 4 chữ số ghi trên thẻ
 code-not-found = Không tìm thấy mã số { $code }. Bác xem lại thẻ, hoặc nhờ tình nguyện viên giúp nhé.
+    .spoken = Không tìm thấy mã số này. Bác xem lại thẻ, hoặc nhờ tình nguyện viên giúp nhé.
 
 ## Danh sách bài
 menu-title = Bác muốn học bài nào?
 menu-greeting = Chào { $name }!
+    .spoken = Chào bác!
 menu-minutes = { $minutes } phút
 menu-empty = Chưa có bài học nào. Bác nhờ tình nguyện viên giúp nhé.
 status-new = Mới
@@ -117,6 +119,7 @@ age-skip = Tôi không muốn nói
 
 ## Học tiếp
 resume-title = Lần trước bác đang học bài «{ $lesson }», đến bước { $n }.
+    .spoken = Lần trước bác đang học dở một bài.
 resume-continue = Học tiếp chỗ đó
 resume-menu = Chọn bài khác
 
@@ -311,3 +314,15 @@ sign-out-stay = Ở lại học tiếp
 
 startup-not-writable = Máy chưa mở được dữ liệu học: tệp { $file } thuộc về người dùng «{ $owner }», nên chương trình (chạy bằng người dùng «{ $user }») không ghi vào được. Cách sửa: chạy «sudo chown -R { $user }: { $folder }», và sau này luôn chạy lệnh hocso bằng «sudo -u { $user } hocso …». Sửa xong, tắt và bật lại máy học. (Ctrl+Q để đóng thông báo này.)
 startup-cannot-open = Máy chưa mở được dữ liệu học ({ $file }): { $why }. Nhờ tình nguyện viên xem tệp hocso.log trong cùng thư mục. (Ctrl+Q để đóng thông báo này.)
+
+## Chữ số đọc to (mã số trên thẻ được đọc từng số)
+spoken-digit-0 = không
+spoken-digit-1 = một
+spoken-digit-2 = hai
+spoken-digit-3 = ba
+spoken-digit-4 = bốn
+spoken-digit-5 = năm
+spoken-digit-6 = sáu
+spoken-digit-7 = bảy
+spoken-digit-8 = tám
+spoken-digit-9 = chín

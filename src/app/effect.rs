@@ -19,6 +19,19 @@ pub struct Narration {
     pub file: Option<PathBuf>,
 }
 
+/// One thing to say aloud.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speech {
+    /// A lesson's clip.
+    Lesson(Narration),
+    /// The interface's words `id` (a Fluent message in [`crate::i18n::SPOKEN`] or a
+    /// screen's help) in `locale`.
+    Words {
+        id: &'static str,
+        locale: &'static str,
+    },
+}
+
 /// What `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -29,6 +42,9 @@ pub enum Effect {
         id: &'static str,
         locale: &'static str,
     },
+    /// Stops what is playing and says these, one after another, in the order they
+    /// appear on the screen. Those without a recording are skipped.
+    Say(Vec<Speech>),
     StopNarration,
     /// Read this recording ahead: it is likely next.
     PreloadNarration(Narration),

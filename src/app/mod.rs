@@ -25,7 +25,7 @@ use crate::mastery::step_mastered;
 use crate::store::{Learner, LessonEnd, LessonStatus, Progress, RunKind, Sound};
 pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer, Press};
 pub use bar::{BarKey, EnterMeaning};
-pub use effect::{Effect, Narration};
+pub use effect::{Effect, Narration, Speech};
 pub use layout::{Size, StepLayout};
 use lesson::practice_steps;
 pub use lesson::{practice_plan, right_answer};

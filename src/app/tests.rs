@@ -1470,7 +1470,7 @@ fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
         effects
             .iter()
             .filter_map(|e| match e {
-                Effect::PlayNarration(n) => Some(n.clip),
+                Effect::PlayNarration(n) => Some(n.clip.clone()),
                 _ => None,
             })
             .collect()

@@ -1,7 +1,10 @@
-//! The record `hocso narrate` keeps beside its drafts (`assets/audio/<lesson>/manifest.json`):
-//! for each file it wrote, the text it was made from (as a hash), the voice and the engine.
-//! A changed text is drafted again; a file not in the manifest is a person's recording,
-//! never overwritten.
+//! The record kept beside a folder of recordings (`assets/audio/<lesson>/manifest.json`,
+//! `assets/audio/ui/manifest.json`): for each file, whose voice it is (a person's, with
+//! an optional name and the date, or a draft, with its engine and voice) and the text it
+//! reads (as a hash), so a changed text makes the clip stale.
+//!
+//! A file the manifest does not name is counted as a person's recording (made before
+//! manifests knew people) and is never overwritten by a draft.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,19 +13,74 @@ use serde::{Deserialize, Serialize};
 
 pub const MANIFEST: &str = "manifest.json";
 
-/// What a draft was made from.
+/// Whose voice a clip is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    /// [`text_hash`] of the text read aloud.
-    pub text: String,
-    pub voice: String,
-    pub engine: String,
+#[serde(tag = "by", rename_all = "lowercase")]
+pub enum Voice {
+    /// A person read it (recorded with `hocso record`, or imported from a ward that did).
+    Person {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// The day it was recorded, `YYYY-MM-DD`.
+        date: String,
+    },
+    /// A machine's placeholder (`hocso narrate`).
+    Draft { engine: String, voice: String },
 }
 
-/// The drafts of one lesson's folder, by file name.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+impl Voice {
+    pub fn is_person(&self) -> bool {
+        matches!(self, Voice::Person { .. })
+    }
+}
+
+/// One clip's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// [`text_hash`] of the text it reads.
+    pub text: String,
+    #[serde(flatten)]
+    pub voice: Voice,
+}
+
+/// What a draft was made from (manifests written before people's voices were recorded).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct OldDraft {
+    text: String,
+    voice: String,
+    engine: String,
+}
+
+#[derive(Deserialize)]
+struct Stored {
+    #[serde(default)]
+    clips: BTreeMap<String, Entry>,
+    /// The older form, drafts only.
+    #[serde(default)]
+    drafts: BTreeMap<String, OldDraft>,
+}
+
+/// The clips of one folder, by file name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Manifest {
-    pub drafts: BTreeMap<String, Draft>,
+    pub clips: BTreeMap<String, Entry>,
+}
+
+impl<'de> Deserialize<'de> for Manifest {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Manifest, D::Error> {
+        let stored = Stored::deserialize(d)?;
+        let mut clips = stored.clips;
+        for (file, old) in stored.drafts {
+            clips.entry(file).or_insert(Entry {
+                text: old.text,
+                voice: Voice::Draft {
+                    engine: old.engine,
+                    voice: old.voice,
+                },
+            });
+        }
+        Ok(Manifest { clips })
+    }
 }
 
 impl Manifest {
@@ -45,6 +103,17 @@ impl Manifest {
         json.push('\n');
         std::fs::write(&tmp, json)?;
         std::fs::rename(&tmp, Manifest::path(folder))
+    }
+
+    /// The draft's record of `file`, if a draft is what it is.
+    pub fn draft(&self, file: &str) -> Option<(&str, &str, &str)> {
+        match self.clips.get(file) {
+            Some(Entry {
+                text,
+                voice: Voice::Draft { engine, voice },
+            }) => Some((text, engine, voice)),
+            _ => None,
+        }
     }
 }
 
@@ -74,19 +143,40 @@ mod tests {
     }
 
     #[test]
-    fn a_manifest_round_trips() {
+    fn a_manifest_round_trips_with_both_kinds_of_voice() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Manifest::load(dir.path()), Manifest::default());
         let mut m = Manifest::default();
-        m.drafts.insert(
+        m.clips.insert(
             "mo-app.ogg".into(),
-            Draft {
+            Entry {
                 text: text_hash("x"),
-                voice: "vi".into(),
-                engine: "espeak-ng".into(),
+                voice: Voice::Draft {
+                    voice: "vi@130".into(),
+                    engine: "espeak-ng".into(),
+                },
+            },
+        );
+        m.clips.insert(
+            "mo-app.hint.ogg".into(),
+            Entry {
+                text: text_hash("y"),
+                voice: Voice::Person {
+                    name: Some("Lan".into()),
+                    date: "2026-12-06".into(),
+                },
             },
         );
         m.save(dir.path()).unwrap();
         assert_eq!(Manifest::load(dir.path()), m);
+        assert!(m.draft("mo-app.ogg").is_some());
+        assert!(m.draft("mo-app.hint.ogg").is_none());
+    }
+
+    #[test]
+    fn the_older_drafts_only_form_still_reads() {
+        let old = r#"{"drafts":{"a.ogg":{"text":"0011","voice":"vi@130","engine":"espeak-ng"}}}"#;
+        let m: Manifest = serde_json::from_str(old).unwrap();
+        assert_eq!(m.draft("a.ogg"), Some(("0011", "espeak-ng", "vi@130")));
     }
 }

@@ -5,6 +5,7 @@
 //! once. Nothing here knows about terminals.
 
 pub mod manifest;
+pub mod slots;
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -14,7 +15,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
 /// Which recording of a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Clip {
     /// The step's text.
     Step,
@@ -24,17 +25,34 @@ pub enum Clip {
     Right,
     /// Its words for a wrong answer.
     Wrong,
+    /// The feedback of a choice's answer `n` (1-based, in the file's order).
+    Option(usize),
+    /// The feedback of something on the pretend phone: its id, or `n` (its 1-based
+    /// position among the screen's tappable things) when it has none.
+    Tap(String),
 }
 
 impl Clip {
-    /// The file name's ending after the step id: `mo-app.ogg`, `mo-app.hint.ogg`, …
-    pub fn suffix(self) -> &'static str {
+    /// The file name's ending after the step id: `mo-app.ogg`, `mo-app.hint.ogg`,
+    /// `mo-app.option-2.ogg`, `mo-app.tap-zalo.ogg`, …
+    pub fn suffix(&self) -> String {
         match self {
-            Clip::Step => "",
-            Clip::Hint => ".hint",
-            Clip::Right => ".ok",
-            Clip::Wrong => ".wrong",
+            Clip::Step => String::new(),
+            Clip::Hint => ".hint".into(),
+            Clip::Right => ".ok".into(),
+            Clip::Wrong => ".wrong".into(),
+            Clip::Option(n) => format!(".option-{n}"),
+            Clip::Tap(id) => format!(".tap-{id}"),
         }
+    }
+
+    /// The clip of the `index`th (0-based) tappable thing of `screen`.
+    pub fn tap(screen: &crate::lesson::Screen, index: usize) -> Clip {
+        let id = screen
+            .tappables()
+            .nth(index)
+            .and_then(|t| t.id().map(str::to_owned));
+        Clip::Tap(id.unwrap_or_else(|| (index + 1).to_string()))
     }
 }
 
@@ -47,11 +65,11 @@ pub fn resolve(
     root: &Path,
     lesson: &str,
     step: &str,
-    clip: Clip,
+    clip: &Clip,
     locale: &str,
     explicit: Option<&Path>,
 ) -> Option<PathBuf> {
-    if clip == Clip::Step
+    if *clip == Clip::Step
         && let Some(file) = explicit
         && locale == "vi"
     {
@@ -94,7 +112,11 @@ pub fn resolve_words(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
 /// What plays narration. `play` returns at once: loading and decoding happen elsewhere.
 pub trait Narrator {
     /// Stops what is playing and plays `file`.
-    fn play(&mut self, file: &Path);
+    fn play(&mut self, file: &Path) {
+        self.play_all(&[file.to_owned()]);
+    }
+    /// Stops what is playing and plays `files`, one after another.
+    fn play_all(&mut self, files: &[PathBuf]);
     fn stop(&mut self);
     /// 0.0 (silent) to 1.0.
     fn set_volume(&mut self, volume: f32);
@@ -122,8 +144,8 @@ pub struct SilentNarrator {
 }
 
 impl Narrator for SilentNarrator {
-    fn play(&mut self, file: &Path) {
-        self.played.push(file.to_owned());
+    fn play_all(&mut self, files: &[PathBuf]) {
+        self.played.extend(files.iter().cloned());
     }
     fn stop(&mut self) {}
     fn set_volume(&mut self, _volume: f32) {}
@@ -134,7 +156,7 @@ impl Narrator for SilentNarrator {
 }
 
 enum Command {
-    Play(PathBuf, Instant),
+    Play(Vec<PathBuf>, Instant),
     Stop,
     Volume(f32),
     Preload(PathBuf),
@@ -167,8 +189,8 @@ impl RodioNarrator {
 }
 
 impl Narrator for RodioNarrator {
-    fn play(&mut self, file: &Path) {
-        self.send(Command::Play(file.to_owned(), Instant::now()));
+    fn play_all(&mut self, files: &[PathBuf]) {
+        self.send(Command::Play(files.to_vec(), Instant::now()));
     }
     fn stop(&mut self) {
         self.send(Command::Stop);
@@ -200,17 +222,19 @@ fn run(inbox: Receiver<Command>, outbox: Sender<AudioEvent>) {
     let mut loader = Loader::default();
     for command in inbox {
         match command {
-            Command::Play(file, asked) => {
+            Command::Play(files, asked) => {
                 player.clear();
-                match loader.decoder(&file) {
-                    Ok(source) => {
-                        player.append(FirstSample::new(source, file, asked, outbox.clone()));
-                        player.play();
-                    }
-                    Err(error) => {
-                        let _ = outbox.send(AudioEvent::Failed { file, error });
+                for file in files {
+                    match loader.decoder(&file) {
+                        Ok(source) => {
+                            player.append(FirstSample::new(source, file, asked, outbox.clone()));
+                        }
+                        Err(error) => {
+                            let _ = outbox.send(AudioEvent::Failed { file, error });
+                        }
                     }
                 }
+                player.play();
             }
             Command::Stop => player.clear(),
             Command::Volume(v) => player.set_volume(v as rodio::Float),
@@ -316,7 +340,7 @@ impl Drop for StderrToLog {
 
 /// What a recording of `clip` of `step` says in `locale`, if the step has that text. A
 /// choice reads its answers out too, numbered, for learners who read slowly.
-pub fn clip_text(step: &crate::lesson::Step, clip: Clip, locale: &str) -> Option<String> {
+pub fn clip_text(step: &crate::lesson::Step, clip: &Clip, locale: &str) -> Option<String> {
     use crate::lesson::Task;
     let text = match clip {
         Clip::Step => {
@@ -335,8 +359,43 @@ pub fn clip_text(step: &crate::lesson::Step, clip: Clip, locale: &str) -> Option
         Clip::Hint => step.hint.as_ref()?.get(locale).to_owned(),
         Clip::Right => step.right_feedback.as_ref()?.get(locale).to_owned(),
         Clip::Wrong => step.wrong_feedback.as_ref()?.get(locale).to_owned(),
+        Clip::Option(n) => match &step.task {
+            Task::Choice { options } => options
+                .get(n.checked_sub(1)?)?
+                .feedback
+                .as_ref()?
+                .get(locale)
+                .to_owned(),
+            _ => return None,
+        },
+        Clip::Tap(_) => {
+            let screen = step.screen()?;
+            let index = (0..screen.tappables().count()).find(|&i| Clip::tap(screen, i) == *clip)?;
+            screen
+                .tappables()
+                .nth(index)?
+                .feedback()?
+                .get(locale)
+                .to_owned()
+        }
     };
     Some(text)
+}
+
+/// Every clip `step` has a text for, in the order a learner may meet them: its text,
+/// hint, words for a right and a wrong answer, then each answer's and each tappable
+/// thing's own feedback.
+pub fn step_clips(step: &crate::lesson::Step) -> Vec<Clip> {
+    use crate::lesson::Task;
+    let mut clips: Vec<Clip> = CLIPS.to_vec();
+    if let Task::Choice { options } = &step.task {
+        clips.extend((1..=options.len()).map(Clip::Option));
+    }
+    if let Some(screen) = step.screen() {
+        clips.extend((0..screen.tappables().count()).map(|i| Clip::tap(screen, i)));
+    }
+    clips.retain(|clip| clip_text(step, clip, "vi").is_some());
+    clips
 }
 
 /// The folder of a lesson's recordings in `locale`, under the content folder `root`.

@@ -10,7 +10,7 @@ use std::process::{Command, ExitCode, Stdio};
 use anyhow::{Context, bail};
 
 use super::say;
-use crate::audio::manifest::{Draft, Manifest, text_hash};
+use crate::audio::manifest::{Entry, Manifest, Voice, text_hash};
 use crate::audio::{CLIPS, clip_text, lesson_folder};
 use crate::cli::NarrateArgs;
 use crate::lesson::{CheckOptions, check_paths, content_root};
@@ -53,7 +53,7 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         let manifest = Manifest::load(&folder);
         for step in &lesson.steps {
             for clip in CLIPS {
-                let Some(text) = clip_text(step, clip, &args.language) else {
+                let Some(text) = clip_text(step, &clip, &args.language) else {
                     continue;
                 };
                 // The lesson's own file for the step text is the author's: left alone.
@@ -61,13 +61,13 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
                     continue;
                 }
                 let file = format!("{}{}.ogg", step.id, clip.suffix());
-                let drafted = manifest.drafts.get(&file);
+                let drafted = manifest.draft(&file);
                 if folder.join(&file).exists() && drafted.is_none() {
                     kept += 1;
                     continue;
                 }
-                let same = drafted.is_some_and(|d| {
-                    d.text == text_hash(&text) && d.voice == voice && d.engine == engine_name
+                let same = drafted.is_some_and(|(hash, engine, v)| {
+                    hash == text_hash(&text) && v == voice && engine == engine_name
                 });
                 if same && !args.force {
                     unchanged += 1;
@@ -120,12 +120,14 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         }
         // The manifest after every file: an interrupted run loses nothing.
         let mut manifest = Manifest::load(&job.folder);
-        manifest.drafts.insert(
+        manifest.clips.insert(
             job.file.clone(),
-            Draft {
+            Entry {
                 text: text_hash(&job.text),
-                voice: voice.clone(),
-                engine: engine_name.clone(),
+                voice: Voice::Draft {
+                    voice: voice.clone(),
+                    engine: engine_name.clone(),
+                },
             },
         );
         manifest.save(&job.folder)?;
@@ -173,13 +175,13 @@ fn interface_jobs(
     for id in ids {
         let text = i18n.text(lang, &id);
         let file = format!("{id}.ogg");
-        let drafted = manifest.drafts.get(&file);
+        let drafted = manifest.draft(&file);
         if folder.join(&file).exists() && drafted.is_none() {
             kept += 1;
             continue;
         }
         let same = drafted
-            .is_some_and(|d| d.text == text_hash(&text) && d.voice == voice && d.engine == engine);
+            .is_some_and(|(hash, e, v)| hash == text_hash(&text) && v == voice && e == engine);
         if same && !args.force {
             unchanged += 1;
             continue;

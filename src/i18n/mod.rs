@@ -72,6 +72,55 @@ pub enum I18nError {
     },
 }
 
+/// The interface's messages a learner sees and hears: each has a clip slot
+/// (`assets/audio/ui/<id>.ogg`), and the tutor asks for it where the message appears.
+/// Labels of the key bar and the sound button are not among them: the help for each
+/// screen (`help-on-*`) says aloud which button to touch.
+pub const SPOKEN: &[&str] = &[
+    "welcome-start",
+    "who-title",
+    "who-new",
+    "who-returning",
+    "name-title",
+    "name-example",
+    "name-note",
+    "code-given-title",
+    "code-given-note",
+    "code-title",
+    "code-not-found",
+    "menu-title",
+    "menu-greeting",
+    "menu-empty",
+    "feedback-right",
+    "feedback-wrong",
+    "step-volunteer-called",
+    "step-volunteer-moment",
+    "summary-title",
+    "summary-saved",
+    "summary-mastered",
+    "summary-review-passed",
+    "summary-review-failed",
+    "summary-not-yet",
+    "age-title",
+    "age-note",
+    "resume-title",
+    "idle-title",
+    "idle-touch",
+    "sign-out-title",
+    "sign-out-note",
+    "help-call",
+    "spoken-digit-0",
+    "spoken-digit-1",
+    "spoken-digit-2",
+    "spoken-digit-3",
+    "spoken-digit-4",
+    "spoken-digit-5",
+    "spoken-digit-6",
+    "spoken-digit-7",
+    "spoken-digit-8",
+    "spoken-digit-9",
+];
+
 /// Formats interface messages in each language.
 pub struct Localizer {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
@@ -204,6 +253,29 @@ impl Localizer {
             }
         }
         tracing::warn!(id, "no such interface message");
+        id.to_owned()
+    }
+
+    /// The words a recording of message `id` says in `lang` (or Vietnamese): its
+    /// `.spoken` attribute when it has one (the spoken form of a message with a
+    /// variable, which a recording made once cannot know), else its value.
+    pub fn spoken(&self, lang: Lang, id: &str) -> String {
+        for lang in [lang, Lang::Vi] {
+            let bundle = self.bundle(lang);
+            let Some(message) = bundle.get_message(id) else {
+                continue;
+            };
+            let pattern = message
+                .get_attribute("spoken")
+                .map(|a| a.value())
+                .or_else(|| message.value());
+            if let Some(pattern) = pattern {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, None, &mut errors)
+                    .into_owned();
+            }
+        }
         id.to_owned()
     }
 

@@ -371,7 +371,7 @@ fn narration_check(
             root,
             &lesson.id,
             &step.id,
-            Clip::Step,
+            &Clip::Step,
             "vi",
             step.narration.as_deref(),
         ) {
@@ -391,12 +391,11 @@ fn narration_check(
         }
         for clip in CLIPS {
             let file = format!("{}{}.ogg", step.id, clip.suffix());
-            let (Some(draft), Some(words)) =
-                (manifest.drafts.get(&file), clip_text(step, clip, "vi"))
+            let (Some(draft), Some(words)) = (manifest.draft(&file), clip_text(step, &clip, "vi"))
             else {
                 continue;
             };
-            if draft.text != text_hash(&words) && folder.join(&file).is_file() {
+            if draft.0 != text_hash(&words) && folder.join(&file).is_file() {
                 let span = texts.get(&step.id).cloned().unwrap_or_else(|| at.clone());
                 warnings.push(
                     Diagnostic::warning("stale-narration", format!("`{file}` was drafted from an older text"))
