@@ -208,7 +208,7 @@ fn manifest_drafts(dir: &Path) -> serde_json::Map<String, serde_json::Value> {
     let text = std::fs::read_to_string(audio(dir, "manifest.json")).unwrap_or_default();
     serde_json::from_str::<serde_json::Value>(&text)
         .ok()
-        .and_then(|m| m["drafts"].as_object().cloned())
+        .and_then(|m| m["clips"].as_object().cloned())
         .unwrap_or_default()
 }
 
