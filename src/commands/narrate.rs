@@ -1,7 +1,11 @@
 //! `hocso narrate`: narration drafts from the lessons' text, with espeak-ng's Vietnamese
-//! voices (or another engine) and sox, to Ogg Vorbis. A manifest beside the files says
-//! what each draft was made from: unchanged texts are not drafted again, and a file not
-//! in the manifest (a person's recording) is never overwritten.
+//! voices (or another engine) and sox, to Ogg Vorbis: every clip slot of the lessons (a
+//! step's text, hint, right and wrong words, each answer's and each phone thing's
+//! feedback) and, with `--interface`, the interface's spoken words. A manifest beside the
+//! files says what each draft was made from: unchanged texts are not drafted again, and a
+//! file the manifest does not call a draft (a person's recording) is never overwritten.
+//! The engine is given [`speakable`] text (addresses, long numbers and abbreviations as
+//! people say them).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,8 +15,10 @@ use anyhow::{Context, bail};
 
 use super::say;
 use crate::audio::manifest::{Entry, Manifest, Voice, text_hash};
-use crate::audio::{CLIPS, clip_text, lesson_folder};
+use crate::audio::slots::{Manifests, Slot, interface_slots, lesson_slots};
+use crate::audio::speakable::speakable;
 use crate::cli::NarrateArgs;
+use crate::i18n::{Lang, Localizer};
 use crate::lesson::{CheckOptions, check_paths, content_root};
 
 /// One recording to make.
@@ -44,42 +50,15 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     if broken > 0 {
         eprintln!("{broken} lesson files have errors and are skipped (see `hocso check`)");
     }
-    let (mut jobs, mut unchanged, mut kept) = (Vec::new(), 0, 0);
+    let mut plan = Plan::default();
     for lesson in &run.lessons {
         let root = content_root(
             &std::fs::canonicalize(&lesson.source).unwrap_or_else(|_| lesson.source.clone()),
         );
-        let folder = lesson_folder(&root, &lesson.id, &args.language);
-        let manifest = Manifest::load(&folder);
-        for step in &lesson.steps {
-            for clip in CLIPS {
-                let Some(text) = clip_text(step, &clip, &args.language) else {
-                    continue;
-                };
-                // The lesson's own file for the step text is the author's: left alone.
-                if clip == crate::audio::Clip::Step && step.narration.is_some() {
-                    continue;
-                }
-                let file = format!("{}{}.ogg", step.id, clip.suffix());
-                let drafted = manifest.draft(&file);
-                if folder.join(&file).exists() && drafted.is_none() {
-                    kept += 1;
-                    continue;
-                }
-                let same = drafted.is_some_and(|(hash, engine, v)| {
-                    hash == text_hash(&text) && v == voice && engine == engine_name
-                });
-                if same && !args.force {
-                    unchanged += 1;
-                    continue;
-                }
-                let label = format!("{}/{file}", lesson.id);
-                jobs.push(Job {
-                    folder: folder.clone(),
-                    file,
-                    text,
-                    label,
-                });
+        for slot in lesson_slots(lesson, &args.language) {
+            // The lesson's own file for the step text is the author's: left alone.
+            if slot.explicit.is_none() {
+                plan.consider(args, &root, slot, &voice, &engine_name);
             }
         }
     }
@@ -92,11 +71,19 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         } else {
             content_root(&first)
         };
-        let (words, same, own) = interface_jobs(args, &root, &voice, &engine_name)?;
-        jobs.extend(words);
-        unchanged += same;
-        kept += own;
+        let Some(lang) = Lang::parse(&args.language) else {
+            bail!("the interface has no words in {}", args.language);
+        };
+        for slot in interface_slots(&Localizer::embedded(), lang) {
+            plan.consider(args, &root, slot, &voice, &engine_name);
+        }
     }
+    let Plan {
+        jobs,
+        unchanged,
+        kept,
+        ..
+    } = plan;
 
     // A private folder made fresh (mode 0700, a name nobody can guess): nothing another
     // user planted is ever written through. It goes when `scratch` is dropped.
@@ -150,50 +137,49 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     })
 }
 
-/// The interface's words to draft (each screen's help, `help-on-*`), in the language
-/// narrated, into `assets/audio/ui/` under `root`; with how many are unchanged and how
-/// many are people's recordings.
-fn interface_jobs(
-    args: &NarrateArgs,
-    root: &Path,
-    voice: &str,
-    engine: &str,
-) -> anyhow::Result<(Vec<Job>, usize, usize)> {
-    use crate::i18n::{Lang, Localizer};
-    let Some(lang) = Lang::parse(&args.language) else {
-        bail!("the interface has no words in {}", args.language);
-    };
-    let folder = crate::audio::words_folder(root, &args.language);
-    let manifest = Manifest::load(&folder);
-    let i18n = Localizer::embedded();
-    let mut ids: Vec<String> = Localizer::ids(lang)
-        .into_iter()
-        .filter(|id| id.starts_with("help-on-"))
-        .collect();
-    ids.sort();
-    let (mut jobs, mut unchanged, mut kept) = (Vec::new(), 0, 0);
-    for id in ids {
-        let text = i18n.text(lang, &id);
-        let file = format!("{id}.ogg");
-        let drafted = manifest.draft(&file);
-        if folder.join(&file).exists() && drafted.is_none() {
-            kept += 1;
-            continue;
+/// What a run drafts, and what it leaves.
+#[derive(Default)]
+struct Plan {
+    jobs: Vec<Job>,
+    unchanged: usize,
+    kept: usize,
+    manifests: Manifests,
+}
+
+impl Plan {
+    /// Drafts `slot` unless a person's recording is there (a file the manifest does not
+    /// call a draft, whatever its text: only a person replaces a person) or a draft of
+    /// the same text by the same engine and voice is (unless `--force`).
+    fn consider(&mut self, args: &NarrateArgs, root: &Path, slot: Slot, voice: &str, engine: &str) {
+        let folder = slot.dir(root, &args.language);
+        let entry = self.manifests.get(&folder).clips.get(&slot.file).cloned();
+        let on_disk = folder.join(&slot.file).exists()
+            || folder.join(slot.file.replace(".ogg", ".wav")).exists();
+        let drafted = match &entry {
+            Some(Entry {
+                text,
+                voice: Voice::Draft { engine: e, voice: v },
+            }) => Some((text.as_str(), e.as_str(), v.as_str())),
+            _ => None,
+        };
+        if on_disk && drafted.is_none() {
+            self.kept += 1;
+            return;
         }
-        let same = drafted
-            .is_some_and(|(hash, e, v)| hash == text_hash(&text) && v == voice && e == engine);
+        let same = drafted.is_some_and(|(hash, e, v)| {
+            hash == text_hash(&slot.text) && v == voice && e == engine
+        });
         if same && !args.force {
-            unchanged += 1;
-            continue;
+            self.unchanged += 1;
+            return;
         }
-        jobs.push(Job {
-            folder: folder.clone(),
-            label: format!("ui/{file}"),
-            file,
-            text,
+        self.jobs.push(Job {
+            folder,
+            label: slot.label(),
+            file: slot.file,
+            text: slot.text,
         });
     }
-    Ok((jobs, unchanged, kept))
 }
 
 /// Makes one clip: the engine writes a WAV at a path of its own in the private work
@@ -213,7 +199,9 @@ fn draft(
     if wav.symlink_metadata().is_ok() || ogg.symlink_metadata().is_ok() {
         bail!("{} is already there", wav.display());
     }
-    speak(args, voice, &job.text, &wav)?;
+    // The engine reads the text as a person would say it; the manifest keeps the text's
+    // own hash, so only a change of text makes the clip stale.
+    speak(args, voice, &speakable(&job.text), &wav)?;
     // The engine's word is not enough: this clip's file must be there, made by it.
     match wav.symlink_metadata() {
         Ok(meta) if meta.file_type().is_file() && meta.len() > 0 => {}
@@ -381,11 +369,13 @@ pub fn split_words(template: &str) -> Vec<String> {
     words
 }
 
-/// WAV to Ogg Vorbis, mono, 16 kHz, 1 dB of headroom: small, and clear enough for speech.
+/// WAV to Ogg Vorbis, mono, 16 kHz, Vorbis quality -1 (about 16 kbit/s), 1 dB of
+/// headroom: a synthetic voice loses nothing audible at that rate, and the whole set of
+/// drafts stays small (see BENCHMARKS.md, "What ships: narration").
 fn to_ogg(wav: &Path, out: &Path) -> anyhow::Result<()> {
     let output = Command::new("sox")
         .arg(wav)
-        .args(["-r", "16000", "-c", "1", "-C", "1"])
+        .args(["-r", "16000", "-c", "1", "-C", "-1"])
         .arg(out)
         .args(["gain", "-1"])
         .output()
