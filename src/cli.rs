@@ -204,6 +204,9 @@ pub struct CheckArgs {
     /// Rewrite files that are not Unicode NFC in NFC, then check.
     #[arg(long)]
     pub fix: bool,
+    /// List every narration clip and what it holds, not only each lesson's counts.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

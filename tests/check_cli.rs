@@ -682,3 +682,62 @@ fn a_fifo_socket_or_device_is_refused_without_blocking() {
     let (status, report) = check_within(dir.path(), &["--languages", "vi", "mau.toml"], DEADLINE);
     assert_eq!(status, 0, "{report:#}");
 }
+
+#[test]
+fn narration_is_one_line_a_lesson_and_never_a_warning() {
+    // A new lesson of ten steps with no recordings at all: one line for it, no warning
+    // per clip, and `--deny-warnings` still passes (the kiosk shows the text meanwhile).
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    let mut text = String::from(
+        "format_version = 1\nid = \"muoi-buoc\"\ntopic = \"chung\"\ntitle = \"Mười bước\"\n\
+         summary = \"Mười bước.\"\nminutes = 5\n",
+    );
+    for n in 1..=10 {
+        text.push_str(&format!(
+            "\n[[steps]]\nid = \"buoc-{n}\"\nkind = \"choice\"\ntext = \"Câu {n}?\"\n\
+             hint = \"Gợi ý {n}.\"\n\
+             [[steps.options]]\ntext = \"Đúng\"\ncorrect = true\n\
+             [[steps.options]]\ntext = \"Sai\"\nfeedback = \"Chưa đúng.\"\n"
+        ));
+    }
+    std::fs::write(lessons.join("muoi-buoc.toml"), text).unwrap();
+    let out = hocso_in(
+        dir.path(),
+        &["check", "--deny-warnings", "--languages", "vi", "lessons"],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("0 warnings"), "{said}");
+    // Text, hint and the wrong answer's feedback: 3 clips a step.
+    assert!(
+        said.contains("lesson muoi-buoc: person's voice 0 of 30, drafts 0, stale 0, missing 30"),
+        "{said}"
+    );
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("narration: person's voice: 0 of ")
+                && l.contains(", drafts: 0, stale: 0, missing: ")),
+        "{said}"
+    );
+    assert!(
+        said.lines().count() < 10,
+        "a line a lesson, not a line a clip:\n{said}"
+    );
+    assert!(!said.contains("buoc-3.hint.ogg"), "{said}");
+
+    // With --verbose, every clip and what it holds.
+    let out = hocso_in(
+        dir.path(),
+        &["check", "--verbose", "--languages", "vi", "lessons"],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.lines()
+            .any(|l| l.trim_start().starts_with("missing")
+                && l.ends_with("muoi-buoc/buoc-3.hint.ogg")),
+        "{said}"
+    );
+    assert!(said.contains("muoi-buoc/buoc-10.option-2.ogg"), "{said}");
+}

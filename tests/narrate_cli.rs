@@ -40,19 +40,27 @@ fn audio(dir: &Path, file: &str) -> std::path::PathBuf {
 #[test]
 fn drafts_are_made_once_and_again_only_where_the_text_changed() {
     let dir = content();
-    // Three steps; hints on two; the tap step has no right/wrong words: 5 clips.
-    assert!(narrate(dir.path(), &[]).contains("5 drafted, 0 unchanged"));
+    // Three steps; hints on two; the tap step has no right/wrong words but YouTube on
+    // its phone has its own feedback; the choice's first answer has feedback: 7 clips.
+    assert!(narrate(dir.path(), &[]).contains("7 drafted, 0 unchanged"));
     for file in [
         "gioi-thieu.ogg",
         "cham-zalo.ogg",
         "cham-zalo.hint.ogg",
+        "cham-zalo.tap-youtube.ogg",
         "hoi-otp.ogg",
         "hoi-otp.hint.ogg",
+        "hoi-otp.option-1.ogg",
     ] {
         let bytes = std::fs::read(audio(dir.path(), file)).unwrap();
         assert!(bytes.starts_with(b"OggS") && bytes.len() > 2_000, "{file}");
+        assert_eq!(
+            manifest_drafts(dir.path())[file]["by"],
+            "draft",
+            "{file} is marked a draft"
+        );
     }
-    assert!(narrate(dir.path(), &[]).contains("0 drafted, 5 unchanged"));
+    assert!(narrate(dir.path(), &[]).contains("0 drafted, 7 unchanged"));
 
     let lesson = dir.path().join("lessons/cham-va-chon.toml");
     let text = std::fs::read_to_string(&lesson).unwrap();
@@ -61,33 +69,109 @@ fn drafts_are_made_once_and_again_only_where_the_text_changed() {
         text.replace("Chạm vào biểu tượng Zalo.", "Bác chạm vào biểu tượng Zalo."),
     )
     .unwrap();
-    let out = hocso_in(dir.path(), &["check", "--format", "json", "lessons"]);
+    let out = hocso_in(
+        dir.path(),
+        &["check", "--format", "json", "--verbose", "lessons"],
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let stale: Vec<_> = report["diagnostics"]
+    let lesson_report = &report["narration"]["lessons"][0];
+    assert_eq!(lesson_report["stale"], 1, "{report:#}");
+    assert_eq!(lesson_report["drafts"], 6, "{report:#}");
+    let stale: Vec<_> = lesson_report["clips"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["code"] == "stale-narration")
+        .filter(|c| c["status"] == "stale-draft")
         .collect();
     assert_eq!(stale.len(), 1, "{report:#}");
-    assert!(
-        stale[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("cham-zalo.ogg")
-    );
-    assert_eq!(
-        report["narration"],
-        serde_json::json!({"covered": 3, "steps": 3})
-    );
+    assert_eq!(stale[0]["clip"], "cham-va-chon/cham-zalo.ogg");
 
-    assert!(narrate(dir.path(), &[]).contains("1 drafted, 4 unchanged"));
+    assert!(narrate(dir.path(), &[]).contains("1 drafted, 6 unchanged"));
     let out = hocso_in(dir.path(), &["check", "--deny-warnings", "lessons"]);
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_persons_recording_is_kept_even_when_its_text_changed() {
+    let dir = content();
+    narrate(dir.path(), &[]);
+    // A volunteer recorded the hint in the studio: the manifest says so.
+    let hint = audio(dir.path(), "cham-zalo.hint.ogg");
+    std::fs::copy(fixture("audio/tone.ogg"), &hint).unwrap();
+    let manifest = audio(dir.path(), "manifest.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    m["clips"]["cham-zalo.hint.ogg"]["by"] = "person".into();
+    m["clips"]["cham-zalo.hint.ogg"]["date"] = "2026-12-06".into();
+    m["clips"]["cham-zalo.hint.ogg"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| ["by", "date", "text"].contains(&k.as_str()));
+    std::fs::write(&manifest, m.to_string()).unwrap();
+    // Then the author changed the hint: the recording is stale, and still a person's.
+    let lesson = dir.path().join("lessons/cham-va-chon.toml");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replace("Zalo ở hàng đầu tiên.", "Zalo ở hàng trên cùng."),
+    )
+    .unwrap();
+    let said = narrate(dir.path(), &["--force"]);
+    assert!(
+        said.contains("6 drafted") && said.contains("1 recordings by people kept"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(&hint).unwrap(),
+        std::fs::read(fixture("audio/tone.ogg")).unwrap()
+    );
+    assert_eq!(
+        manifest_drafts(dir.path())["cham-zalo.hint.ogg"]["by"],
+        "person"
+    );
+    let out = hocso_in(dir.path(), &["check", "lessons"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("lesson cham-va-chon: person's voice 0 of 7, drafts 6, stale 1, missing 0"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_interface_words_are_drafted_with_interface() {
+    let dir = content();
+    let said = narrate(dir.path(), &["--interface"]);
+    let ui = dir.path().join("assets/audio/ui");
+    let drafted: usize = said
+        .split("narration: ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    let files = std::fs::read_dir(&ui)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ogg")
+        })
+        .count();
+    assert_eq!(drafted, 7 + files, "{said}");
+    assert!(ui.join("help-on-welcome.ogg").is_file());
+    let out = hocso_in(dir.path(), &["check", "lessons"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!(
+            "narration: person's voice: 0 of {drafted}, drafts: {drafted}, stale: 0, missing: 0"
+        )),
+        "{said}"
     );
 }
 
@@ -109,7 +193,7 @@ fn a_persons_recording_survives_force_and_a_draft_does_not() {
 
     let said = narrate(dir.path(), &["--force"]);
     assert!(
-        said.contains("4 drafted") && said.contains("1 recordings by people kept"),
+        said.contains("6 drafted") && said.contains("1 recordings by people kept"),
         "{said}"
     );
     assert_eq!(
@@ -300,7 +384,7 @@ fn a_clip_the_engine_did_not_write_is_never_saved_from_the_last_one() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("1 drafted") && stdout.contains("4 failed"),
+        stdout.contains("1 drafted") && stdout.contains("6 failed"),
         "{stdout}"
     );
 }

@@ -93,7 +93,9 @@ pub fn speakable(text: &str) -> String {
             // digit by digit. A year, or a short number on its own, as a number.
             let year = core.len() == 4 && (core.starts_with("19") || core.starts_with("20"));
             let grouped = core.len() >= 2
-                && ((i > 0 && digits_only(words.get(i - 1)) && !word.before_ends_group(&words[i - 1]))
+                && ((i > 0
+                    && digits_only(words.get(i - 1))
+                    && !word.before_ends_group(&words[i - 1]))
                     || (digits_only(words.get(i + 1)) && !words[i + 1].before_ends_group(word)));
             if (core.len() >= 4 && !year) || grouped {
                 Some(digit_by_digit(core))

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use annotate_snippets::Renderer;
 use anyhow::Context;
 
+use crate::audio::slots::{Coverage, Status, coverage, interface_slots};
 use crate::cli::{CheckArgs, Format};
+use crate::i18n::{Lang, Localizer};
 use crate::lesson::{CheckOptions, CheckRun, check_paths, nfc};
 
 /// `hocso check`: every problem in every file; exit 1 on errors (and on warnings with
@@ -33,6 +35,7 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
     run.diagnostics
         .sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
 
+    let narration = Narration::of(&run);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -41,7 +44,7 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
                 "lessons": run.lessons.len(),
                 "errors": run.errors(),
                                 "warnings": run.warnings(),
-                "narration": run.narration.map(|(covered, steps)| serde_json::json!({"covered": covered, "steps": steps})),
+                "narration": narration.as_ref().map(|n| n.to_json(args.verbose)),
                 "diagnostics": run.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
@@ -68,20 +71,164 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
                 run.warnings(),
                 plural(run.warnings(), "warning", "warnings")
             )?;
-            if let Some((covered, steps)) = run.narration {
-                writeln!(
-                    out,
-                    "narration: {covered} of {steps} steps have a recording"
-                )?;
+            if let Some(narration) = &narration {
+                narration.write(&mut out, args.verbose)?;
             }
         }
     }
+    // Narration is information, never a warning: a clip still to record or redraft
+    // does not stop a kiosk (it shows the text, and plays what there is), so it never
+    // fails `--deny-warnings` while the ward is still recording.
     let failed = run.errors() > 0 || (args.deny_warnings && run.warnings() > 0);
     Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What the checked lessons' clip slots hold, and the interface's words' of their
+/// content folders: `hocso check`'s report on narration.
+struct Narration<'a> {
+    total: Coverage,
+    interface: Coverage,
+    interface_clips: Vec<(String, Status)>,
+    /// The run whose lessons' narration this is.
+    run: &'a CheckRun,
+}
+
+impl<'a> Narration<'a> {
+    fn of(run: &'a CheckRun) -> Option<Narration<'a>> {
+        if run.narration.is_empty() {
+            return None;
+        }
+        let mut roots: Vec<&Path> = run.narration.iter().map(|l| l.root.as_path()).collect();
+        roots.sort();
+        roots.dedup();
+        let i18n = Localizer::embedded();
+        let slots = interface_slots(&i18n, Lang::Vi);
+        let (mut interface, mut interface_clips) = (Coverage::default(), Vec::new());
+        for root in roots {
+            let (_, statuses) = coverage(root, &slots, "vi");
+            for (slot, status) in slots.iter().zip(statuses) {
+                interface.add(&status);
+                interface_clips.push((slot.label(), status));
+            }
+        }
+        let mut total = interface;
+        for lesson in &run.narration {
+            for (_, status) in &lesson.clips {
+                total.add(status);
+            }
+        }
+        Some(Narration {
+            total,
+            interface,
+            interface_clips,
+            run,
+        })
+    }
+
+    fn write(&self, out: &mut impl Write, verbose: bool) -> std::io::Result<()> {
+        let c = self.total;
+        writeln!(
+            out,
+            "narration: person's voice: {} of {}, drafts: {}, stale: {}, missing: {}",
+            c.person, c.total, c.drafts, c.stale, c.missing
+        )?;
+        let line = |out: &mut dyn Write, what: &str, c: &Coverage| {
+            writeln!(
+                out,
+                "{what}: person's voice {} of {}, drafts {}, stale {}, missing {}",
+                c.person, c.total, c.drafts, c.stale, c.missing
+            )
+        };
+        let clips = |out: &mut dyn Write, clips: &[(String, Status)]| -> std::io::Result<()> {
+            if verbose {
+                for (label, status) in clips {
+                    writeln!(out, "  {:<22} {label}", status_words(status))?;
+                }
+            }
+            Ok(())
+        };
+        line(out, "interface words", &self.interface)?;
+        clips(out, &self.interface_clips)?;
+        for lesson in &self.run.narration {
+            line(out, &format!("lesson {}", lesson.lesson), &lesson.coverage)?;
+            clips(out, &lesson.clips)?;
+        }
+        if !verbose && (c.stale > 0 || c.missing > 0) {
+            writeln!(
+                out,
+                "(--verbose lists each clip; `hocso narrate` drafts what is missing or stale, \
+                 `hocso record` records a person's voice)"
+            )?;
+        }
+        Ok(())
+    }
+
+    fn to_json(&self, verbose: bool) -> serde_json::Value {
+        let counts = |c: &Coverage| {
+            serde_json::json!({
+                "total": c.total,
+                "person": c.person,
+                "drafts": c.drafts,
+                "stale": c.stale,
+                "missing": c.missing,
+            })
+        };
+        let clips = |clips: &[(String, Status)]| {
+            clips
+                .iter()
+                .map(|(label, status)| {
+                    serde_json::json!({"clip": label, "status": status_code(status)})
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut report = counts(&self.total);
+        let mut interface = counts(&self.interface);
+        if verbose {
+            interface["clips"] = clips(&self.interface_clips).into();
+        }
+        report["interface"] = interface;
+        report["lessons"] = self
+            .run
+            .narration
+            .iter()
+            .map(|l| {
+                let mut lesson = counts(&l.coverage);
+                lesson["lesson"] = l.lesson.clone().into();
+                if verbose {
+                    lesson["clips"] = clips(&l.clips).into();
+                }
+                lesson
+            })
+            .collect::<Vec<_>>()
+            .into();
+        report
+    }
+}
+
+/// A clip's status in `--verbose`'s list.
+fn status_words(status: &Status) -> &'static str {
+    match status {
+        Status::Person => "person's voice",
+        Status::Draft => "draft",
+        Status::Stale { person: true } => "stale (person's voice)",
+        Status::Stale { person: false } => "stale (draft)",
+        Status::Missing => "missing",
+    }
+}
+
+/// A clip's status in JSON.
+fn status_code(status: &Status) -> &'static str {
+    match status {
+        Status::Person => "person",
+        Status::Draft => "draft",
+        Status::Stale { person: true } => "stale-person",
+        Status::Stale { person: false } => "stale-draft",
+        Status::Missing => "missing",
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -158,7 +158,11 @@ impl Plan {
         let drafted = match &entry {
             Some(Entry {
                 text,
-                voice: Voice::Draft { engine: e, voice: v },
+                voice:
+                    Voice::Draft {
+                        engine: e,
+                        voice: v,
+                    },
             }) => Some((text.as_str(), e.as_str(), v.as_str())),
             _ => None,
         };
@@ -166,9 +170,8 @@ impl Plan {
             self.kept += 1;
             return;
         }
-        let same = drafted.is_some_and(|(hash, e, v)| {
-            hash == text_hash(&slot.text) && v == voice && e == engine
-        });
+        let same = drafted
+            .is_some_and(|(hash, e, v)| hash == text_hash(&slot.text) && v == voice && e == engine);
         if same && !args.force {
             self.unchanged += 1;
             return;

@@ -32,9 +32,8 @@ pub struct CheckRun {
     pub sources: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub lessons: Vec<Lesson>,
-    /// Steps with narration and steps in all, over the lessons whose content folder
-    /// has narration.
-    pub narration: Option<(usize, usize)>,
+    /// Each lesson's narration, when asked for ([`CheckOptions::narration`]).
+    pub narration: Vec<super::load::LessonNarration>,
 }
 
 impl CheckRun {
@@ -79,10 +78,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckRun {
         run.diagnostics.extend(problem);
         if let Some(mut p) = lesson {
             run.diagnostics.append(&mut p.diagnostics);
-            if let Some((covered, total)) = p.narration {
-                let (c, t) = run.narration.unwrap_or((0, 0));
-                run.narration = Some((c + covered, t + total));
-            }
+            run.narration.extend(p.narration.take());
             parsed.push(p);
         }
         run.sources.push(source);

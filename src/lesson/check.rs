@@ -28,8 +28,8 @@ use crate::typing::{self, keyboard};
 pub struct CheckOptions {
     /// Locales the kiosk offers: a text that lacks one of them gets a warning.
     pub locales: Vec<String>,
-    /// Look for each step's recording and for drafts made from an older text: what
-    /// `hocso check` reports, and what the kiosk need not spend its start-up on.
+    /// Find what each clip slot holds (a person's recording, a draft, stale, missing):
+    /// what `hocso check` reports, and what the kiosk need not spend its start-up on.
     pub narration: bool,
 }
 

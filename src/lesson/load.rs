@@ -183,8 +183,22 @@ pub struct ParsedLesson {
     pub id: Option<Spanned<String>>,
     pub prerequisites: Vec<Spanned<String>>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Steps with a recording, and steps in all, where the content folder has narration.
-    pub narration: Option<(usize, usize)>,
+    /// What each of the lesson's clip slots holds, when asked for
+    /// ([`CheckOptions::narration`]).
+    pub narration: Option<LessonNarration>,
+}
+
+/// A lesson's narration: what each of its clip slots holds (a person's recording, a
+/// draft, a stale one, or nothing), and the counts. Information for the author, not a
+/// warning: a kiosk plays what there is and shows the text either way.
+#[derive(Debug, Clone)]
+pub struct LessonNarration {
+    pub lesson: String,
+    /// The content folder its recordings are under.
+    pub root: PathBuf,
+    pub coverage: crate::audio::slots::Coverage,
+    /// Each slot's label (`lesson/file`) and status, in the lesson's order.
+    pub clips: Vec<(String, crate::audio::slots::Status)>,
 }
 
 /// Parses and checks one lesson's text. `path` names the file in diagnostics and anchors
@@ -252,7 +266,6 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
 
     let mut steps_checked = Vec::new();
     let mut step_ids: HashMap<String, Range<usize>> = HashMap::new();
-    let mut text_spans: HashMap<String, Range<usize>> = HashMap::new();
     let mut practice = 0;
     let mut unreadable_steps = false;
     for value in step_values(steps) {
@@ -271,7 +284,6 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
                     );
                 } else {
                     step_ids.insert(id, step.id.span());
-                    text_spans.insert(step.id.get_ref().clone(), step.text.span());
                 }
                 if *step.kind.get_ref() != super::StepKind::Explain {
                     practice += 1;
@@ -337,76 +349,22 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
         });
     }
     if let Some(lesson) = out.lesson.as_ref().filter(|_| options.narration) {
-        let drafts = narration_check(&content, lesson, &step_ids, &text_spans);
-        if let Some((covered, total, found)) = drafts {
-            out.narration = Some((covered, total));
-            out.diagnostics
-                .extend(found.into_iter().map(|d| d.locate_in(path, &lines)));
-        }
+        out.narration = Some(narration(&content, lesson));
     }
     out
 }
 
-/// Where the content folder has narration (`assets/audio/`): a warning for each step
-/// without a recording, and for each draft made from a text that has changed since.
-/// Returns the steps covered, the steps in all, and the warnings.
-fn narration_check(
-    root: &Path,
-    lesson: &Lesson,
-    ids: &HashMap<String, Range<usize>>,
-    texts: &HashMap<String, Range<usize>>,
-) -> Option<(usize, usize, Vec<Draft>)> {
-    use crate::audio::manifest::{Manifest, text_hash};
-    use crate::audio::{CLIPS, Clip, clip_text, lesson_folder, resolve};
-    if !root.join("assets").join("audio").is_dir() {
-        return None;
+/// What each clip slot of `lesson` holds, under the content folder `root`.
+fn narration(root: &Path, lesson: &Lesson) -> LessonNarration {
+    use crate::audio::slots::{coverage, lesson_slots};
+    let slots = lesson_slots(lesson, "vi");
+    let (counts, statuses) = coverage(root, &slots, "vi");
+    LessonNarration {
+        lesson: lesson.id.clone(),
+        root: root.to_owned(),
+        coverage: counts,
+        clips: slots.iter().map(|s| s.label()).zip(statuses).collect(),
     }
-    let folder = lesson_folder(root, &lesson.id, "vi");
-    let manifest = Manifest::load(&folder);
-    let mut warnings = Vec::new();
-    let mut covered = 0;
-    for step in &lesson.steps {
-        let at = ids.get(&step.id).cloned().unwrap_or(0..0);
-        match resolve(
-            root,
-            &lesson.id,
-            &step.id,
-            &Clip::Step,
-            "vi",
-            step.narration.as_deref(),
-        ) {
-            Some(_) => covered += 1,
-            None => warnings.push(
-                Diagnostic::warning(
-                    "no-narration",
-                    format!("step `{}` has no narration", step.id),
-                )
-                .at(at.clone())
-                .label("nothing to hear")
-                .help(format!(
-                    "record assets/audio/{}/{}.ogg, or draft it with `hocso narrate`",
-                    lesson.id, step.id
-                )),
-            ),
-        }
-        for clip in CLIPS {
-            let file = format!("{}{}.ogg", step.id, clip.suffix());
-            let (Some(draft), Some(words)) = (manifest.draft(&file), clip_text(step, &clip, "vi"))
-            else {
-                continue;
-            };
-            if draft.0 != text_hash(&words) && folder.join(&file).is_file() {
-                let span = texts.get(&step.id).cloned().unwrap_or_else(|| at.clone());
-                warnings.push(
-                    Diagnostic::warning("stale-narration", format!("`{file}` was drafted from an older text"))
-                        .at(span)
-                        .label("changed since the narration was made")
-                        .help("run `hocso narrate` to draft it again (a person's recording is never replaced)"),
-                );
-            }
-        }
-    }
-    Some((covered, lesson.steps.len(), warnings))
 }
 
 fn check_push(check: &mut FileCheck<'_>, draft: Draft) {
