@@ -69,6 +69,37 @@ pub enum Command {
     /// The ward's figures for a period: sessions, learners, lessons, help, and how each
     /// step goes. No names unless --with-names.
     Report(ReportArgs),
+    /// The ward's recorded voice: a package to give another kiosk, or one to take in.
+    #[command(subcommand)]
+    Voice(VoiceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoiceCommand {
+    /// Write the recordings people made here, with their manifests, to a folder (or one
+    /// file, if TARGET ends in .tar) for another kiosk.
+    Export {
+        /// A new or empty folder, or a file ending in .tar.
+        #[arg(value_name = "DIR|FILE")]
+        target: PathBuf,
+        /// Take the machine's drafts too (by default only people's recordings go).
+        #[arg(long)]
+        with_drafts: bool,
+    },
+    /// Take in a package made by `hocso voice export`: each recording whose text is still
+    /// the lesson's text; a person's recording here is never replaced by a draft.
+    Import {
+        /// A folder, or a .tar file.
+        #[arg(value_name = "DIR|FILE")]
+        source: PathBuf,
+        /// Take in recordings of texts that have changed since, too (they stay marked
+        /// stale until someone records them again).
+        #[arg(long)]
+        stale: bool,
+        /// Replace a person's recording here with the package's person's recording.
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -248,6 +279,7 @@ pub fn run() -> ExitCode {
         Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
         Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),
         Some(Command::Report(args)) => commands::report::run(&cli, args),
+        Some(Command::Voice(command)) => commands::voice::run(command, &lessons),
     };
     match result {
         Ok(code) => code,

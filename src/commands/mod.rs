@@ -9,6 +9,7 @@ pub mod new;
 pub mod report;
 pub mod schema;
 pub mod tutor;
+pub mod voice;
 pub mod volunteer;
 
 use std::path::{Path, PathBuf};
