@@ -406,6 +406,11 @@ impl<S: Store> Tutor<S> {
                 let (from, to) = vietnam_day(at);
                 PanelData::Figures(self.store.figures(from, to).map_err(|e| e.to_string()))
             }
+            PanelQuery::Narration => {
+                use crate::audio::slots::{all_slots, coverage};
+                let slots = all_slots(&self.model.lessons, &self.i18n, crate::i18n::Lang::Vi);
+                PanelData::Narration(coverage(&self.content_root, &slots, "vi").0)
+            }
         }
     }
 

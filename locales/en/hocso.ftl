@@ -184,6 +184,10 @@ panel-problems = Problems at start-up ({ $count })
 panel-language = Switch language (now: English)
 panel-narration-on = Reading aloud: on (choose to turn off)
 panel-narration-off = Reading aloud: off (choose to turn on)
+panel-narration-none = Reading aloud: no speaker or headphones found, no sound
+# One line on the panel's first page: how many of the texts a learner hears are read by
+# a person of the ward, by the machine's draft, by a recording of an older text, or not at all.
+panel-coverage = Narration: people { $person }/{ $total } · drafts { $drafts } · stale { $stale } · missing { $missing }
 panel-lock = Lock the kiosk, back to the welcome screen
 panel-quit = Quit hocso
 

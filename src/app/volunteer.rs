@@ -5,6 +5,7 @@
 
 use super::nav::{choose_among, sign_out};
 use super::{Effect, Key, KeypadKey, Model, Msg, RunKind, Screen, Target};
+use crate::audio::slots::Coverage;
 use crate::kiosk::{Idle, PIN_DIGITS, PinOutcome, PinProblem, check_pin};
 use crate::store::{Figures, HelpCall, Learner, LearnerRow, Note, Progress};
 
@@ -37,6 +38,8 @@ pub enum PinMessage {
 pub struct Panel {
     pub view: PanelView,
     pub focus: usize,
+    /// What the texts a learner hears are read by, once the runtime has counted.
+    pub coverage: Option<Coverage>,
 }
 
 /// A learner as the panel shows them: their row, their past, and volunteers' notes.
@@ -126,6 +129,8 @@ pub enum PanelQuery {
     HelpCalls,
     /// The figures of today, in Vietnam's time.
     Today,
+    /// How the texts a learner hears are narrated: a person, a draft, stale, missing.
+    Narration,
 }
 
 /// What the store answered.
@@ -135,6 +140,7 @@ pub enum PanelData {
     Learner(Option<Box<LearnerDetail>>),
     HelpCalls(Vec<HelpCall>),
     Figures(Result<Figures, String>),
+    Narration(Coverage),
     /// A reset or an erasure is done.
     Changed,
 }
@@ -259,8 +265,13 @@ fn home(model: &mut Model) -> Vec<Effect> {
     model.screen = Screen::Panel(Panel {
         view: PanelView::Home,
         focus: 0,
+        coverage: None,
     });
-    vec![Effect::StopNarration, Effect::Load(PanelQuery::HelpCalls)]
+    vec![
+        Effect::StopNarration,
+        Effect::Load(PanelQuery::HelpCalls),
+        Effect::Load(PanelQuery::Narration),
+    ]
 }
 
 /// Leaves the panel for the screen it covered.
@@ -736,6 +747,7 @@ pub fn data(model: &mut Model, data: PanelData) -> Vec<Effect> {
             }
         }
         (PanelData::Figures(f), PanelView::Figures(slot)) => *slot = Some(f),
+        (PanelData::Narration(counts), _) => panel.coverage = Some(counts),
         _ => {}
     }
     Vec::new()

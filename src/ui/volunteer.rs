@@ -108,6 +108,8 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
         PanelItem::Figures => t("panel-figures"),
         PanelItem::Problems(n) => i18n.text_with(lang, "panel-problems", &[("count", n.into())]),
         PanelItem::Language => t("panel-language"),
+        // With no sound device, "on" would be a promise the kiosk cannot keep.
+        PanelItem::Narration(_) if !model.settings.narration => t("panel-narration-none"),
         PanelItem::Narration(true) => t("panel-narration-on"),
         PanelItem::Narration(false) => t("panel-narration-off"),
         PanelItem::Lock => t("panel-lock"),
@@ -195,6 +197,20 @@ pub fn panel(
     match &panel.view {
         PanelView::Home => {
             top.extend(wrapped(&t("panel-title"), width, theme::title(), ""));
+            if let Some(c) = panel.coverage {
+                let line = i18n.text_with(
+                    lang,
+                    "panel-coverage",
+                    &[
+                        ("person", c.person.into()),
+                        ("total", c.total.into()),
+                        ("drafts", c.drafts.into()),
+                        ("stale", c.stale.into()),
+                        ("missing", c.missing.into()),
+                    ],
+                );
+                top.extend(wrapped(&line, width, theme::dim(), ""));
+            }
         }
         PanelView::Learners { query, rows } => {
             top.extend(wrapped(&t("panel-search-title"), width, theme::title(), ""));
@@ -575,4 +591,73 @@ pub fn still_there(
     draw_rows(frame, inner, &rows, &mut HitMap::default());
     *hits = HitMap::default();
     hits.add(area, Target::StillHere);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::{Effect, Model, Msg, PanelData, PanelQuery, Size, Target, update};
+    use crate::audio::slots::Coverage;
+    use crate::i18n::{Lang, Localizer};
+
+    fn screen(model: &Model) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| {
+                super::super::draw(frame, model, &Localizer::embedded());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    fn panel() -> Model {
+        let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(80, 24));
+        model.settings.narration = true;
+        model.settings.voice = true;
+        let effects = update(&mut model, Msg::Click(Target::Volunteer));
+        assert!(
+            effects.contains(&Effect::Load(PanelQuery::Narration)),
+            "{effects:?}"
+        );
+        model
+    }
+
+    #[test]
+    fn the_panel_says_how_much_a_person_reads() {
+        let mut model = panel();
+        assert!(!screen(&model).contains("Giọng đọc"));
+        let counts = Coverage {
+            total: 650,
+            person: 12,
+            drafts: 600,
+            stale: 3,
+            missing: 35,
+        };
+        update(&mut model, Msg::Panel(PanelData::Narration(counts)));
+        let shown = screen(&model);
+        assert!(
+            shown.contains("Giọng đọc: người thật 12/650 · bản máy 600 · cũ 3 · thiếu 35"),
+            "{shown}"
+        );
+        assert!(shown.contains("Đọc to: đang bật"), "{shown}");
+    }
+
+    #[test]
+    fn with_no_sound_device_the_panel_does_not_say_reading_aloud_is_on() {
+        let mut model = panel();
+        update(&mut model, Msg::SoundAvailable(false));
+        let shown = screen(&model);
+        assert!(!shown.contains("đang bật"), "{shown}");
+        assert!(shown.contains("không có loa"), "{shown}");
+    }
 }
