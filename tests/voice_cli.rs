@@ -364,3 +364,36 @@ fn a_draft_never_replaces_a_person_and_a_person_only_with_replace() {
     let manifest = Manifest::load(&here);
     assert_eq!(manifest.clips["gioi-thieu.ogg"].voice, person("Lan"));
 }
+
+#[test]
+fn the_volunteer_panel_counts_the_imported_voices() {
+    use hocso::app::{Model, Msg, Screen, Size, Target};
+    use hocso::i18n::{Lang, Localizer};
+    use hocso::lesson::{Catalogue, CheckOptions};
+    use hocso::store::MemoryStore;
+    use hocso::tui::Tutor;
+
+    let ward = ward();
+    run(ward.path(), &["voice", "export", "voice"]);
+    let other = kiosk();
+    let package = ward.path().join("voice");
+    run(
+        other.path(),
+        &["voice", "import", package.to_str().unwrap()],
+    );
+
+    let catalogue = Catalogue::load_dir(&other.path().join("lessons"), &CheckOptions::default());
+    let model = Model::new(catalogue.lessons, Lang::Vi, Size::new(80, 24));
+    let mut t = Tutor::new(model, Localizer::embedded(), MemoryStore::default());
+    t.content_root = other.path().to_owned();
+    t.dispatch(Msg::Click(Target::Volunteer));
+    let Screen::Panel(panel) = &t.model.screen else {
+        panic!("the panel is open");
+    };
+    let counts = panel.coverage.expect("the runtime counted");
+    assert_eq!(counts.person, 2);
+    assert_eq!(counts.drafts, 0);
+    // Every interface word and the lesson's seven clips; only the two are there.
+    assert_eq!(counts.missing, counts.total - 2);
+    assert!(counts.total > 7);
+}
