@@ -134,6 +134,13 @@ fn a_persons_recording_is_kept_even_when_its_text_changed() {
         manifest_drafts(dir.path())["cham-zalo.hint.ogg"]["by"],
         "person"
     );
+    // A person's WAV beside the step's draft: no new draft is made over it.
+    std::fs::copy(fixture("audio/tone.wav"), audio(dir.path(), "hoi-otp.wav")).unwrap();
+    let said = narrate(dir.path(), &["--force"]);
+    assert!(
+        said.contains("5 drafted") && said.contains("2 recordings by people kept"),
+        "{said}"
+    );
     let out = hocso_in(dir.path(), &["check", "lessons"]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(

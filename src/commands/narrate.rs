@@ -153,8 +153,17 @@ impl Plan {
     fn consider(&mut self, args: &NarrateArgs, root: &Path, slot: Slot, voice: &str, engine: &str) {
         let folder = slot.dir(root, &args.language);
         let entry = self.manifests.get(&folder).clips.get(&slot.file).cloned();
-        let on_disk = folder.join(&slot.file).exists()
-            || folder.join(slot.file.replace(".ogg", ".wav")).exists();
+        // A person's `.wav` beside a draft's `.ogg` would be hidden by a new draft: the
+        // tutor plays the `.ogg` first.
+        let wav = slot.file.replace(".ogg", ".wav");
+        let persons_wav = folder.join(&wav).exists()
+            && !matches!(
+                self.manifests.get(&folder).clips.get(&wav),
+                Some(Entry {
+                    voice: Voice::Draft { .. },
+                    ..
+                })
+            );
         let drafted = match &entry {
             Some(Entry {
                 text,
@@ -166,7 +175,7 @@ impl Plan {
             }) => Some((text.as_str(), e.as_str(), v.as_str())),
             _ => None,
         };
-        if on_disk && drafted.is_none() {
+        if (folder.join(&slot.file).exists() && drafted.is_none()) || persons_wav {
             self.kept += 1;
             return;
         }
