@@ -1,6 +1,7 @@
 //! `hocso voice export` and `import`: a ward's recordings reach another kiosk, where the
 //! tutor finds them; a changed text makes exactly that clip stale; a package that names
-//! anything outside its folders is refused whole; a draft never replaces a person.
+//! anything outside its folders is refused whole; a draft never replaces a person; the
+//! tutor plays an imported voice (ALSA playing into a file, as in tests/narration.rs).
 
 mod support;
 
@@ -396,4 +397,74 @@ fn the_volunteer_panel_counts_the_imported_voices() {
     // Every interface word and the lesson's seven clips; only the two are there.
     assert_eq!(counts.missing, counts.total - 2);
     assert!(counts.total > 7);
+}
+
+#[test]
+fn the_tutor_plays_an_imported_voice() {
+    use std::time::{Duration, Instant};
+    use support::sound::{alsa_to_file, heard_seconds, tone};
+    use support::tmux::Tmux;
+
+    // Lan recorded the first step (a second of tone stands for her voice) as a WAV.
+    let ward = kiosk();
+    let wav = folder(ward.path()).join("gioi-thieu.wav");
+    std::fs::create_dir_all(folder(ward.path())).unwrap();
+    tone(&wav, 1, 440.0);
+    let mut manifest = Manifest::default();
+    manifest.clips.insert(
+        "gioi-thieu.wav".into(),
+        Entry {
+            text: text_hash("Mình tập chạm vào điện thoại nhé."),
+            voice: person("Lan"),
+        },
+    );
+    manifest.save(&folder(ward.path())).unwrap();
+    let (code, _, err) = run(ward.path(), &["voice", "export", "lan.tar"]);
+    assert_eq!(code, Some(0), "{err}");
+
+    let other = kiosk();
+    let package = ward.path().join("lan.tar");
+    let (_, said, _) = run(
+        other.path(),
+        &["voice", "import", package.to_str().unwrap()],
+    );
+    assert!(said.contains("voice: 1 imported"), "{said}");
+
+    let speaker = other.path().join("speaker.wav");
+    let data = other.path().join("data");
+    let alsa = alsa_to_file(other.path(), &speaker);
+    let mut tmux = Tmux::start_with_env(
+        &[("ALSA_CONFIG_PATH", &alsa)],
+        58,
+        15,
+        &[
+            "--lessons",
+            other.path().join("lessons").to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    let log = data.join("hocso.log");
+    tmux.log = Some(log.clone());
+    tmux.wait_for("Chạm vào màn hình");
+    tmux.sign_in(None);
+    tmux.wait_for("Bác muốn học bài nào?");
+    tmux.keys(&["1"]);
+    tmux.wait_for("Mình tập chạm vào điện thoại nhé.");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("gioi-thieu.wav latency_ms")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the imported voice never played:\n{}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let heard = heard_seconds(&speaker);
+    assert!(heard >= 0.9, "heard {heard:.2} s of the imported second");
+    tmux.keys(&["C-c"]);
 }
