@@ -636,6 +636,8 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 }
 
 #[cfg(test)]
+mod speech_tests;
+#[cfg(test)]
 mod tests;
 
 /// Opens the help; what to do on this screen is said as it appears (when narration is

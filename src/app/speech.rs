@@ -26,6 +26,14 @@ pub(super) struct Part {
     turn: u32,
 }
 
+impl Part {
+    /// What is said, in order.
+    #[cfg(test)]
+    pub(super) fn speech(&self) -> &[Speech] {
+        &self.speech
+    }
+}
+
 /// What the screen says, layer by layer from the screen up; the last is what is seen.
 pub(super) type Heard = Vec<Vec<Part>>;
 
@@ -288,9 +296,7 @@ fn told(model: &Model, clip: &dyn Fn(Clip) -> Speech) -> Option<Part> {
             speech
         }
         _ if state.solved => return None,
-        _ if state.needs_volunteer && !state.called => {
-            vec![say("step-volunteer-moment"), say("step-call-volunteer")]
-        }
+        _ if state.needs_volunteer && !state.called => vec![say("step-volunteer-moment")],
         _ if state.hint && step.hint.is_some() => vec![say("feedback-hint"), clip(Clip::Hint)],
         Some(Feedback::Wrong(Some(_))) => vec![own(false)],
         Some(Feedback::Wrong(None)) => vec![say("feedback-wrong")],

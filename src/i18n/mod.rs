@@ -118,7 +118,6 @@ pub const SPOKEN: &[&str] = &[
     "feedback-hint",
     "order-kept",
     "step-volunteer-moment",
-    "step-call-volunteer",
     "step-volunteer-called",
     "leave-question",
     "leave-question-lesson",
@@ -199,6 +198,10 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
     (
         "step-continue",
         "the button under every step: the help for the step says when to touch it",
+    ),
+    (
+        "step-call-volunteer",
+        "the button under every step: step-volunteer-moment, said when she needs it, points to it",
     ),
     (
         "order-pool",
