@@ -139,25 +139,6 @@ impl<S: Store> Tutor<S> {
     fn perform(&mut self, effect: Effect) -> Option<Msg> {
         let at = now();
         match effect {
-            Effect::PlayNarration(n) => {
-                if let Some(file) = self.recording(&n) {
-                    self.narrator.play(&file);
-                }
-                None
-            }
-            Effect::PlayWords { id, locale } => {
-                match crate::audio::resolve_words(&self.content_root, id, locale) {
-                    Some(file) => self.narrator.play(&file),
-                    None => {
-                        self.narrator.stop();
-                        let key = PathBuf::from(format!("{locale}/ui/{id}"));
-                        if self.missing.insert(key) {
-                            tracing::info!(id, locale, "no recording of these words");
-                        }
-                    }
-                }
-                None
-            }
             Effect::Say(speech) => {
                 let files: Vec<PathBuf> = speech
                     .iter()

@@ -248,3 +248,67 @@ fn the_help_says_aloud_what_to_do_on_this_screen_and_stops_when_closed() {
             .all(|h| !h.starts_with("play"))
     );
 }
+
+#[test]
+fn what_is_said_plays_in_the_screens_order_and_a_missing_recording_is_skipped() {
+    use hocso::app::{Effect, Narration, Speech};
+    use hocso::audio::Clip;
+    let dir = tempfile::tempdir().unwrap();
+    let audio = dir.path().join("assets/audio");
+    std::fs::create_dir_all(audio.join("ui")).unwrap();
+    std::fs::create_dir_all(audio.join("cham-va-chon")).unwrap();
+    for file in [
+        "ui/feedback-hint.ogg",
+        "ui/feedback-right.ogg",
+        "ui/help-on-tap.ogg",
+        "ui/help-close.ogg",
+        "cham-va-chon/cham-zalo.hint.ogg",
+    ] {
+        std::fs::write(audio.join(file), b"a recording").unwrap();
+    }
+    let mut t = tutor(&dir.path().join("hocso.db"));
+    t.content_root = dir.path().to_owned();
+    let heard = Heard::default();
+    t.narrator = Box::new(heard.clone());
+    t.model.settings.narration = true;
+    to_the_tap_step(&mut t);
+    heard.0.lock().unwrap().clear();
+
+    let words = |id| Speech::Words { id, locale: "vi" };
+    let hint = Speech::Lesson(Narration {
+        lesson: "cham-va-chon".into(),
+        step: "cham-zalo".into(),
+        clip: Clip::Hint,
+        locale: "vi",
+        file: None,
+    });
+    t.perform_all(vec![Effect::Say(vec![
+        words("feedback-hint"),
+        hint,
+        // No recording of these words yet: skipped, the next one follows.
+        words("step-volunteer-moment"),
+        words("feedback-right"),
+    ])]);
+    assert_eq!(
+        *heard.0.lock().unwrap(),
+        [
+            "play feedback-hint.ogg",
+            "play cham-zalo.hint.ogg",
+            "play feedback-right.ogg"
+        ]
+    );
+
+    // The help on a step: what to do here, (no recording of "ask the volunteer"), how to
+    // close it, one after another.
+    heard.0.lock().unwrap().clear();
+    t.dispatch(Msg::Key(Key::F(1)));
+    assert_eq!(
+        *heard.0.lock().unwrap(),
+        ["play help-on-tap.ogg", "play help-close.ogg"]
+    );
+
+    // Nothing recorded of what is said: what played stops.
+    heard.0.lock().unwrap().clear();
+    t.perform_all(vec![Effect::Say(vec![words("idle-title")])]);
+    assert_eq!(*heard.0.lock().unwrap(), ["stop"]);
+}

@@ -53,6 +53,7 @@ order-kept = { $count ->
     [1] Not quite. The first one is right; please go on.
    *[other] Not quite. The first { $count } are right; please go on.
 }
+    .spoken = Not quite. The steps in the right place stay in the list; please go on.
 leave-question = Go back to the previous step?
 leave-question-lesson = Stop this lesson and go back to the list?
 leave-detail = This step will start again from the beginning.

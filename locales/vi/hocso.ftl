@@ -53,6 +53,7 @@ order-kept = { $count ->
     [1] Chưa đúng. Việc đầu đã đúng, bác xếp tiếp nhé.
    *[other] Chưa đúng. { $count } việc đầu đã đúng, bác xếp tiếp nhé.
 }
+    .spoken = Chưa đúng. Những việc đã xếp đúng vẫn được giữ lại, bác xếp tiếp nhé.
 leave-question = Bác muốn quay lại bước trước?
 leave-question-lesson = Bác muốn dừng bài này, về danh sách bài học?
 leave-detail = Bước này sẽ làm lại từ đầu.

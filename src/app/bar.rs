@@ -1,7 +1,7 @@
 //! The key bar: a button for each key that does something on the screen, Enter named for
 //! what it does there.
 
-use super::nav::replay;
+use super::speech::replay;
 use super::{Effect, Key, Model, Screen, StepLayout, volunteer};
 use crate::lesson::StepKind;
 

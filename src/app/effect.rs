@@ -35,13 +35,6 @@ pub enum Speech {
 /// What `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    PlayNarration(Narration),
-    /// Reads the interface's words `id` (a Fluent message, such as the help for this
-    /// screen) aloud in `locale`, from their recording if there is one.
-    PlayWords {
-        id: &'static str,
-        locale: &'static str,
-    },
     /// Stops what is playing and says these, one after another, in the order they
     /// appear on the screen. Those without a recording are skipped.
     Say(Vec<Speech>),

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::nav::replay;
+use super::speech::replay;
 use super::{
     Effect, Key, KeypadKey, LessonRun, Model, Msg, Narration, Outcome, Screen, StepLayout,
     StepState, Summary, Target, volunteer,
@@ -14,13 +14,6 @@ use crate::lesson::{Lesson, Step, Task};
 use crate::store::{Attempt, LessonEnd, LessonStatus, Place, RunKind};
 
 impl Model {
-    /// Narration of `clip` of the step on screen, when narration plays.
-    pub(super) fn narration_of(&self, clip: Clip) -> Option<Narration> {
-        let (lesson, step, _) = self.run()?;
-        self.narrating()
-            .then(|| narration(lesson, step, clip, self.lang))
-    }
-
     /// Starts a run through lesson `lesson` showing `plan`, at position `pos`.
     pub(super) fn open_run(
         &mut self,
@@ -67,7 +60,6 @@ impl Model {
         ];
         let next = run.plan.get(pos + 1).and_then(|i| lesson.steps.get(*i));
         let upcoming = next.map(|n| narration(lesson, n, Clip::Step, self.lang));
-        let now = narration(lesson, step, Clip::Step, self.lang);
         if let Some(learner) = learner {
             let place = Place {
                 lesson: lesson.id.clone(),
@@ -84,8 +76,8 @@ impl Model {
                 place: Some(place),
             });
         }
+        // The step itself is said as it appears (`speech`).
         if self.narrating() {
-            effects.push(Effect::PlayNarration(now));
             effects.extend(upcoming.map(Effect::PreloadNarration));
         }
         effects
@@ -131,7 +123,7 @@ pub fn practice_plan(lesson: &Lesson, steps: &[usize]) -> Vec<usize> {
     plan
 }
 
-fn narration(lesson: &Lesson, step: &Step, clip: Clip, lang: Lang) -> Narration {
+pub(super) fn narration(lesson: &Lesson, step: &Step, clip: Clip, lang: Lang) -> Narration {
     Narration {
         lesson: lesson.id.clone(),
         step: step.id.clone(),
@@ -376,22 +368,11 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
     };
     // The model keeps its own copy, for mastery; only a learner's answers are saved.
     model.progress.add(&attempt);
-    // The answer's own recording: the words for a right or wrong answer, or the hint
-    // when it has just appeared.
-    let hint_now = model
-        .run()
-        .is_some_and(|(_, _, r)| r.state.hint && !hint_used && !right);
-    let clip = match (right, hint_now) {
-        (true, _) => Clip::Right,
-        (false, true) => Clip::Hint,
-        (false, false) => Clip::Wrong,
-    };
-    let spoken = model.narration_of(clip).map(Effect::PlayNarration);
+    // What the answer is told is said as it appears (`speech`).
     let Some(learner) = model.learner.as_ref().map(|l| l.code.clone()) else {
-        return spoken.into_iter().collect();
+        return Vec::new();
     };
     let mut effects = vec![Effect::SaveAttempt(attempt)];
-    effects.extend(spoken);
     if needs_volunteer {
         effects.push(Effect::NeedsVolunteer {
             learner,

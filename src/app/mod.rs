@@ -12,6 +12,7 @@ mod msg;
 mod nav;
 mod preview;
 mod sign_in;
+mod speech;
 pub mod step;
 mod summary;
 pub mod volunteer;
@@ -481,11 +482,19 @@ pub fn step_layout_for(size: Size, step: &Step, lang: Lang) -> StepLayout {
 /// The only place the model changes.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let before = std::mem::discriminant(&model.screen);
-    let effects = route(model, msg);
+    // What was heard before: nothing, when narration was off (turned on, the screen is
+    // said).
+    let heard = if model.narrating() {
+        speech::heard(model)
+    } else {
+        Vec::new()
+    };
+    let mut effects = route(model, msg);
     // A new screen opens with nothing chosen.
     if std::mem::discriminant(&model.screen) != before {
         model.focus_shown = false;
     }
+    speech::say_what_appeared(model, &heard, &mut effects);
     effects
 }
 
@@ -627,16 +636,13 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 }
 
 #[cfg(test)]
+mod speech_tests;
+#[cfg(test)]
 mod tests;
 
-/// Opens the help, and reads what to do on this screen aloud (when narration is on).
+/// Opens the help; what to do on this screen is said as it appears (when narration is
+/// on).
 pub(super) fn open_help(model: &mut Model) -> Vec<Effect> {
     model.help_open = true;
-    if !model.narrating() {
-        return Vec::new();
-    }
-    vec![Effect::PlayWords {
-        id: model.help_message(),
-        locale: model.lang.code(),
-    }]
+    Vec::new()
 }

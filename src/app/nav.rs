@@ -2,16 +2,7 @@
 //! step, signing out.
 
 use super::{Effect, Key, Model, Msg, Screen, Target};
-use crate::audio::Clip;
 use crate::store::{Progress, Sound};
-
-pub(super) fn replay(model: &Model) -> Vec<Effect> {
-    model
-        .narration_of(Clip::Step)
-        .map(Effect::PlayNarration)
-        .into_iter()
-        .collect()
-}
 
 /// Narration's loudness for a setting: 0 when off.
 pub(super) fn volume(sound: Sound) -> u8 {

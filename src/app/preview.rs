@@ -21,7 +21,8 @@ impl Model {
         let mut model = Model::new(vec![lesson], Lang::Vi, size);
         model.preview = Some(file);
         model.settings = settings;
-        let effects = model.open_run(0, RunKind::Full, plan, index);
+        let mut effects = model.open_run(0, RunKind::Full, plan, index);
+        super::speech::say_what_appeared(&model, &Vec::new(), &mut effects);
         (model, effects)
     }
 }

@@ -58,6 +58,9 @@ pub struct StepState {
     /// The volunteer panel is on screen.
     pub needs_volunteer: bool,
     pub feedback: Option<Feedback>,
+    /// The answer (an option, or a thing on the phone, by index) whose own words the
+    /// feedback shows, if they are its own: what the voice reads them from.
+    pub own_words: Option<usize>,
     /// Answered right: Enter moves on.
     pub solved: bool,
     /// `order`: every item (indices into the lesson's right order), shuffled, in the
@@ -120,6 +123,7 @@ impl StepState {
             highlight: false,
             needs_volunteer: false,
             feedback: None,
+            own_words: None,
             solved: false,
             pool,
             placed: Vec::new(),
@@ -248,6 +252,7 @@ impl StepState {
             let outcome = self.right(step, answer);
             if let Some(f) = &option.feedback {
                 self.feedback = Some(Feedback::Right(Some(f.clone())));
+                self.own_words = Some(index);
             }
             outcome
         } else {
@@ -420,6 +425,7 @@ impl StepState {
         self.focus = None;
         self.needs_volunteer = false;
         self.feedback = Some(Feedback::Right(step.right_feedback.clone()));
+        self.own_words = None;
         Outcome::Right {
             answer,
             first_try: self.misses == 0 && !self.retry,
@@ -437,16 +443,20 @@ impl StepState {
         answer: String,
         help_after: u32,
     ) -> Outcome {
+        let own = specific.is_some().then_some(index);
         if self.tried.contains(&index) {
             if !self.hint && !self.needs_volunteer {
                 self.feedback = Some(Feedback::Wrong(
                     specific.or_else(|| step.wrong_feedback.clone()),
                 ));
+                self.own_words = own;
             }
             return Outcome::Nothing;
         }
         self.tried.push(index);
-        self.wrong(step, specific, answer, help_after)
+        let outcome = self.wrong(step, specific, answer, help_after);
+        self.own_words = own;
+        outcome
     }
 
     fn wrong(
@@ -462,6 +472,7 @@ impl StepState {
         self.feedback = Some(Feedback::Wrong(
             specific.or_else(|| step.wrong_feedback.clone()),
         ));
+        self.own_words = None;
         if self.misses >= HINT_AFTER {
             self.hint = step.hint.is_some();
         }

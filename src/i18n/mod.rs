@@ -73,42 +73,77 @@ pub enum I18nError {
 }
 
 /// The interface's messages a learner sees and hears: each has a clip slot
-/// (`assets/audio/ui/<id>.ogg`), and the tutor asks for it where the message appears.
-/// Labels of the key bar and the sound button are not among them: the help for each
-/// screen (`help-on-*`) says aloud which button to touch.
+/// (`assets/audio/ui/<id>.ogg`), and the tutor asks for it where the message appears
+/// (`app::speech`). With each screen's help (`help-on-*`), these are every message a
+/// learner's screen shows, but for those in [`NOT_SPOKEN`]. A message with a variable has
+/// a `.spoken` attribute: words a recording made once can say.
 pub const SPOKEN: &[&str] = &[
+    // The welcome screen.
+    "app-name",
+    "app-tagline",
     "welcome-start",
+    // Who are you, a new learner's name, age and code.
     "who-title",
     "who-new",
     "who-returning",
     "name-title",
     "name-example",
     "name-note",
+    "age-title",
+    "age-note",
+    "age-under-60",
+    "age-60-69",
+    "age-70-79",
+    "age-80-plus",
+    "age-skip",
     "code-given-title",
     "code-given-note",
+    // A returning learner's code, and where she stopped.
     "code-title",
     "code-not-found",
-    "menu-title",
     "menu-greeting",
+    "resume-title",
+    "resume-continue",
+    "resume-menu",
+    // The lesson menu.
+    "menu-title",
     "menu-empty",
+    // A step, its answers and what she is told.
+    "scan-how",
+    "order-tap-how",
+    "order-take-back",
+    "order-pool-empty",
     "feedback-right",
     "feedback-wrong",
-    "step-volunteer-called",
+    "feedback-hint",
+    "order-kept",
     "step-volunteer-moment",
+    "step-volunteer-called",
+    "leave-question",
+    "leave-question-lesson",
+    "leave-detail",
+    "leave-no",
+    "leave-yes",
+    // The end of a lesson.
     "summary-title",
-    "summary-saved",
     "summary-mastered",
     "summary-review-passed",
     "summary-review-failed",
     "summary-not-yet",
-    "age-title",
-    "age-note",
-    "resume-title",
-    "idle-title",
-    "idle-touch",
+    "summary-saved",
+    "summary-practise",
+    "summary-back",
+    // Questions over any screen: finish for today, the help, still there, too small.
     "sign-out-title",
     "sign-out-note",
+    "sign-out-yes",
+    "sign-out-stay",
     "help-call",
+    "help-close",
+    "idle-title",
+    "idle-touch",
+    "too-small",
+    // The learner's code, read digit by digit.
     "spoken-digit-0",
     "spoken-digit-1",
     "spoken-digit-2",
@@ -121,9 +156,164 @@ pub const SPOKEN: &[&str] = &[
     "spoken-digit-9",
 ];
 
+/// The words for each digit, `spoken-digit-0` to `spoken-digit-9`: a code is said as
+/// its digits, one after another.
+pub const SPOKEN_DIGITS: [&str; 10] = [
+    "spoken-digit-0",
+    "spoken-digit-1",
+    "spoken-digit-2",
+    "spoken-digit-3",
+    "spoken-digit-4",
+    "spoken-digit-5",
+    "spoken-digit-6",
+    "spoken-digit-7",
+    "spoken-digit-8",
+    "spoken-digit-9",
+];
+
+/// The messages that are not said aloud, and why: every message is in [`SPOKEN`], is a
+/// screen's help (`help-on-*`), or is here. An id ending in `*` stands for every id that
+/// starts with what comes before it.
+pub const NOT_SPOKEN: &[(&str, &str)] = &[
+    (
+        "welcome-language",
+        "the language switch, for volunteers and visitors: it says the other language's name",
+    ),
+    (
+        "menu-minutes",
+        "part of a lesson's row in the menu, whose title has no recording yet",
+    ),
+    (
+        "status-*",
+        "part of a lesson's row in the menu, whose title has no recording yet",
+    ),
+    (
+        "topic-*",
+        "the menu's headings, over rows whose titles have no recording yet",
+    ),
+    (
+        "step-counter",
+        "the header's count of steps: a number that changes at every step",
+    ),
+    (
+        "step-continue",
+        "the button under every step: the help for the step says when to touch it",
+    ),
+    (
+        "step-call-volunteer",
+        "the button under every step: step-volunteer-moment, said when she needs it, points to it",
+    ),
+    (
+        "order-pool",
+        "the label over the items not yet placed, whose words are the lesson's own",
+    ),
+    (
+        "order-check",
+        "the order step's button: order-pool-empty says to touch it once it can be",
+    ),
+    (
+        "order-check-waiting",
+        "the order step's button before it can be touched: order-tap-how says what to do",
+    ),
+    (
+        "type-placeholder",
+        "the pretend phone's field: phone chrome",
+    ),
+    (
+        "keypad-*",
+        "keys of a keypad: phone chrome; the help says to touch OK",
+    ),
+    (
+        "keyboard-*",
+        "keys of the pretend phone's keyboard: phone chrome",
+    ),
+    ("phone-on", "a switch on the pretend phone: phone chrome"),
+    ("phone-off", "a switch on the pretend phone: phone chrome"),
+    (
+        "scan-too-small",
+        "shown only when the code does not fit: a volunteer makes the font smaller",
+    ),
+    (
+        "summary-first-try",
+        "a count, which a recording made once cannot say; the verdict after it says how it went",
+    ),
+    (
+        "key-*",
+        "the key bar's buttons: the help for each screen says which to touch",
+    ),
+    (
+        "sound-*",
+        "the sound button: the voice itself says whether the sound is on",
+    ),
+    (
+        "help-title",
+        "the help's heading: the help's words follow at once",
+    ),
+    (
+        "help-close-short",
+        "help-close on a narrow screen: help-close is said",
+    ),
+    ("help-keys-title", "the keys, in the help, for volunteers"),
+    ("help-touch", "the keys, in the help, for volunteers"),
+    ("help-enter", "the keys, in the help, for volunteers"),
+    ("help-back", "the keys, in the help, for volunteers"),
+    ("help-replay", "the keys, in the help, for volunteers"),
+    ("help-move", "the keys, in the help, for volunteers"),
+    ("help-digits", "the keys, in the help, for volunteers"),
+    ("help-language", "the keys, in the help, for volunteers"),
+    ("help-quit", "the keys, in the help, for volunteers"),
+    ("help-kiosk", "the keys, in the help, for volunteers"),
+    (
+        "idle-left",
+        "the countdown: said once, it would be wrong a second later; idle-touch says what to do",
+    ),
+    (
+        "header-unsaved",
+        "for volunteers: answers waiting to be saved",
+    ),
+    ("notice-*", "for volunteers, on the welcome screen"),
+    ("preview-broken", "hocso preview, for lesson authors"),
+    ("pin-*", "the volunteer PIN"),
+    ("panel-*", "the volunteer panel"),
+    ("confirm-*", "the volunteer panel"),
+    ("figures-*", "the volunteer panel"),
+    (
+        "guided-*",
+        "a guided session's bar and end, which the volunteer beside her reads with her",
+    ),
+    ("card-*", "the printed card (hocso card), not the screen"),
+    (
+        "report-*",
+        "the ward's report (hocso report), not the screen",
+    ),
+    (
+        "startup-*",
+        "for volunteers, when the data cannot be opened",
+    ),
+];
+
+/// Why message `id` is not said aloud, if it is in [`NOT_SPOKEN`].
+pub fn not_spoken(id: &str) -> Option<&'static str> {
+    NOT_SPOKEN.iter().find_map(|(pattern, why)| {
+        let hit = match pattern.strip_suffix('*') {
+            Some(prefix) => id.starts_with(prefix),
+            None => id == *pattern,
+        };
+        hit.then_some(*why)
+    })
+}
+
+/// Whether message `id` has a recording slot: it is in [`SPOKEN`] or is a screen's help.
+pub fn is_spoken(id: &str) -> bool {
+    SPOKEN.contains(&id) || id.starts_with("help-on-")
+}
+
 /// Formats interface messages in each language.
 pub struct Localizer {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    /// Tests: the ids looked up since [`Localizer::record_lookups`], when recording.
+    #[cfg(test)]
+    looked_up: std::sync::Mutex<Option<std::collections::BTreeSet<String>>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -194,7 +384,35 @@ impl Localizer {
                 (lang, bundle)
             })
             .collect();
-        Localizer { bundles }
+        Localizer {
+            bundles,
+            #[cfg(test)]
+            looked_up: Default::default(),
+        }
+    }
+
+    /// Tests: from now on, remember every message id looked up.
+    #[cfg(test)]
+    pub(crate) fn record_lookups(&self) {
+        *self.looked_up.lock().expect("not poisoned") = Some(Default::default());
+    }
+
+    /// Tests: the ids looked up since [`Localizer::record_lookups`]; recording stops.
+    #[cfg(test)]
+    pub(crate) fn lookups(&self) -> std::collections::BTreeSet<String> {
+        self.looked_up
+            .lock()
+            .expect("not poisoned")
+            .take()
+            .unwrap_or_default()
+    }
+
+    /// Notes a lookup of `id`, when a test records them; nothing otherwise.
+    fn looking_up(&self, _id: &str) {
+        #[cfg(test)]
+        if let Some(ids) = self.looked_up.lock().expect("not poisoned").as_mut() {
+            ids.insert(_id.to_owned());
+        }
     }
 
     fn add(&mut self, lang: Lang, resource: FluentResource) {
@@ -220,6 +438,7 @@ impl Localizer {
     /// The message `id` in `lang` (or Vietnamese), if there is one: for words that are
     /// optional, such as a topic's name.
     pub fn get(&self, lang: Lang, id: &str) -> Option<String> {
+        self.looking_up(id);
         [lang, Lang::Vi]
             .into_iter()
             .any(|l| self.bundle(l).has_message(id))
@@ -236,6 +455,7 @@ impl Localizer {
     }
 
     fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        self.looking_up(id);
         for lang in [lang, Lang::Vi] {
             let bundle = self.bundle(lang);
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
@@ -366,6 +586,63 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message added to the interface is either said aloud or says why not: nothing
+    /// a learner reads is forgotten by the voice.
+    #[test]
+    fn every_message_is_spoken_or_says_why_not() {
+        for lang in Lang::ALL {
+            let mut ids: Vec<String> = Localizer::ids(lang).into_iter().collect();
+            ids.sort();
+            for id in ids {
+                let spoken = is_spoken(&id);
+                let why = not_spoken(&id);
+                assert!(
+                    spoken != why.is_some(),
+                    "{id} ({}): spoken {spoken}, not spoken because {why:?}",
+                    lang.code()
+                );
+            }
+        }
+        for id in SPOKEN {
+            assert!(
+                Localizer::ids(Lang::Vi).contains(*id),
+                "{id} is not a message"
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for id in SPOKEN {
+            assert!(seen.insert(id), "{id} twice in SPOKEN");
+        }
+        for digit in SPOKEN_DIGITS {
+            assert!(SPOKEN.contains(&digit), "{digit}");
+        }
+    }
+
+    /// A spoken message with a variable says words that need none; one without a
+    /// variable needs no second form.
+    #[test]
+    fn spoken_forms_are_given_where_a_variable_needs_one() {
+        let i18n = Localizer::embedded();
+        for lang in Lang::ALL {
+            let bundle = i18n.bundle(lang);
+            for id in SPOKEN {
+                let message = bundle.get_message(id).expect("a message");
+                let text = i18n.text(lang, id);
+                let spoken = i18n.spoken(lang, id);
+                let has_variable = message
+                    .value()
+                    .is_some_and(|p| format!("{p:?}").contains("VariableReference"));
+                assert_eq!(
+                    message.get_attribute("spoken").is_some(),
+                    has_variable,
+                    "{id} ({}): {text:?} / {spoken:?}",
+                    lang.code()
+                );
+                assert!(!spoken.contains('{') && !spoken.trim().is_empty(), "{id}");
+            }
+        }
+    }
 
     #[test]
     fn every_embedded_file_parses() {
