@@ -383,16 +383,29 @@ pub fn clip_text(step: &crate::lesson::Step, clip: &Clip, locale: &str) -> Optio
     Some(text)
 }
 
-/// Every clip `step` has a text for, in the order a learner may meet them: its text,
+/// Every clip of `step` a learner can hear, in the order she may meet them: its text,
 /// hint, words for a right and a wrong answer, then each answer's and each tappable
-/// thing's own feedback.
+/// thing's own feedback. Words no screen can show have no clip: the hint of a step
+/// that cannot be answered wrong (a scan, a phone with only the right thing to touch),
+/// and the feedback of things on a phone that cannot be touched (any but a tap step's).
 pub fn step_clips(step: &crate::lesson::Step) -> Vec<Clip> {
     use crate::lesson::Task;
+    let can_miss = match &step.task {
+        Task::Choice { options } => options.iter().any(|o| !o.correct),
+        Task::Tap { screen, target } => screen
+            .tappables()
+            .any(|t| t.id() != Some(target.as_str())),
+        Task::Type { .. } | Task::Order { .. } => true,
+        Task::Explain { .. } | Task::Scan { .. } => false,
+    };
     let mut clips: Vec<Clip> = CLIPS.to_vec();
+    if !can_miss {
+        clips.retain(|c| *c != Clip::Hint);
+    }
     if let Task::Choice { options } = &step.task {
         clips.extend((1..=options.len()).map(Clip::Option));
     }
-    if let Some(screen) = step.screen() {
+    if let Task::Tap { screen, .. } = &step.task {
         clips.extend((0..screen.tappables().count()).map(|i| Clip::tap(screen, i)));
     }
     clips.retain(|clip| clip_text(step, clip, "vi").is_some());
