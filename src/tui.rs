@@ -829,6 +829,8 @@ impl<S: Store> Tutor<S> {
     pub fn run(&mut self, terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
         let size = terminal.size()?;
         self.dispatch(Msg::Resize(Size::new(size.width, size.height)));
+        let greeting = self.model.greeting();
+        self.perform_all(greeting);
         let mut dirty = true;
         while !self.quit {
             if self.stop.load(Ordering::Relaxed) {

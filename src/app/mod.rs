@@ -456,6 +456,16 @@ impl Model {
         }
     }
 
+    /// What the welcome screen says when the kiosk starts (nothing on another screen,
+    /// which says itself when it opens).
+    pub fn greeting(&self) -> Vec<Effect> {
+        if matches!(self.screen, Screen::Welcome) {
+            speech::replay(self)
+        } else {
+            Vec::new()
+        }
+    }
+
     pub fn narrating(&self) -> bool {
         self.settings.narration && self.settings.voice && self.sound.on
     }

@@ -996,3 +996,27 @@ fn what_each_screen_draws_is_what_it_says() {
         .collect();
     assert!(undrawn.is_empty(), "spoken but never drawn: {undrawn:?}");
 }
+
+/// The kiosk says its welcome when it starts, and nothing over another screen.
+#[test]
+fn the_kiosk_says_its_welcome_when_it_starts() {
+    let mut model = kiosk(bundled());
+    let said: Vec<Speech> = model
+        .greeting()
+        .into_iter()
+        .flat_map(|e| match e {
+            Effect::Say(s) => s,
+            _ => Vec::new(),
+        })
+        .collect();
+    let ids: Vec<&str> = said
+        .iter()
+        .map(|s| match s {
+            Speech::Words { id, .. } => *id,
+            Speech::Lesson(_) => "a lesson's clip",
+        })
+        .collect();
+    assert_eq!(ids, ["app-name", "app-tagline", "welcome-start"]);
+    update(&mut model, Msg::Click(Target::Start));
+    assert!(model.greeting().is_empty());
+}
