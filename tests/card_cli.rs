@@ -28,7 +28,7 @@ fn a_card_lists_the_steps_and_boxes_the_warnings() {
         .unwrap();
     assert_eq!(
         steps.lines().filter(|l| l.starts_with("<li>")).count(),
-        7,
+        8,
         "{steps}"
     );
     assert!(
