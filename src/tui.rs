@@ -1085,12 +1085,87 @@ pub fn run_in_terminal<S: Store>(tutor: &mut Tutor<S>) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
+    let watching = HangupWatch::start(tutor.stop.clone());
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling mouse capture")
         .and_then(|()| tutor.run(&mut terminal));
+    drop(watching);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// Notices the terminal going away (its window closed, the kiosk's compositor gone, a
+/// tmux killed) while the tutor waits for input.
+///
+/// crossterm then reads the dead terminal again and again, forever, inside its own
+/// wait: the tutor's loop never gets back control, burns a core, and never closes.
+/// So a thread looks at standard input four times a second; when it has hung up, it
+/// asks the tutor to stop and puts an empty pipe in its place, whose reads say "nothing
+/// yet". crossterm's wait then ends, and the tutor closes as a volunteer would:
+/// what waits to be saved is saved, or kept, first.
+pub struct HangupWatch {
+    done: Arc<AtomicBool>,
+}
+
+impl HangupWatch {
+    pub fn start(stop: Arc<AtomicBool>) -> HangupWatch {
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = done.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hangup-watch".into())
+            .spawn(move || {
+                while !finished.load(Ordering::Relaxed) {
+                    if stdin_hung_up() {
+                        tracing::info!("the terminal has gone: closing as a volunteer would");
+                        stop.store(true, Ordering::Relaxed);
+                        if let Err(e) = quiet_stdin() {
+                            tracing::warn!("cannot set the gone terminal aside: {e}");
+                        }
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("cannot watch the terminal: {e}");
+        }
+        HangupWatch { done }
+    }
+}
+
+impl Drop for HangupWatch {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether standard input is a terminal that has hung up.
+fn stdin_hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match rustix::event::poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
+}
+
+/// Puts an empty, non-blocking pipe where standard input was (its writing end kept
+/// open, so reads say "nothing yet" rather than "the end").
+fn quiet_stdin() -> std::io::Result<()> {
+    use rustix::pipe::{PipeFlags, pipe_with};
+    static KEPT: std::sync::OnceLock<std::os::fd::OwnedFd> = std::sync::OnceLock::new();
+    let (read, write) = pipe_with(PipeFlags::NONBLOCK | PipeFlags::CLOEXEC)?;
+    rustix::stdio::dup2_stdin(&read)?;
+    let _ = KEPT.set(write);
+    Ok(())
 }
 
 /// A message alone on the screen (why the tutor cannot start), until Ctrl+Q, Ctrl+C or

@@ -276,3 +276,39 @@ fn a_double_tap_is_one_tap_and_records_nothing_it_did_not_mean() {
     tmux.wait_for("✓ Đúng rồi!");
     assert_eq!(attempts(dir.path(), "cham-zalo"), (1, 1));
 }
+
+/// A terminal that goes away (the kiosk's window closed, its compositor gone) closes the
+/// tutor as a volunteer would, at once: it does not stay behind reading the dead
+/// terminal forever, a core busy and its answers' journal never written.
+#[test]
+fn a_terminal_that_goes_away_closes_the_tutor() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = fixture("e2e/lessons");
+    let tmux = Tmux::start(
+        58,
+        15,
+        &[
+            "--lessons",
+            lessons.to_str().unwrap(),
+            "--data",
+            data.path().to_str().unwrap(),
+        ],
+    );
+    tmux.wait_for("Chạm vào màn hình");
+    let pid = tmux.pane_format("pane_pid");
+    let proc = Path::new("/proc").join(&pid);
+    assert!(proc.exists());
+    // The terminal goes; hocso is left alone with it (its parent is gone too).
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while proc.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let ticks = std::fs::read_to_string(proc.join("stat")).ok();
+    assert!(
+        !proc.exists(),
+        "hocso {pid} still runs 10 s after its terminal went: {ticks:?}"
+    );
+    let log = std::fs::read_to_string(data.path().join("hocso.log")).unwrap();
+    assert!(log.contains("tutor closed"), "{log}");
+}

@@ -392,9 +392,7 @@ pub fn step_clips(step: &crate::lesson::Step) -> Vec<Clip> {
     use crate::lesson::Task;
     let can_miss = match &step.task {
         Task::Choice { options } => options.iter().any(|o| !o.correct),
-        Task::Tap { screen, target } => screen
-            .tappables()
-            .any(|t| t.id() != Some(target.as_str())),
+        Task::Tap { screen, target } => screen.tappables().any(|t| t.id() != Some(target.as_str())),
         Task::Type { .. } | Task::Order { .. } => true,
         Task::Explain { .. } | Task::Scan { .. } => false,
     };
