@@ -20,6 +20,7 @@ pub mod mastery;
 pub mod recording;
 pub mod report;
 pub mod store;
+pub mod studio;
 pub mod tui;
 pub mod typing;
 pub mod ui;

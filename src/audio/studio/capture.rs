@@ -70,18 +70,37 @@ impl Drop for Take {
 }
 
 fn record(stop: &AtomicBool, tell: &Sender<Heard>) {
-    use rodio::microphone::MicrophoneBuilder;
+    use rodio::microphone::{InputConfig, MicrophoneBuilder};
     let opened = MicrophoneBuilder::new()
         .default_device()
         .map_err(|e| e.to_string())
-        .and_then(|b| b.default_config().map_err(|e| e.to_string()))
-        .and_then(|b| {
+        .and_then(|device| {
             let one = rodio::ChannelCount::MIN;
-            let rates = [48_000, 44_100]
-                .into_iter()
-                .filter_map(rodio::SampleRate::new);
-            b.prefer_channel_counts([one])
-                .prefer_sample_rates(rates)
+            let rates = || {
+                [48_000, 44_100]
+                    .into_iter()
+                    .filter_map(rodio::SampleRate::new)
+            };
+            // 16-bit mono at 48 kHz first: what nearly every microphone gives as it is.
+            let plain = rates().next().and_then(|rate| {
+                device
+                    .config(InputConfig {
+                        channel_count: one,
+                        sample_rate: rate,
+                        buffer_size: rodio::cpal::BufferSize::Default,
+                        sample_format: rodio::cpal::SampleFormat::I16,
+                    })
+                    .ok()
+            });
+            let builder = match plain {
+                Some(builder) => builder,
+                None => device
+                    .default_config()
+                    .map_err(|e| e.to_string())?
+                    .prefer_channel_counts([one])
+                    .prefer_sample_rates(rates()),
+            };
+            builder
                 .open_stream()
                 .map_err(|e| format!("{e}: {}", source_of(&e)))
         });
@@ -99,20 +118,23 @@ fn record(stop: &AtomicBool, tell: &Sender<Heard>) {
     let mut samples = Vec::with_capacity(rate as usize * 10);
     let mut chunk = Vec::with_capacity(block);
     while !stop.load(Ordering::Relaxed) {
-        chunk.clear();
-        chunk.extend(mic.by_ref().take(block));
-        let ended = chunk.len() < block;
+        // Only what has arrived: waiting inside the microphone would not see `stop`.
+        let ready = mic.size_hint().0.min(block - chunk.len());
+        if ready == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            continue;
+        }
+        chunk.extend(mic.by_ref().take(ready));
+        if chunk.len() < block {
+            continue;
+        }
         let frames = mono(&chunk, channels);
-        let seconds = frames.len() as f64 / f64::from(rate);
+        chunk.clear();
         let _ = tell.send(Heard::Level {
             level: Level::of(&frames),
-            seconds,
+            seconds: frames.len() as f64 / f64::from(rate),
         });
         samples.extend_from_slice(&frames);
-        if ended {
-            let _ = tell.send(Heard::Failed("the microphone stopped".into()));
-            return;
-        }
     }
     drop(mic);
     let _ = tell.send(Heard::Done { samples, rate });
