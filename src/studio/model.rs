@@ -191,6 +191,7 @@ impl Model {
             return vec![Target::Leave, Target::Stay];
         }
         match &self.phase {
+            Phase::Ready if self.at == 0 => vec![Target::Record, Target::Skip, Target::Leave],
             Phase::Ready => vec![Target::Record, Target::Skip, Target::Back, Target::Leave],
             Phase::Opening | Phase::Recording { .. } => vec![Target::Stop],
             Phase::Stopping | Phase::Processing | Phase::Saving => Vec::new(),

@@ -334,7 +334,8 @@ pub fn process(take: &[f32], rate: u32, text: &str) -> Processed {
 /// `clip` raised or lowered by `gain_db`, kept under the ceiling by the limiter, and
 /// raised again where the limiter took loudness away; with its loudness.
 fn level_to_target(clip: &[f32], rate: u32, gain_db: f64) -> (Vec<f32>, f64) {
-    let ceiling = gain(CEILING_DBFS) as f32;
+    // A hair under the ceiling, so rounding never lands a sample just over it.
+    let ceiling = gain(CEILING_DBFS - 0.01) as f32;
     let mut g = gain_db;
     let mut out = Vec::new();
     let mut lufs = FLOOR_DB;
