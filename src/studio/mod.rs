@@ -301,6 +301,13 @@ impl Studio {
                 }
             }
         }
+        // A clip being written is finished before leaving (it is renamed into place whole
+        // either way; this keeps the manifest's word for it too).
+        if self.model.phase == model::Phase::Saving
+            && let Ok(msg) = inbox.recv_timeout(Duration::from_secs(10))
+        {
+            self.dispatch(msg);
+        }
         self.take = None;
         self.speaker.stop();
         Ok(())

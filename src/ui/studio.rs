@@ -88,8 +88,8 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer, lang: Lang) -> S
         Rect::new(area.x, area.y, area.width, 1),
     );
     put(frame, inner, 0, 0, &t("studio-title"), theme::bar());
-    if !model.items.is_empty() {
-        let at = (model.at + 1).min(model.items.len());
+    if model.at < model.items.len() {
+        let at = model.at + 1;
         let position = i18n.text_with(
             lang,
             "studio-position",
@@ -222,11 +222,17 @@ fn status_lines(
             say(&t("studio-no-microphone"), theme::wrong(), &mut out);
             say(why, theme::dim(), &mut out);
         }
+        Phase::Finished if model.items.is_empty() => {
+            say(&t("studio-nothing"), theme::right(), &mut out);
+        }
         Phase::Finished => say(
             &i18n.text_with(
                 lang,
                 "studio-finished",
-                &[("kept", model.kept.to_string().into())],
+                &[
+                    ("kept", model.kept.to_string().into()),
+                    ("left", (model.items.len() - model.kept).to_string().into()),
+                ],
             ),
             theme::right(),
             &mut out,

@@ -14,6 +14,9 @@ use super::process::{Level, mono};
 /// Seconds of sound between level reports.
 pub const BLOCK: f64 = 0.05;
 
+/// A microphone that delivers nothing for this long has stopped working (unplugged).
+const SILENT_DEVICE: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// What a take in progress reports.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Heard {
@@ -117,13 +120,19 @@ fn record(stop: &AtomicBool, tell: &Sender<Heard>) {
     let block = ((f64::from(rate) * BLOCK) as usize).max(1) * usize::from(channels);
     let mut samples = Vec::with_capacity(rate as usize * 10);
     let mut chunk = Vec::with_capacity(block);
+    let mut last_heard = std::time::Instant::now();
     while !stop.load(Ordering::Relaxed) {
         // Only what has arrived: waiting inside the microphone would not see `stop`.
         let ready = mic.size_hint().0.min(block - chunk.len());
         if ready == 0 {
+            if last_heard.elapsed() > SILENT_DEVICE {
+                let _ = tell.send(Heard::Failed("the microphone sends nothing".into()));
+                return;
+            }
             std::thread::sleep(std::time::Duration::from_millis(5));
             continue;
         }
+        last_heard = std::time::Instant::now();
         chunk.extend(mic.by_ref().take(ready));
         if chunk.len() < block {
             continue;
