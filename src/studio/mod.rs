@@ -362,3 +362,66 @@ pub fn run_in_terminal(ctx: StudioContext) -> anyhow::Result<usize> {
     ratatui::restore();
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audio::manifest::{Entry, Manifest, Voice, text_hash};
+    use crate::lesson::{CheckOptions, check_paths};
+
+    fn lessons() -> Vec<Lesson> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/e2e/lessons");
+        check_paths(&[dir], &CheckOptions::default()).lessons
+    }
+
+    #[test]
+    fn the_queue_is_each_lessons_clips_in_order_then_the_interfaces_without_peoples() {
+        let root = tempfile::tempdir().unwrap();
+        let lessons = lessons();
+        let i18n = Localizer::embedded();
+        let all = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Last);
+        let first = &all[0];
+        assert_eq!(first.slot.file, format!("{}.ogg", lessons[0].steps[0].id));
+        assert_eq!(first.status, Status::Missing);
+        assert!(first.lesson.is_some());
+        let words = all.iter().position(|i| i.lesson.is_none()).unwrap();
+        assert!(all[words..].iter().all(|i| i.lesson.is_none()));
+        let only = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Left);
+        assert_eq!(only.len(), words);
+
+        // A person's recording of the current text leaves the queue; a draft stays.
+        let folder = first.slot.dir(root.path(), "vi");
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut manifest = Manifest::default();
+        for (item, voice) in [
+            (
+                &all[0],
+                Voice::Person {
+                    name: None,
+                    date: "2026-12-06".into(),
+                },
+            ),
+            (
+                &all[1],
+                Voice::Draft {
+                    engine: "espeak-ng".into(),
+                    voice: "vi@130".into(),
+                },
+            ),
+        ] {
+            std::fs::write(folder.join(&item.slot.file), b"OggS").unwrap();
+            manifest.clips.insert(
+                item.slot.file.clone(),
+                Entry {
+                    text: text_hash(&item.slot.text),
+                    voice,
+                },
+            );
+        }
+        manifest.save(&folder).unwrap();
+        let after = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Left);
+        assert_eq!(after.len(), only.len() - 1);
+        assert_eq!(after[0].slot, all[1].slot);
+        assert_eq!(after[0].status, Status::Draft);
+    }
+}
