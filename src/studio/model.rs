@@ -273,6 +273,12 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             model.phase = Phase::Opening;
             vec![Effect::StopPlaying, Effect::StartTake]
         }
+        // A microphone still opening has nothing to give: the take is dropped (a device
+        // that never opens must not leave the volunteer waiting).
+        Target::Stop if model.phase == Phase::Opening => {
+            model.phase = Phase::Ready;
+            vec![Effect::DropTake]
+        }
         Target::Stop => {
             model.phase = Phase::Stopping;
             vec![Effect::StopTake]
@@ -573,6 +579,10 @@ mod tests {
         update(&mut m, Msg::Key(Key::Enter));
         assert_eq!(m.phase, Phase::Opening);
         assert_eq!(update(&mut m, Msg::Key(Key::Esc)), [Effect::DropTake]);
+        assert_eq!(m.phase, Phase::Ready);
+        // Stopping a take whose microphone has not opened yet drops it too.
+        update(&mut m, Msg::Key(Key::Space));
+        assert_eq!(update(&mut m, Msg::Key(Key::Space)), [Effect::DropTake]);
         assert_eq!(m.phase, Phase::Ready);
         // A late report from the dropped take changes nothing.
         update(&mut m, Msg::Heard(Heard::Opened { rate: 1 }));
