@@ -371,18 +371,13 @@ fn draw_buttons(
         return;
     }
     const GAP: u16 = 2;
-    let weights: Vec<u16> = (0..targets.len())
-        .map(|i| if i == 0 { 3 } else { 2 })
+    let words: Vec<String> = targets
+        .iter()
+        .map(|t| i18n.text(lang, button_words(*t, model)))
         .collect();
-    let total: u16 = weights.iter().sum();
-    let room = area.width.saturating_sub(GAP * (targets.len() as u16 - 1));
+    let widths = button_widths(&words, area.width, GAP);
     let mut x = area.x;
-    for (i, (target, weight)) in targets.iter().zip(&weights).enumerate() {
-        let w = if i + 1 == targets.len() {
-            area.x + area.width - x
-        } else {
-            room * weight / total
-        };
+    for (i, ((target, words), w)) in targets.iter().zip(words).zip(widths).enumerate() {
         let rect = Rect::new(x, area.y, w, area.height);
         let style = if i == 0 {
             theme::focus()
@@ -390,24 +385,74 @@ fn draw_buttons(
             theme::bar_key()
         };
         frame.render_widget(Paragraph::new("").style(style), rect);
-        let words = i18n.text(lang, button_words(*target, model));
-        let shown: String = if words.width() > usize::from(w) {
-            let mut s = String::new();
-            for c in words.chars() {
-                if (s.clone() + &c.to_string()).width() >= usize::from(w) {
-                    break;
-                }
-                s.push(c);
-            }
-            s
-        } else {
-            words
-        };
+        let shown = fit(&words, w);
         let left = (w.saturating_sub(shown.width() as u16)) / 2;
         put(frame, rect, area.height / 2, left, &shown, style);
         hits.add(rect, *target);
         x += w + GAP;
     }
+}
+
+/// Each button's width in `width` columns with `gap` between them: room for its words
+/// (with a column either side when there is room), then what is left shared out, half of it to the first (the
+/// lit one); when the words do not all fit, shares by weight (the first 3, the others 2).
+fn button_widths(words: &[String], width: u16, gap: u16) -> Vec<u16> {
+    let n = words.len() as u16;
+    let room = width.saturating_sub(gap * n.saturating_sub(1));
+    // Words with a column either side, else just the words.
+    let least = [2, 0].into_iter().find_map(|pad| {
+        let least: Vec<u16> = words.iter().map(|w| w.width() as u16 + pad).collect();
+        (least.iter().sum::<u16>() <= room).then_some(least)
+    });
+    let mut widths: Vec<u16> = match least {
+        Some(least) => {
+            let extra = room - least.iter().sum::<u16>();
+            let first = if n > 1 { extra / 2 } else { extra };
+            let rest = (extra - first) / n.saturating_sub(1).max(1);
+            least
+                .iter()
+                .enumerate()
+                .map(|(i, w)| w + if i == 0 { first } else { rest })
+                .collect()
+        }
+        None => {
+            let total = 3 + 2 * n.saturating_sub(1);
+            (0..n)
+                .map(|i| room * if i == 0 { 3 } else { 2 } / total)
+                .collect()
+        }
+    };
+    // The last one reaches the edge.
+    let used: u16 = widths.iter().sum::<u16>() + gap * n.saturating_sub(1);
+    if let Some(last) = widths.last_mut() {
+        *last += width.saturating_sub(used);
+    }
+    widths
+}
+
+/// `words` cut to `width` columns: first without their leading mark (`● `, `▶ `), then
+/// at the edge.
+fn fit(words: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if words.width() <= width {
+        return words.to_owned();
+    }
+    let plain = match words.split_once(' ') {
+        Some((mark, rest))
+            if mark.chars().count() == 1 && !mark.chars().all(char::is_alphanumeric) =>
+        {
+            rest
+        }
+        _ => words,
+    };
+    let mut shown = String::new();
+    for c in plain.chars() {
+        if (shown.clone() + &c.to_string()).width() > width {
+            break;
+        }
+        shown.push(c);
+    }
+    shown
 }
 
 /// Writes `text` at row `y`, column `x` of `area`, cut at its edge.
@@ -474,6 +519,21 @@ mod tests {
                 assert!(pair[1].0.x >= pair[0].0.x + pair[0].0.width + 2);
             }
         }
+    }
+
+    #[test]
+    fn buttons_are_as_wide_as_their_words_and_the_first_gets_the_most_room() {
+        let words: Vec<String> = ["✓ Lưu", "▶ Nghe lại", "↺ Thu lại", "Bỏ qua →"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let widths = button_widths(&words, 38, 2);
+        assert_eq!(widths.iter().sum::<u16>() + 6, 38);
+        for (w, words) in widths.iter().zip(&words) {
+            assert!(usize::from(*w) >= words.width(), "{widths:?}");
+        }
+        assert_eq!(fit("▶ Nghe lại", 8), "Nghe lại");
+        assert_eq!(fit("Bỏ qua →", 5), "Bỏ qu");
     }
 
     #[test]
