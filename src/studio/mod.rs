@@ -65,6 +65,16 @@ pub fn queue(
     let mut manifests = Manifests::default();
     let mut items = Vec::new();
     let mut add = |slot: Slot, lesson: Option<String>, items: &mut Vec<Item>| {
+        // A lesson may name its own file for a step; the studio writes Ogg Vorbis, so
+        // only into a name that says so.
+        let ogg = slot
+            .path(root, locale)
+            .extension()
+            .is_some_and(|e| e == "ogg");
+        if !ogg {
+            tracing::info!(clip = %slot.label(), "left out: the lesson names a file that is not .ogg");
+            return;
+        }
         let status = manifests.status(root, &slot, locale);
         if status != Status::Person {
             items.push(Item {
