@@ -58,6 +58,9 @@ pub enum Command {
     Learners(LearnersCommand),
     /// Draft narration for lessons with espeak-ng (never over a person's recording).
     Narrate(NarrateArgs),
+    /// The recording studio: a volunteer reads each text a learner hears (clips with no
+    /// person's recording, or whose text changed), and keeps each take, levelled.
+    Record(RecordArgs),
     /// Write a printable take-home card of a lesson's steps (HTML).
     Card(CardArgs),
     /// The kiosk's configuration.
@@ -196,6 +199,23 @@ pub struct NarrateArgs {
     pub interface: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// Lesson files or folders (default: the lesson folder).
+    pub paths: Vec<PathBuf>,
+    /// Only this lesson's clips (by its id); without it, every lesson's, then the
+    /// interface's own words.
+    #[arg(long, value_name = "ID")]
+    pub lesson: Option<String>,
+    /// The reader's name, kept with each recording (e.g. "Lan").
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The language of the texts to read (recordings in another language go under
+    /// assets/audio/<language>/).
+    #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
+    pub language: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum LearnersCommand {
     /// Erase a learner and everything recorded about them, for good.
@@ -275,6 +295,7 @@ pub fn run() -> ExitCode {
                 .unwrap_or_else(|| commands::settings(&cli).0.voice.value);
             commands::narrate::run(args, &lessons, &voice)
         }
+        Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons),
         Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
         Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
         Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),

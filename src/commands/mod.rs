@@ -6,6 +6,7 @@ pub mod config;
 pub mod learners;
 pub mod narrate;
 pub mod new;
+pub mod record;
 pub mod report;
 pub mod schema;
 pub mod tutor;

@@ -11,6 +11,7 @@ pub mod qr;
 pub mod rows;
 mod sign_in;
 mod step;
+pub mod studio;
 mod summary;
 pub mod theme;
 mod volunteer;

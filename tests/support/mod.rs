@@ -7,6 +7,7 @@ pub mod generate;
 pub mod questions;
 pub mod screen;
 pub mod sound;
+pub mod studio;
 pub mod targets;
 pub mod tmux;
 
