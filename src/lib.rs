@@ -14,10 +14,6 @@ pub mod i18n;
 pub mod kiosk;
 pub mod lesson;
 pub mod mastery;
-/// `hocso record`'s core (take, level, trim, encode): it belongs in `audio` as
-/// `audio::studio`, and lives in that folder; declared here until `audio` names it.
-#[path = "audio/studio/mod.rs"]
-pub mod recording;
 pub mod report;
 pub mod store;
 pub mod studio;

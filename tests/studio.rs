@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use hocso::audio::manifest::{Manifest, Voice};
-use hocso::recording::process::TARGET_LUFS;
+use hocso::audio::studio::process::TARGET_LUFS;
 use support::fixture;
 use support::sound::{SPEAKER_HEADER, alsa_to_file};
 use support::studio::{

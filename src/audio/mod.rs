@@ -6,6 +6,7 @@
 
 pub mod manifest;
 pub mod slots;
+pub mod studio;
 pub mod speakable;
 
 use std::collections::HashMap;

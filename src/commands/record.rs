@@ -53,6 +53,16 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
     let (config, _) = super::settings(cli);
     let (log, _stderr) = crate::tui::log_to_file(&config.data.value)?;
     tracing::info!(clips = items.len(), root = %root.display(), "studio starting");
+    // Shutdown, a closed terminal or an interrupt close the studio; a clip being
+    // written is finished first.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(signal, stop.clone());
+    }
     let ctx = StudioContext {
         items,
         root,
@@ -61,8 +71,10 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
         i18n,
         lang: config.language.value,
         timing: config.touch_timing(),
+        stop: stop.clone(),
     };
     let kept = run_in_terminal(ctx)?;
+    drop(stop);
     drop(_stderr);
     say!("recordings kept: {kept} (the log: {})", log.display());
     Ok(ExitCode::SUCCESS)

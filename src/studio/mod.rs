@@ -21,8 +21,8 @@ use crate::audio::slots::{Manifests, Slot, Status, interface_slots, lesson_slots
 use crate::gesture::{Gestures, Phase as TouchPhase, Timing, Touch, Verdict};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::Lesson;
-use crate::recording::capture::{Played, Speaker, Take};
-use crate::recording::{encode, process};
+use crate::audio::studio::capture::{Played, Speaker, Take};
+use crate::audio::studio::{encode, process};
 use crate::ui::studio::{StudioHits, draw};
 use model::{Effect, Item, Key, Model, Msg};
 
@@ -49,6 +49,9 @@ pub struct StudioContext {
     /// The language of the studio's own words.
     pub lang: Lang,
     pub timing: Timing,
+    /// Set when the studio must close at once (a signal, the terminal gone): a take
+    /// not kept is dropped, a clip being written is finished.
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The clips under `root` in `lang` that need a person's voice (none yet, a draft, or a
@@ -256,7 +259,7 @@ impl Studio {
         let (work, inbox) = channel();
         self.work = work;
         let mut dirty = true;
-        while !self.model.quit {
+        while !self.model.quit && !self.ctx.stop.load(std::sync::atomic::Ordering::Relaxed) {
             if dirty {
                 let mut hits = StudioHits::default();
                 terminal.draw(|frame| {
@@ -331,8 +334,12 @@ fn spawn(name: &str, job: impl FnOnce() + Send + 'static) {
 }
 
 /// Runs the studio on a terminal already set up (raw mode, alternate screen, mouse
-/// capture on), until the volunteer leaves; returns how many clips were kept.
-pub fn run_on(terminal: &mut DefaultTerminal, ctx: StudioContext) -> anyhow::Result<usize> {
+/// capture on), until the volunteer leaves; returns how many clips were kept, and the
+/// context given (the tutor's words go back to the tutor).
+pub fn run_on(
+    terminal: &mut DefaultTerminal,
+    ctx: StudioContext,
+) -> (anyhow::Result<usize>, StudioContext) {
     let timing = ctx.timing;
     let items = ctx.items.clone();
     let mut studio = Studio {
@@ -347,8 +354,8 @@ pub fn run_on(terminal: &mut DefaultTerminal, ctx: StudioContext) -> anyhow::Res
         started: Instant::now(),
         speaker_said: false,
     };
-    studio.run(terminal)?;
-    Ok(studio.model.kept)
+    let ran = studio.run(terminal).map(|()| studio.model.kept);
+    (ran, studio.ctx)
 }
 
 /// Takes the terminal (raw mode, alternate screen, mouse capture: touch screens send
@@ -365,9 +372,11 @@ pub fn run_in_terminal(ctx: StudioContext) -> anyhow::Result<usize> {
         );
         previous(info);
     }));
+    let watching = crate::tui::HangupWatch::start(ctx.stop.clone());
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling mouse capture")
-        .and_then(|()| run_on(&mut terminal, ctx));
+        .and_then(|()| run_on(&mut terminal, ctx).0);
+    drop(watching);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::audio::slots::{Slot, Status};
 use crate::gesture::Tappable;
-use crate::recording::capture::Heard;
-use crate::recording::process::{Gate, GateSays, Level, Processed};
+use crate::audio::studio::capture::Heard;
+use crate::audio::studio::process::{Gate, GateSays, Level, Processed};
 
 /// One clip in the queue.
 #[derive(Debug, Clone, PartialEq)]

@@ -24,7 +24,7 @@ use super::rows::wrap;
 use super::theme;
 use crate::audio::slots::Status;
 use crate::i18n::{Lang, Localizer};
-use crate::recording::process::{Problem, Processed};
+use crate::audio::studio::process::{Problem, Processed};
 use crate::studio::model::{Item, Model, Notice, Phase, Target};
 
 /// Where touches land on the studio's screen.
@@ -319,7 +319,7 @@ fn draw_meter(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, la
     let cells = usize::from(area.width).saturating_sub(2 + warning.width());
     let fill = |db: f64| (((db + 60.0) / 60.0).clamp(0.0, 1.0) * cells as f64).round() as usize;
     let filled = fill(level.rms_db());
-    let mark = fill(crate::recording::process::db(f64::from(*held)));
+    let mark = fill(crate::audio::studio::process::db(f64::from(*held)));
     let mut bar = String::new();
     for i in 0..cells {
         bar.push(if i < filled {

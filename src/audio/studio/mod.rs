@@ -4,7 +4,7 @@
 //! says in plain words what to fix; [`encode`] writes it as Ogg Vorbis, whole, then
 //! renamed into place. Nothing here knows about terminals.
 //!
-//! Declared from `lib.rs` as `crate::recording` (the sound module's own file is another
+//! Declared from `lib.rs` as `crate::audio::studio` (the sound module's own file is another
 //! team's): its home is `audio::studio`.
 
 pub mod capture;
