@@ -59,7 +59,10 @@ mod tests {
         assert_eq!(syllables(""), 0);
         assert_eq!(syllables("  \n "), 0);
         // Bullets and dashes on their own are not read.
-        assert_eq!(syllables("Ba điều:\n• Không đưa mã OTP.\n• Không bấm link lạ."), 10);
+        assert_eq!(
+            syllables("Ba điều:\n• Không đưa mã OTP.\n• Không bấm link lạ."),
+            10
+        );
         assert_eq!(syllables("VNeID — ứng dụng - của Bộ Công an …"), 7);
         // Numbers and names are a word each; punctuation stuck to a word is part of it.
         assert_eq!(syllables("Nhập 123456, rồi chạm OK (nút xanh)."), 7);

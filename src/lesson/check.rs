@@ -13,8 +13,8 @@ use unicode_normalization::is_nfc;
 use super::budget::{ReadingBudget, syllables};
 use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{
-    BudgetFile, ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile, MasteryFile,
-    RuleKind, ScreenFile, StepFile, StepKind,
+    BudgetFile, ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile,
+    MasteryFile, RuleKind, ScreenFile, StepFile, StepKind,
 };
 use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
 use super::visible::{self, LearnerText, Problem, Role};
@@ -251,8 +251,20 @@ impl<'a> FileCheck<'a> {
         let (usual, most) = (ReadingBudget::DEFAULT, ReadingBudget::MAX);
         let mut budget = usual;
         for (name, value, usual, max, slot) in [
-            ("explain", &b.explain, usual.explain, most.explain, &mut budget.explain),
-            ("question", &b.question, usual.question, most.question, &mut budget.question),
+            (
+                "explain",
+                &b.explain,
+                usual.explain,
+                most.explain,
+                &mut budget.explain,
+            ),
+            (
+                "question",
+                &b.question,
+                usual.question,
+                most.question,
+                &mut budget.question,
+            ),
             ("hint", &b.hint, usual.hint, most.hint, &mut budget.hint),
         ] {
             let Some(value) = value else { continue };
@@ -308,7 +320,11 @@ impl<'a> FileCheck<'a> {
         if count <= budget {
             return;
         }
-        let whose = if self.own_budget { "this lesson's" } else { "the" };
+        let whose = if self.own_budget {
+            "this lesson's"
+        } else {
+            "the"
+        };
         self.push(
             Diagnostic::warning(
                 "reading-budget",
@@ -1702,9 +1718,11 @@ url = "https://m31.vn"
         // Each at its own text.
         let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [11, 16, 17]);
-        for (explain, question, hint, code) in
-            [(46, 30, 20, "explanation"), (45, 31, 20, "question"), (45, 30, 21, "hint")]
-        {
+        for (explain, question, hint, code) in [
+            (46, 30, 20, "explanation"),
+            (45, 31, 20, "question"),
+            (45, 30, 21, "hint"),
+        ] {
             let found = over_budget(&with_syllables(explain, question, hint, ""));
             assert_eq!(found.len(), 1, "{found:?}");
             assert!(found[0].1.contains(code), "{found:?}");
@@ -1752,7 +1770,9 @@ url = "https://m31.vn"
         let found = over_budget(&with_syllables(61, 36, 26, raised));
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(
-            found[0].1.ends_with("over this lesson's reading budget of 60"),
+            found[0]
+                .1
+                .ends_with("over this lesson's reading budget of 60"),
             "{found:?}"
         );
         // One budget raised; the others as usual. Lowered, too.
@@ -1782,7 +1802,10 @@ url = "https://m31.vn"
                 &text[d.span.clone()]
             );
             // Meanwhile the usual budget applies.
-            assert!(found.iter().any(|d| d.code == "reading-budget"), "{found:#?}");
+            assert!(
+                found.iter().any(|d| d.code == "reading-budget"),
+                "{found:#?}"
+            );
         }
     }
 
@@ -1794,7 +1817,12 @@ url = "https://m31.vn"
             ("hint = 41", "41"),
             ("hint = 0", "0"),
         ] {
-            let text = with_syllables(1, 1, 1, &format!("[budget]\n{table}\nreason = \"Vì sao.\"\n"));
+            let text = with_syllables(
+                1,
+                1,
+                1,
+                &format!("[budget]\n{table}\nreason = \"Vì sao.\"\n"),
+            );
             let found = problems(&text);
             let d = found
                 .iter()
