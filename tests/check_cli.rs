@@ -742,10 +742,13 @@ fn narration_is_one_line_a_lesson_and_never_a_warning() {
     assert!(said.contains("muoi-buoc/buoc-10.option-2.ogg"), "{said}");
 }
 
+/// A diagnostic found: its (line, column) and message.
+type Found = ((u64, u64), String);
+
 /// The `code` diagnostics of checking the fixture `budget/NAME.toml` (Vietnamese only),
 /// each as its (line, column) and message, with the exit codes without and with
 /// `--deny-warnings`.
-fn budget_check(name: &str, code: &str) -> (i32, i32, Vec<((u64, u64), String)>) {
+fn budget_check(name: &str, code: &str) -> (i32, i32, Vec<Found>) {
     let path = fixture(&format!("budget/{name}.toml"));
     let path = path.to_str().unwrap();
     let (status, report) = check_json(&["--languages", "vi", path]);
@@ -790,7 +793,7 @@ fn each_reading_budget_warns_one_syllable_past_it_and_not_at_it() {
             "this hint is 21 syllables long, over the reading budget of 20",
         ),
     ];
-    let expected: Vec<((u64, u64), String)> = expected
+    let expected: Vec<Found> = expected
         .iter()
         .map(|(at, message)| (position_of(&text, at, 0), (*message).to_owned()))
         .collect();
