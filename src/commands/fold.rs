@@ -13,7 +13,6 @@ use std::ops::Range;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -63,7 +62,7 @@ pub enum Hidden {
     /// An `order` step's item not (wholly) in view: the first, in the right order's
     /// numbering.
     Item(usize),
-    /// A `tap` step's element to tap is not (wholly) on the phone's screen.
+    /// A `tap` step's element to tap is not on the phone's screen.
     Target,
     /// A `type` step's keys are not all there.
     Keys,
@@ -82,43 +81,22 @@ pub fn hidden_at(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> 
             shown == 0 || shown < lines_of(&tall_hits, &tall_buffer, target(i))
         })
     };
-    let regions = hits.regions();
-    let of = |target: Target| -> Vec<Rect> {
-        regions
-            .iter()
-            .filter(|(_, t)| *t == target)
-            .map(|(r, _)| *r)
-            .collect()
-    };
-    // ▼ buttons: rows are hidden below them.
-    let down: Vec<(Rect, Target)> = regions
-        .iter()
-        .filter(|(_, t)| {
-            matches!(
-                t,
-                Target::More { down: true } | Target::Scroll { down: true, .. }
-            )
-        })
-        .copied()
-        .collect();
+    let in_view = |target: Target| hits.regions().iter().any(|(_, t)| *t == target);
     match &step.task {
         Task::Choice { options } => answers(options.len(), Target::Choice).map(Hidden::Option),
         Task::Order { items } => answers(items.len(), Target::OrderItem).map(Hidden::Item),
         Task::Tap { screen, target } => {
+            // In view when its words are: a phone's row may go on (a detail line) under a
+            // ▼, but the learner sees it and can touch it.
             let index = screen.tappables().position(|t| t.id() == Some(target))?;
-            let rows = of(Target::Phone(index));
-            let cut = rows
-                .iter()
-                .max_by_key(|r| r.y)
-                .is_none_or(|last| down.iter().any(|(arrow, _)| cuts(*arrow, *last)));
-            cut.then_some(Hidden::Target)
+            (lines_of(&hits, &buffer, Target::Phone(index)) == 0).then_some(Hidden::Target)
         }
         Task::Type { .. } => {
             let ok = [
                 Target::Keypad(crate::app::KeypadKey::Ok),
                 Target::Keyboard(KeyboardKey::Ok),
             ];
-            (!ok.iter().any(|t| !of(*t).is_empty())).then_some(Hidden::Keys)
+            (!ok.into_iter().any(in_view)).then_some(Hidden::Keys)
         }
         Task::Explain { .. } | Task::Scan { .. } => None,
     }
@@ -141,14 +119,6 @@ fn lines_of(hits: &HitMap, buffer: &Buffer, target: Target) -> usize {
                 })
         })
         .count()
-}
-
-/// Whether the ▼ button `arrow` sits just under (or on) the row `last` of a target, in its
-/// column: the target may go on below it. (A touch region next to a ▼ ends a cell before
-/// it, so the column test allows for that.)
-fn cuts(arrow: Rect, last: Rect) -> bool {
-    let column = last.x..=last.right() + 1;
-    (arrow.y == last.y || arrow.y == last.y + 1) && column.contains(&arrow.x)
 }
 
 /// The step as it first shows, drawn at `size`: its touch regions. A step whose picture is
