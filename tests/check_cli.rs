@@ -741,3 +741,118 @@ fn narration_is_one_line_a_lesson_and_never_a_warning() {
     );
     assert!(said.contains("muoi-buoc/buoc-10.option-2.ogg"), "{said}");
 }
+
+/// A diagnostic found: its (line, column) and message.
+type Found = ((u64, u64), String);
+
+/// The `code` diagnostics of checking the fixture `budget/NAME.toml` (Vietnamese only),
+/// each as its (line, column) and message, with the exit codes without and with
+/// `--deny-warnings`.
+fn budget_check(name: &str, code: &str) -> (i32, i32, Vec<Found>) {
+    let path = fixture(&format!("budget/{name}.toml"));
+    let path = path.to_str().unwrap();
+    let (status, report) = check_json(&["--languages", "vi", path]);
+    let (strict, _) = check_json(&["--languages", "vi", "--deny-warnings", path]);
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            assert!(d["help"].is_string(), "{d}");
+            let at = (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
+            (at, d["message"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    (status, strict, found)
+}
+
+#[test]
+fn each_reading_budget_warns_one_syllable_past_it_and_not_at_it() {
+    let (status, strict, found) = budget_check("at-budget", "reading-budget");
+    assert_eq!(
+        (status, strict),
+        (0, 0),
+        "45, 30 and 20 syllables pass: {found:?}"
+    );
+
+    let (status, strict, found) = budget_check("over-budget", "reading-budget");
+    assert_eq!((status, strict), (0, 1), "a warning: {found:?}");
+    let text = std::fs::read_to_string(fixture("budget/over-budget.toml")).unwrap();
+    let expected = [
+        (
+            "\"VNeID là",
+            "this explanation is 46 syllables long, over the reading budget of 45",
+        ),
+        (
+            "\"Một người gọi",
+            "this question is 31 syllables long, over the reading budget of 30",
+        ),
+        (
+            "\"Công an thật",
+            "this hint is 21 syllables long, over the reading budget of 20",
+        ),
+    ];
+    let expected: Vec<Found> = expected
+        .iter()
+        .map(|(at, message)| (position_of(&text, at, 0), (*message).to_owned()))
+        .collect();
+    assert_eq!(found, expected);
+
+    let out = hocso(&[
+        "check",
+        "--languages",
+        "vi",
+        fixture("budget/over-budget.toml").to_str().unwrap(),
+    ]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("warning[reading-budget]: this hint is 21 syllables long"),
+        "{said}"
+    );
+    assert!(said.contains("^ 21 syllables to read"), "a caret: {said}");
+    assert!(
+        said.contains("help: split it into two steps, or show the rules as a short list"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_lesson_raises_its_budgets_only_with_a_reason() {
+    let (status, strict, found) = budget_check("budget-reason", "reading-budget");
+    assert_eq!((status, strict), (0, 0), "{found:?}");
+
+    let (status, _, found) = budget_check("budget-no-reason", "budget-reason");
+    assert_eq!(status, 1, "an error");
+    let text = std::fs::read_to_string(fixture("budget/budget-no-reason.toml")).unwrap();
+    assert_eq!(
+        found,
+        [(
+            position_of(&text, "[budget]", 0),
+            "a `[budget]` table needs a `reason`".to_owned()
+        )]
+    );
+    // Until it has one, the usual budgets apply.
+    let (_, _, found) = budget_check("budget-no-reason", "reading-budget");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn answers_below_the_fold_at_58_by_14_are_found_by_drawing_the_step() {
+    let (status, strict, found) = budget_check("fold-short", "options-below-fold");
+    assert_eq!((status, strict), (0, 0), "{found:?}");
+
+    let (status, strict, found) = budget_check("fold-long", "options-below-fold");
+    assert_eq!((status, strict), (0, 1), "a warning: {found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let ((line, column), message) = &found[0];
+    assert_eq!(
+        message,
+        "at 58×14 the answers do not all fit: the learner must scroll to see them"
+    );
+    // The caret is on the first answer not wholly in view: one of the last.
+    let text = std::fs::read_to_string(fixture("budget/fold-long.toml")).unwrap();
+    let first = position_of(&text, "text = \"Bấm vào", 0);
+    assert!(*line > first.0, "{line}:{column}");
+    assert_eq!(*column, 8);
+}

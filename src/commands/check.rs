@@ -32,6 +32,10 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
             run = check_paths(&paths, &options);
         }
     }
+    // At the kiosk's size, each practice step's answers in view without scrolling: measured
+    // by drawing the step as the tutor does, so only here, where drawing is allowed.
+    let below_fold = super::fold::below_fold(&run, &Localizer::embedded());
+    run.diagnostics.extend(below_fold);
     run.diagnostics
         .sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
 

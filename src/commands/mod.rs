@@ -3,6 +3,7 @@
 pub mod card;
 pub mod check;
 pub mod config;
+pub mod fold;
 pub mod learners;
 pub mod narrate;
 pub mod new;

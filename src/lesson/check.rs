@@ -10,10 +10,11 @@ use std::path::{Component, Path, PathBuf};
 use toml::Spanned;
 use unicode_normalization::is_nfc;
 
+use super::budget::{ReadingBudget, syllables};
 use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{
-    ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile, MasteryFile,
-    RuleKind, ScreenFile, StepFile, StepKind,
+    BudgetFile, ButtonFile, ChoiceFile, ElementFile, ElementKind, InputMethod, LessonFile,
+    MasteryFile, RuleKind, ScreenFile, StepFile, StepKind,
 };
 use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
 use super::visible::{self, LearnerText, Problem, Role};
@@ -57,6 +58,10 @@ pub(crate) struct FileCheck<'a> {
     lines: &'a LineIndex<'a>,
     options: &'a CheckOptions,
     content_root: PathBuf,
+    /// The reading budgets of the lesson being checked: its own `[budget]`, once checked.
+    budget: ReadingBudget,
+    /// The budgets are the lesson's own (its `[budget]` table), not the usual ones.
+    own_budget: bool,
     pub drafts: Vec<Draft>,
 }
 
@@ -68,6 +73,8 @@ impl<'a> FileCheck<'a> {
             lines,
             options,
             content_root,
+            budget: ReadingBudget::DEFAULT,
+            own_budget: false,
             drafts: Vec::new(),
         }
     }
@@ -127,6 +134,9 @@ impl<'a> FileCheck<'a> {
             Some(m) => self.mastery(m.get_ref()),
             None => (MasteryRule::default(), DEFAULT_REVIEW_DAYS.to_vec()),
         };
+        if let Some(budget) = &file.budget {
+            self.budget(budget);
+        }
         if self.has_errors_since(mark) {
             return None;
         }
@@ -214,6 +224,119 @@ impl<'a> FileCheck<'a> {
             None => DEFAULT_REVIEW_DAYS.to_vec(),
         };
         (rule, review_days)
+    }
+
+    /// The lesson's own reading budgets: each within bounds, and a reason for them. Until
+    /// they are right, the usual budgets apply.
+    fn budget(&mut self, table: &Spanned<BudgetFile>) {
+        let mark = self.drafts.len();
+        let b = table.get_ref();
+        match &b.reason {
+            None => self.push(
+                Diagnostic::error("budget-reason", "a `[budget]` table needs a `reason`")
+                    .at(table.span())
+                    .label("budgets with no reason")
+                    .help(
+                        "say why this lesson's texts may be longer than others', e.g. \
+                         reason = \"…\"; or remove the table and split the long texts",
+                    ),
+            ),
+            Some(reason) if reason.get_ref().trim().is_empty() => self.push(
+                Diagnostic::error("budget-reason", "the budget's `reason` is empty")
+                    .at(reason.span())
+                    .help("say why this lesson's texts may be longer than others'"),
+            ),
+            Some(_) => {}
+        }
+        let (usual, most) = (ReadingBudget::DEFAULT, ReadingBudget::MAX);
+        let mut budget = usual;
+        for (name, value, usual, max, slot) in [
+            (
+                "explain",
+                &b.explain,
+                usual.explain,
+                most.explain,
+                &mut budget.explain,
+            ),
+            (
+                "question",
+                &b.question,
+                usual.question,
+                most.question,
+                &mut budget.question,
+            ),
+            ("hint", &b.hint, usual.hint, most.hint, &mut budget.hint),
+        ] {
+            let Some(value) = value else { continue };
+            let n = *value.get_ref() as usize;
+            if !(1..=max).contains(&n) {
+                self.push(
+                    Diagnostic::error(
+                        "budget-value",
+                        format!("the `{name}` budget must be between 1 and {max} syllables"),
+                    )
+                    .at(value.span())
+                    .help(format!(
+                        "the usual budget is {usual}; a lesson may raise it to twice that, \
+                         with its reason"
+                    )),
+                );
+            }
+            *slot = n;
+        }
+        if !self.has_errors_since(mark) {
+            self.budget = budget;
+            self.own_budget = true;
+        }
+    }
+
+    /// Warns about a step's texts that are longer than the lesson's reading budgets (in
+    /// Vietnamese: the language the kiosk's learners read).
+    fn reading(&mut self, step: &StepFile, kind: StepKind) {
+        const SPLIT: &str = "split it into two steps, or show the rules as a short list";
+        let (what, budget) = match kind {
+            StepKind::Explain => ("explanation", self.budget.explain),
+            StepKind::Choice => ("question", self.budget.question),
+            _ => ("instruction", self.budget.question),
+        };
+        self.over_budget(&step.text, what, budget, SPLIT);
+        // An `explain` step's hint is never shown (and has its own warning).
+        if let Some(hint) = step.hint.as_ref().filter(|_| kind != StepKind::Explain) {
+            self.over_budget(
+                hint,
+                "hint",
+                self.budget.hint,
+                "a hint is one short pointer (where to look, what to notice): move the rest \
+                 into the step's text, or into an `explain` step before it",
+            );
+        }
+    }
+
+    fn over_budget(&mut self, text: &Spanned<TextFile>, what: &str, budget: usize, help: &str) {
+        let Some((value, span)) = TextFile::vietnamese(text) else {
+            return;
+        };
+        let count = syllables(value);
+        if count <= budget {
+            return;
+        }
+        let whose = if self.own_budget {
+            "this lesson's"
+        } else {
+            "the"
+        };
+        self.push(
+            Diagnostic::warning(
+                "reading-budget",
+                format!(
+                    "this {what} is {count} syllables long, over {whose} reading budget of \
+                     {budget}"
+                ),
+            )
+            .at(span)
+            .label(format!("{count} syllables to read"))
+            .help(help),
+        );
     }
 
     fn not_for(&mut self, field: &str, span: Range<usize>, belongs_to: &str) {
@@ -488,6 +611,7 @@ impl<'a> FileCheck<'a> {
         for text in visible::step_texts(step) {
             self.learner_text(&text);
         }
+        self.reading(step, kind);
         let text = self.text(&step.text, "step text");
         let hint = step.hint.as_ref().and_then(|h| self.text(h, "hint"));
         let right_feedback = step
@@ -1541,6 +1665,174 @@ url = "https://m31.vn"
             let found = problems(&text);
             assert!(found.iter().all(|d| !d.is_error()), "{fine}: {found:#?}");
         }
+    }
+
+    /// A lesson whose explanation, question and hint have `explain`, `question` and `hint`
+    /// syllables, with `head` (a `[budget]` table) after its own fields.
+    fn with_syllables(explain: usize, question: usize, hint: usize, head: &str) -> String {
+        let words = |n: usize| repeated("chữ", n);
+        format!(
+            "format_version = 1\nid = \"doc\"\ntopic = \"chung\"\ntitle = \"Đọc\"\n\
+             summary = \"Đọc.\"\nminutes = 5\n{head}\n\
+             [[steps]]\nid = \"xem\"\nkind = \"explain\"\ntext = \"{}\"\n\n\
+             [[steps]]\nid = \"chon\"\nkind = \"choice\"\ntext = \"{}\"\nhint = \"{}\"\n\
+             [[steps.options]]\ntext = \"Có\"\ncorrect = true\n\
+             [[steps.options]]\ntext = \"Không\"\nfeedback = \"Chưa đúng.\"\n",
+            words(explain),
+            words(question),
+            words(hint)
+        )
+    }
+
+    /// `word`, `n` times, with spaces between.
+    fn repeated(word: &str, n: usize) -> String {
+        vec![word; n].join(" ")
+    }
+
+    /// The `reading-budget` warnings of `text`, each as (line, message).
+    fn over_budget(text: &str) -> Vec<(usize, String)> {
+        problems(text)
+            .into_iter()
+            .filter(|d| d.code == "reading-budget")
+            .map(|d| {
+                assert_eq!(d.severity, Severity::Warning);
+                assert!(d.help.is_some());
+                (d.start.line, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_reading_budget_warns_just_past_it_and_not_at_it() {
+        assert_eq!(over_budget(&with_syllables(45, 30, 20, "")), []);
+        let found = over_budget(&with_syllables(46, 31, 21, ""));
+        let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "this explanation is 46 syllables long, over the reading budget of 45",
+                "this question is 31 syllables long, over the reading budget of 30",
+                "this hint is 21 syllables long, over the reading budget of 20",
+            ]
+        );
+        // Each at its own text.
+        let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [11, 16, 17]);
+        for (explain, question, hint, code) in [
+            (46, 30, 20, "explanation"),
+            (45, 31, 20, "question"),
+            (45, 30, 21, "hint"),
+        ] {
+            let found = over_budget(&with_syllables(explain, question, hint, ""));
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].1.contains(code), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn budgets_count_the_vietnamese_words_only() {
+        // Bullets and dashes are not read; English (for volunteers) is not counted.
+        let words = repeated("chữ", 45);
+        let bullets = with_syllables(45, 1, 1, "").replacen(
+            &format!("\"{words}\""),
+            &format!("\"{words} •  — - …\""),
+            1,
+        );
+        assert_eq!(over_budget(&bullets), []);
+        let english = with_syllables(45, 1, 1, "").replacen(
+            &format!("\"{words}\""),
+            &format!("{{ vi = \"{words}\", en = \"{}\" }}", repeated("word", 80)),
+            1,
+        );
+        assert_eq!(over_budget(&english), []);
+        let vietnamese = english.replacen("\"chữ ", "\"chữ chữ ", 1);
+        let found = problems(&vietnamese);
+        let d = found.iter().find(|d| d.code == "reading-budget").unwrap();
+        // The caret is on the Vietnamese text of the table.
+        assert_eq!(&vietnamese[d.span.clone()], format!("\"chữ {words}\""));
+    }
+
+    #[test]
+    fn an_explain_steps_hint_is_never_read_so_never_counted() {
+        let text = with_syllables(1, 1, 1, "").replacen(
+            "kind = \"explain\"\n",
+            &format!("kind = \"explain\"\nhint = \"{}\"\n", repeated("chữ", 30)),
+            1,
+        );
+        assert_eq!(over_budget(&text), []);
+    }
+
+    #[test]
+    fn a_lesson_may_change_its_budgets_with_a_reason() {
+        let raised = "[budget]\nexplain = 60\nquestion = 35\nhint = 25\n\
+                      reason = \"Bài đọc luật: các điều phải đủ ý.\"\n";
+        assert_eq!(problems(&with_syllables(60, 35, 25, raised)), []);
+        let found = over_budget(&with_syllables(61, 36, 26, raised));
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .ends_with("over this lesson's reading budget of 60"),
+            "{found:?}"
+        );
+        // One budget raised; the others as usual. Lowered, too.
+        let one = "[budget]\nhint = 10\nreason = \"Gợi ý thật ngắn.\"\n";
+        let found = over_budget(&with_syllables(45, 30, 11, one));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("hint is 11 syllables"), "{found:?}");
+    }
+
+    #[test]
+    fn a_budget_without_a_reason_is_an_error() {
+        for (table, at) in [
+            ("[budget]\nexplain = 60\n", "[budget]"),
+            ("[budget]\nexplain = 60\nreason = \"  \"\n", "\"  \""),
+        ] {
+            let text = with_syllables(50, 1, 1, table);
+            let found = problems(&text);
+            let d = found
+                .iter()
+                .find(|d| d.code == "budget-reason")
+                .unwrap_or_else(|| panic!("{table}: {found:#?}"));
+            assert!(d.is_error());
+            assert!(d.help.is_some());
+            assert!(
+                text[d.span.clone()].starts_with(at),
+                "{table}: {:?}",
+                &text[d.span.clone()]
+            );
+            // Meanwhile the usual budget applies.
+            assert!(
+                found.iter().any(|d| d.code == "reading-budget"),
+                "{found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_budget_stays_within_twice_the_usual() {
+        for (table, value) in [
+            ("explain = 91", "91"),
+            ("question = 61", "61"),
+            ("hint = 41", "41"),
+            ("hint = 0", "0"),
+        ] {
+            let text = with_syllables(
+                1,
+                1,
+                1,
+                &format!("[budget]\n{table}\nreason = \"Vì sao.\"\n"),
+            );
+            let found = problems(&text);
+            let d = found
+                .iter()
+                .find(|d| d.code == "budget-value")
+                .unwrap_or_else(|| panic!("{table}: {found:#?}"));
+            assert!(d.is_error());
+            assert_eq!(&text[d.span.clone()], value);
+        }
+        let most = "[budget]\nexplain = 90\nquestion = 60\nhint = 40\nreason = \"Vì sao.\"\n";
+        assert_eq!(problems(&with_syllables(90, 60, 40, most)), []);
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub struct LessonFile {
     #[serde(default)]
     #[schemars(with = "Option<MasteryFile>")]
     pub mastery: Option<Spanned<MasteryFile>>,
+    /// This lesson's own reading budgets, raised (or lowered) from the usual 45 syllables
+    /// for an explanation, 30 for a question and 20 for a hint, with the reason why.
+    #[serde(default)]
+    #[schemars(with = "Option<BudgetFile>")]
+    pub budget: Option<Spanned<BudgetFile>>,
     /// The steps, in order: one screen each.
     #[schemars(with = "Vec<StepFile>", length(min = 1))]
     pub steps: Spanned<Vec<Spanned<serde::de::IgnoredAny>>>,
@@ -77,6 +82,33 @@ pub struct MasteryFile {
     #[serde(default)]
     #[schemars(with = "Option<Vec<u32>>", length(min = 1))]
     pub review_days: Option<Spanned<Vec<u32>>>,
+}
+
+/// A lesson's own reading budgets: the most syllables (Vietnamese words) a text of it may
+/// have before `hocso check` warns. Each is optional (the usual one applies); the reason
+/// is required.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetFile {
+    /// Syllables in an `explain` step's text (usually 45; at most 90).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1, max = 90))]
+    pub explain: Option<Spanned<u32>>,
+    /// Syllables in a practice step's text, its question or instruction (usually 30; at
+    /// most 60).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1, max = 60))]
+    pub question: Option<Spanned<u32>>,
+    /// Syllables in a hint (usually 20; at most 40).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1, max = 40))]
+    pub hint: Option<Spanned<u32>>,
+    /// Why this lesson needs other budgets: required, so that a longer text is a decision
+    /// a reviewer can read, not an accident.
+    // Optional to serde (no `default` needed: a missing `Option` is `None`), required in
+    // the schema: the checker says what is missing in its own words (`budget-reason`).
+    #[schemars(with = "String", length(min = 1))]
+    pub reason: Option<Spanned<String>>,
 }
 
 /// Mastery rule names.

@@ -389,6 +389,7 @@ const LESSON_FIELDS: &[&str] = &[
     "minutes",
     "prerequisites",
     "mastery",
+    "budget",
     "steps",
 ];
 

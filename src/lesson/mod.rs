@@ -4,6 +4,7 @@
 //! NFC-normalised, every step's kind with exactly the data it needs). Problems come back
 //! as [`Diagnostic`]s with file, line and column; a file with errors yields no lesson.
 
+pub mod budget;
 mod catalogue;
 mod check;
 pub mod diagnostic;
@@ -16,6 +17,7 @@ mod visible;
 
 use std::path::PathBuf;
 
+pub use budget::{ReadingBudget, syllables};
 pub use catalogue::{Catalogue, CheckOptions, CheckRun, check_paths};
 pub use check::content_root;
 pub use diagnostic::{Diagnostic, Severity};

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
@@ -32,6 +33,18 @@ impl TextFile {
                 .iter()
                 .map(|(k, v)| (k.get_ref().as_str(), v.get_ref().as_str()))
                 .collect(),
+        }
+    }
+
+    /// The Vietnamese text of `text`, and where it is written (the `vi` value of a locale
+    /// table; a plain string whole). None when a table has no `vi`.
+    pub fn vietnamese(text: &Spanned<TextFile>) -> Option<(&str, Range<usize>)> {
+        match text.get_ref() {
+            TextFile::Plain(s) => Some((s.as_str(), text.span())),
+            TextFile::Localized(pairs) => pairs
+                .iter()
+                .find(|(locale, _)| locale.get_ref() == PRIMARY_LOCALE)
+                .map(|(_, value)| (value.get_ref().as_str(), value.span())),
         }
     }
 

@@ -128,6 +128,8 @@ pub(crate) fn head_texts(file: &LessonFile) -> Vec<LearnerText<'_>> {
         minutes: _,
         prerequisites: _,
         mastery,
+        // The budget's reason is written for reviewers; no learner ever sees it.
+        budget: _,
         steps: _,
     } = file;
     // The mastery rule holds numbers only; named so that a text added to it is seen here.

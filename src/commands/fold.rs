@@ -1,0 +1,228 @@
+//! `hocso check`'s fold check: whether each practice step shows what the learner answers
+//! with (its answers, its items, the element to tap, the keys to type on) without
+//! scrolling, on the kiosk's screen of 58×14 cells.
+//!
+//! The step is measured by the tutor itself: it is opened as `hocso preview` opens it and
+//! drawn by the tutor's own drawing code into a test terminal of that size, and the
+//! touch regions of the frame say what is in view. So the check follows the tutor's
+//! layout as it changes, and never disagrees with what a learner sees. It lives here, not
+//! in `lesson`, because drawing needs the terminal library the core never imports.
+
+use std::ops::Range;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::{Model, Screen, Settings, Size, StepLayout, Target};
+use crate::i18n::Localizer;
+use crate::lesson::text::TextFile;
+use crate::lesson::{CheckRun, Diagnostic, Lesson, Step, Task};
+use crate::typing::keyboard::KeyboardKey;
+use crate::ui::{self, HitMap};
+
+/// The kiosk's screen: 1280×720 pixels at the shipped font size.
+pub const FOLD: Size = Size {
+    width: 58,
+    height: 14,
+};
+
+/// A warning for each practice step of the checked lessons whose answers do not all show
+/// at [`FOLD`] (in Vietnamese, the learners' language).
+pub fn below_fold(run: &CheckRun, i18n: &Localizer) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for lesson in &run.lessons {
+        let Some(text) = run.text_of(&lesson.source) else {
+            continue;
+        };
+        // The lesson loaded, so its file is readable; if not, there is nothing to point at.
+        let Ok(file) = toml::from_str::<SpanFile>(text) else {
+            continue;
+        };
+        for step in lesson.practice_steps() {
+            let Some(hidden) = hidden_at(lesson, step, FOLD, i18n) else {
+                continue;
+            };
+            let Some(spans) = file.steps.iter().find(|s| s.id.get_ref() == &step.id) else {
+                continue;
+            };
+            found.push(warning(&hidden, spans).locate(&lesson.source, text));
+        }
+    }
+    found
+}
+
+/// What of a step's answers is not in view without scrolling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// A `choice` step's answer not (wholly) in view: the first, by position.
+    Option(usize),
+    /// An `order` step's item not (wholly) in view: the first, in the right order's
+    /// numbering.
+    Item(usize),
+    /// A `tap` step's element to tap is not on the phone's screen.
+    Target,
+    /// A `type` step's keys are not all there.
+    Keys,
+}
+
+/// What of `step`'s answers is out of view when it opens on a screen of `size`, if any.
+pub fn hidden_at(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> Option<Hidden> {
+    let (hits, buffer) = drawn(lesson, step, size, i18n)?;
+    // Answers and items are in a text column as wide as the screen, whatever its height:
+    // on a screen tall enough for everything, each shows all its lines. An answer with
+    // fewer lines in view at `size` is (in part) below the fold.
+    let answers = |count: usize, target: fn(usize) -> Target| -> Option<usize> {
+        let (tall_hits, tall_buffer) = drawn(lesson, step, Size::new(size.width, TALL), i18n)?;
+        (0..count).find(|&i| {
+            let shown = lines_of(&hits, &buffer, target(i));
+            shown == 0 || shown < lines_of(&tall_hits, &tall_buffer, target(i))
+        })
+    };
+    let in_view = |target: Target| hits.regions().iter().any(|(_, t)| *t == target);
+    match &step.task {
+        Task::Choice { options } => answers(options.len(), Target::Choice).map(Hidden::Option),
+        Task::Order { items } => answers(items.len(), Target::OrderItem).map(Hidden::Item),
+        Task::Tap { screen, target } => {
+            // In view when its words are: a phone's row may go on (a detail line) under a
+            // ▼, but the learner sees it and can touch it.
+            let index = screen.tappables().position(|t| t.id() == Some(target))?;
+            (lines_of(&hits, &buffer, Target::Phone(index)) == 0).then_some(Hidden::Target)
+        }
+        Task::Type { .. } => {
+            let ok = [
+                Target::Keypad(crate::app::KeypadKey::Ok),
+                Target::Keyboard(KeyboardKey::Ok),
+            ];
+            (!ok.into_iter().any(in_view)).then_some(Hidden::Keys)
+        }
+        Task::Explain { .. } | Task::Scan { .. } => None,
+    }
+}
+
+/// A screen tall enough to show any step's answers whole.
+const TALL: u16 = 80;
+
+/// How many lines of words of `target` are drawn: its touch regions' rows that show
+/// something (a tall answer's blank second row does not count).
+fn lines_of(hits: &HitMap, buffer: &Buffer, target: Target) -> usize {
+    hits.regions()
+        .iter()
+        .filter(|(r, t)| {
+            *t == target
+                && (r.x..r.right()).any(|x| {
+                    buffer
+                        .cell((x, r.y))
+                        .is_some_and(|c| !c.symbol().trim().is_empty())
+                })
+        })
+        .count()
+}
+
+/// The step as it first shows, drawn at `size`: its touch regions. A step whose picture is
+/// one key away (the layout is paged) is measured on the picture's page, where its
+/// answers are.
+fn drawn(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> Option<(HitMap, Buffer)> {
+    let settings = Settings::default();
+    let (mut model, _) = Model::preview(
+        lesson.clone(),
+        Some(step.id.as_str()),
+        String::new(),
+        size,
+        settings,
+    );
+    let answers_on_phone = matches!(step.task, Task::Tap { .. } | Task::Type { .. });
+    let paged = model.step_layout() == Some(StepLayout::Paged);
+    if answers_on_phone
+        && paged
+        && let Screen::Lesson(run) = &mut model.screen
+    {
+        run.state.show_picture = true;
+    }
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).ok()?;
+    let mut hits = HitMap::default();
+    terminal
+        .draw(|frame| hits = ui::draw(frame, &model, i18n))
+        .ok()?;
+    Some((hits, terminal.backend().buffer().clone()))
+}
+
+fn warning(hidden: &Hidden, spans: &SpanStep) -> crate::lesson::diagnostic::Draft {
+    let size = format!("{}×{}", FOLD.width, FOLD.height);
+    let whole = || spans.text.span();
+    let (message, at, label, help) = match *hidden {
+        Hidden::Option(i) => (
+            format!("at {size} the answers do not all fit: the learner must scroll to see them"),
+            spans
+                .options
+                .get(i)
+                .and_then(|o| vietnamese(&o.text))
+                .unwrap_or_else(whole),
+            format!("answer {} is below the fold", i + 1),
+            "shorten the question (what comes before it can be an `explain` step) or the \
+             answers, or give fewer answers",
+        ),
+        Hidden::Item(i) => (
+            format!("at {size} the items do not all fit: the learner must scroll to order them"),
+            spans
+                .items
+                .get(i)
+                .and_then(vietnamese)
+                .unwrap_or_else(whole),
+            format!("item {} is below the fold", i + 1),
+            "shorten the instruction or the items, or order fewer items",
+        ),
+        Hidden::Target => (
+            format!(
+                "at {size} the element to tap is not wholly on the pretend phone's screen \
+                 without scrolling"
+            ),
+            spans.target.as_ref().map_or_else(whole, Spanned::span),
+            "below the fold".to_owned(),
+            "put it higher on the phone's screen, or leave out elements this step does not \
+             need",
+        ),
+        Hidden::Keys => (
+            format!("at {size} the keys to type on are not all in view"),
+            spans.answer.as_ref().map_or_else(whole, Spanned::span),
+            "typed on keys below the fold".to_owned(),
+            "leave out elements of the phone's screen this step does not need",
+        ),
+    };
+    Diagnostic::warning("options-below-fold", message)
+        .at(at)
+        .label(label)
+        .help(help)
+}
+
+fn vietnamese(text: &Spanned<TextFile>) -> Option<Range<usize>> {
+    TextFile::vietnamese(text).map(|(_, span)| span)
+}
+
+/// Where a lesson file's steps and their answers are written.
+#[derive(Deserialize)]
+struct SpanFile {
+    #[serde(default)]
+    steps: Vec<SpanStep>,
+}
+
+#[derive(Deserialize)]
+struct SpanStep {
+    id: Spanned<String>,
+    text: Spanned<TextFile>,
+    #[serde(default)]
+    target: Option<Spanned<String>>,
+    #[serde(default)]
+    options: Vec<SpanOption>,
+    #[serde(default)]
+    items: Vec<Spanned<TextFile>>,
+    #[serde(default)]
+    answer: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct SpanOption {
+    text: Spanned<TextFile>,
+}
