@@ -65,6 +65,9 @@ pub struct Tutor<S: Store> {
     /// The journal could be written nowhere: what waits is only in memory.
     journal_failed: bool,
     quit: bool,
+    /// The panel asked for the recording studio: it opens on this terminal at the next
+    /// turn of the loop.
+    studio_asked: bool,
     /// Set by a signal (SIGTERM, SIGHUP, SIGINT): the tutor closes as if asked.
     pub stop: Arc<AtomicBool>,
     watch: Option<Watch>,
@@ -113,6 +116,7 @@ impl<S: Store> Tutor<S> {
             watch: None,
             last_input: Instant::now(),
             held: None,
+            studio_asked: false,
         }
     }
 
@@ -342,6 +346,10 @@ impl<S: Store> Tutor<S> {
             }
             Effect::Quit => {
                 self.quit = true;
+                None
+            }
+            Effect::OpenStudio => {
+                self.studio_asked = true;
                 None
             }
         }
@@ -852,6 +860,11 @@ impl<S: Store> Tutor<S> {
                 dirty = true;
                 continue;
             }
+            if std::mem::take(&mut self.studio_asked) {
+                self.open_studio(terminal);
+                dirty = true;
+                continue;
+            }
             if event::poll(IDLE_TICK)? {
                 // Handle everything pending before drawing again, but an arrow key that
                 // follows other input, and whatever follows a ▲ or ▼: what they do depends
@@ -1093,6 +1106,46 @@ pub fn run_in_terminal<S: Store>(tutor: &mut Tutor<S>) -> anyhow::Result<()> {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+impl<S: Store> Tutor<S> {
+    /// The recording studio, opened from the volunteer panel, on the tutor's terminal;
+    /// back in the panel when the volunteer leaves it, with its narration count read
+    /// again.
+    fn open_studio(&mut self, terminal: &mut DefaultTerminal) {
+        use crate::studio::{StudioContext, Words, queue, run_on};
+        self.narrator.stop();
+        let lang = crate::i18n::Lang::Vi;
+        let items = queue(
+            &self.content_root,
+            &self.model.lessons,
+            &self.i18n,
+            lang,
+            Words::Last,
+        );
+        tracing::info!(clips = items.len(), "the studio opens from the panel");
+        let i18n = std::mem::replace(&mut self.i18n, Localizer::embedded());
+        let ctx = StudioContext {
+            items,
+            root: self.content_root.clone(),
+            locale: lang.code().to_owned(),
+            name: None,
+            i18n,
+            lang: self.model.lang,
+            timing: self.gestures.timing,
+            stop: self.stop.clone(),
+        };
+        let (ran, ctx) = run_on(terminal, ctx);
+        self.i18n = ctx.i18n;
+        match ran {
+            Ok(kept) => tracing::info!(kept, "the studio closed"),
+            Err(e) => tracing::warn!("the studio stopped: {e:#}"),
+        }
+        let _ = terminal.clear();
+        self.last_input = Instant::now();
+        let effects = self.model.panel_reopened();
+        self.perform_all(effects);
+    }
 }
 
 /// Notices the terminal going away (its window closed, the kiosk's compositor gone, a

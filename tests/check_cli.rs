@@ -303,10 +303,7 @@ fn the_bundled_lessons_pass_with_no_warnings() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains(" 0 errors"), "{text}");
-    let warnings: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with("warning["))
-        .collect();
+    let warnings: Vec<&str> = text.lines().filter(|l| l.starts_with("warning[")).collect();
     let below_fold = warnings
         .iter()
         .filter(|l| l.starts_with("warning[options-below-fold]"))

@@ -95,7 +95,7 @@ fn in_kiosk_mode_the_quit_keys_do_not_leave_and_the_pin_does() {
     tmux.literal("2468");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Bảng tình nguyện viên");
-    tmux.keys(&["8"]);
+    tmux.keys(&["9"]);
     tmux.wait_for("Thoát chương trình Học số?");
     tmux.keys(&["2"]);
     assert!(wait_until_gone(&tmux), "the right PIN and Quit leave");

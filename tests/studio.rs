@@ -287,3 +287,58 @@ fn a_silent_take_says_nothing_was_heard_and_cannot_be_kept() {
     assert!(screen.contains("✗ Máy không nghe thấy gì"), "{screen}");
     assert!(!screen.contains("Lưu"), "no button to keep it:\n{screen}");
 }
+
+/// A volunteer opens the studio from the panel, behind the PIN: records a text, keeps
+/// it, leaves, and is back in the panel, whose count of the ward's voice has moved.
+#[test]
+fn the_studio_opens_from_the_panel_behind_the_pin() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = content(dir.path());
+    let data = dir.path().join("data");
+    let mic = Microphone::new(dir.path(), &speech_raw(dir.path(), TEXT, -6, "speech"));
+    let speaker = dir.path().join("speaker.wav");
+    let alsa = alsa_mic_and_speaker(dir.path(), &mic, &speaker);
+    let mut tmux = Tmux::start_with_env(
+        &[("ALSA_CONFIG_PATH", &alsa)],
+        62,
+        15,
+        &[
+            "--kiosk",
+            "--data",
+            data.to_str().unwrap(),
+            "--lessons",
+            lessons.to_str().unwrap(),
+        ],
+    );
+    tmux.log = Some(data.join("hocso.log"));
+    tmux.wait_for("Lần đầu dùng máy");
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Nhập lại mã PIN vừa chọn");
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Chạm vào màn hình");
+    tmux.keys(&["C-M-v"]);
+    tmux.wait_for("Nhập mã PIN");
+    tmux.literal("97531");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("người thật 0/");
+    // Its seventh item ("Thu âm giọng đọc"), below the fold at this size: its number.
+    tmux.keys(&["7"]);
+    let screen = tmux.wait_for("● Thu âm");
+    assert!(screen.contains("Phòng thu"), "{screen}");
+    let (col, row) = find(&screen, "● Thu âm");
+    tmux.click(col, row);
+    tmux.wait_for("Bản thu tốt");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Đã lưu bản thu");
+    tmux.keys(&["Escape"]);
+    let panel = tmux.wait_for("người thật 1/");
+    assert!(panel.contains("Bảng tình nguyện viên"), "{panel}");
+    let folder = dir.path().join("content/assets/audio/cham-va-chon");
+    let entry = &Manifest::load(&folder).clips["gioi-thieu.ogg"];
+    assert!(entry.voice.is_person(), "{entry:?}");
+}

@@ -186,6 +186,7 @@ panel-language = Switch language (now: English)
 panel-narration-on = Reading aloud: on (choose to turn off)
 panel-narration-off = Reading aloud: off (choose to turn on)
 panel-narration-none = Reading aloud: no speaker or headphones found, no sound
+panel-record = Record the voice (the studio)
 # One line on the panel's first page: how many of the texts a learner hears are read by
 # a person of the ward, by the machine's draft, by a recording of an older text, or not at all.
 panel-coverage = Narration: people { $person }/{ $total } · drafts { $drafts } · stale { $stale } · missing { $missing }

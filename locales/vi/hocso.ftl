@@ -183,6 +183,7 @@ panel-language = Đổi ngôn ngữ (đang dùng: Tiếng Việt)
 panel-narration-on = Đọc to: đang bật (chọn để tắt)
 panel-narration-off = Đọc to: đang tắt (chọn để bật)
 panel-narration-none = Đọc to: máy không có loa hay tai nghe, chưa phát được tiếng
+panel-record = Thu âm giọng đọc (phòng thu)
 # One line on the panel's first page: how many of the texts a learner hears are read by
 # a person of the ward, by the machine's draft, by a recording of an older text, or not at all.
 panel-coverage = Giọng đọc: người thật { $person }/{ $total } · bản máy { $drafts } · cũ { $stale } · thiếu { $missing }

@@ -109,5 +109,8 @@ pub enum Effect {
         learner: String,
         lesson: String,
     },
+    /// Opens the recording studio on this screen, until the volunteer leaves it; then
+    /// the panel again, its narration count read anew.
+    OpenStudio,
     Quit,
 }

@@ -105,6 +105,8 @@ pub enum PanelItem {
     Problems(usize),
     Language,
     Narration(bool),
+    /// The recording studio, where a volunteer reads the texts in a person's voice.
+    Record,
     Lock,
     Quit,
     /// A learner of the list, by position.
@@ -205,6 +207,7 @@ pub fn items(model: &Model) -> Vec<PanelItem> {
                 PanelItem::Problems(problem_count(model)),
                 PanelItem::Language,
                 PanelItem::Narration(model.settings.voice),
+                PanelItem::Record,
                 PanelItem::Lock,
                 PanelItem::Quit,
             ]
@@ -272,6 +275,18 @@ fn home(model: &mut Model) -> Vec<Effect> {
         Effect::Load(PanelQuery::HelpCalls),
         Effect::Load(PanelQuery::Narration),
     ]
+}
+
+impl Model {
+    /// Back in the panel from the recording studio: its count of who reads each text is
+    /// read again (the studio has just recorded some).
+    pub fn panel_reopened(&self) -> Vec<Effect> {
+        if matches!(self.screen, Screen::Panel(_)) {
+            vec![Effect::Load(PanelQuery::Narration)]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// Leaves the panel for the screen it covered.
@@ -540,6 +555,7 @@ pub fn choose(model: &mut Model, i: usize) -> Vec<Effect> {
             model.settings.voice = !model.settings.voice;
             Vec::new()
         }
+        PanelItem::Record => vec![Effect::StopNarration, Effect::OpenStudio],
         PanelItem::Lock => lock(model),
         PanelItem::Quit => {
             let back = Box::new(std::mem::replace(&mut panel.view, PanelView::Home));

@@ -6,8 +6,8 @@
 
 pub mod manifest;
 pub mod slots;
-pub mod studio;
 pub mod speakable;
+pub mod studio;
 
 use std::collections::HashMap;
 use std::io::Cursor;

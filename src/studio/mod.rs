@@ -18,11 +18,11 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::audio::slots::{Manifests, Slot, Status, interface_slots, lesson_slots};
+use crate::audio::studio::capture::{Played, Speaker, Take};
+use crate::audio::studio::{encode, process};
 use crate::gesture::{Gestures, Phase as TouchPhase, Timing, Touch, Verdict};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::Lesson;
-use crate::audio::studio::capture::{Played, Speaker, Take};
-use crate::audio::studio::{encode, process};
 use crate::ui::studio::{StudioHits, draw};
 use model::{Effect, Item, Key, Model, Msg};
 

@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 
 use crate::audio::slots::{Slot, Status};
-use crate::gesture::Tappable;
 use crate::audio::studio::capture::Heard;
 use crate::audio::studio::process::{Gate, GateSays, Level, Processed};
+use crate::gesture::Tappable;
 
 /// One clip in the queue.
 #[derive(Debug, Clone, PartialEq)]

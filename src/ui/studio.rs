@@ -23,8 +23,8 @@ use unicode_width::UnicodeWidthStr;
 use super::rows::wrap;
 use super::theme;
 use crate::audio::slots::Status;
-use crate::i18n::{Lang, Localizer};
 use crate::audio::studio::process::{Problem, Processed};
+use crate::i18n::{Lang, Localizer};
 use crate::studio::model::{Item, Model, Notice, Phase, Target};
 
 /// Where touches land on the studio's screen.

@@ -112,6 +112,7 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
         PanelItem::Narration(_) if !model.settings.narration => t("panel-narration-none"),
         PanelItem::Narration(true) => t("panel-narration-on"),
         PanelItem::Narration(false) => t("panel-narration-off"),
+        PanelItem::Record => t("panel-record"),
         PanelItem::Lock => t("panel-lock"),
         PanelItem::Quit => t("panel-quit"),
         PanelItem::Learner(i) => match &panel.view {
