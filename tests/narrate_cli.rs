@@ -446,3 +446,39 @@ fn a_text_starting_with_a_dash_is_never_read_as_an_option() {
     let again = std::fs::read(audio(dir.path(), "gioi-thieu.ogg")).unwrap();
     assert!(again.starts_with(b"OggS") && again.len() > 2_000);
 }
+
+/// A step taken out of a lesson takes its drafts with it; a person's recording of it
+/// stays (a ward may want it back).
+#[test]
+fn drafts_of_texts_that_are_gone_are_removed_and_a_persons_stay() {
+    let dir = content();
+    narrate(dir.path(), &[]);
+    assert!(audio(dir.path(), "hoi-otp.ogg").exists());
+    // A volunteer recorded the second step; its draft entry goes, as the studio does.
+    let manifest = audio(dir.path(), "manifest.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    m["clips"]["cham-zalo.ogg"]["by"] = "person".into();
+    m["clips"]["cham-zalo.ogg"]["date"] = "2026-12-06".into();
+    std::fs::write(&manifest, m.to_string()).unwrap();
+    // The lesson loses its last step, and the second.
+    let lesson = dir.path().join("lessons/cham-va-chon.toml");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let cut = text.find("[[steps]]\nid = \"hoi-otp\"").unwrap();
+    let text = text[..cut].to_owned();
+    let from = text.find("[[steps]]\nid = \"cham-zalo\"").unwrap();
+    let kept_steps = text[..from].to_owned();
+    std::fs::write(&lesson, kept_steps).unwrap();
+    let said = narrate(dir.path(), &[]);
+    assert!(said.contains("drafts of texts that are gone removed"), "{said}");
+    assert!(!audio(dir.path(), "hoi-otp.ogg").exists(), "{said}");
+    assert!(audio(dir.path(), "gioi-thieu.ogg").exists());
+    assert!(
+        audio(dir.path(), "cham-zalo.ogg").exists(),
+        "a person's recording stays"
+    );
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    assert!(m["clips"].get("hoi-otp.ogg").is_none(), "{m:#}");
+    assert!(m["clips"].get("cham-zalo.ogg").is_some(), "{m:#}");
+}

@@ -82,6 +82,7 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         jobs,
         unchanged,
         kept,
+        wanted,
         ..
     } = plan;
 
@@ -121,14 +122,20 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     }
     progress(total, total, "");
     scratch.close().context("removing the work folder")?;
+    let pruned = prune(&wanted)?;
     let drafted = total - failed;
     let failures = if failed > 0 {
         format!(", {failed} failed")
     } else {
         String::new()
     };
+    let pruned = if pruned > 0 {
+        format!(", {pruned} drafts of texts that are gone removed")
+    } else {
+        String::new()
+    };
     say!(
-        "narration: {drafted} drafted, {unchanged} unchanged, {kept} recordings by people kept as they are{failures}"
+        "narration: {drafted} drafted, {unchanged} unchanged, {kept} recordings by people kept as they are{pruned}{failures}"
     );
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -144,6 +151,42 @@ struct Plan {
     unchanged: usize,
     kept: usize,
     manifests: Manifests,
+    /// The clips each folder drafted into should hold.
+    wanted: std::collections::BTreeMap<PathBuf, std::collections::BTreeSet<String>>,
+}
+
+/// Removes the drafts in each folder of `wanted` whose text is gone (a step removed, a
+/// hint no screen can show): the file and its manifest line. A person's recording is
+/// never removed. Returns how many went.
+fn prune(
+    wanted: &std::collections::BTreeMap<PathBuf, std::collections::BTreeSet<String>>,
+) -> anyhow::Result<usize> {
+    let mut removed = 0;
+    for (folder, files) in wanted {
+        let mut manifest = Manifest::load(folder);
+        let gone: Vec<String> = manifest
+            .clips
+            .iter()
+            .filter(|(file, entry)| {
+                matches!(entry.voice, Voice::Draft { .. }) && !files.contains(*file)
+            })
+            .map(|(file, _)| file.clone())
+            .collect();
+        if gone.is_empty() {
+            continue;
+        }
+        for file in &gone {
+            match std::fs::remove_file(folder.join(file)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("removing {file}")),
+            }
+            manifest.clips.remove(file);
+            removed += 1;
+        }
+        manifest.save(folder)?;
+    }
+    Ok(removed)
 }
 
 impl Plan {
@@ -152,6 +195,10 @@ impl Plan {
     /// the same text by the same engine and voice is (unless `--force`).
     fn consider(&mut self, args: &NarrateArgs, root: &Path, slot: Slot, voice: &str, engine: &str) {
         let folder = slot.dir(root, &args.language);
+        self.wanted
+            .entry(folder.clone())
+            .or_default()
+            .insert(slot.file.clone());
         let entry = self.manifests.get(&folder).clips.get(&slot.file).cloned();
         // A person's `.wav` beside a draft's `.ogg` would be hidden by a new draft: the
         // tutor plays the `.ogg` first.
