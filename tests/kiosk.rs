@@ -177,7 +177,7 @@ fn a_guided_session_is_recorded_as_assisted_with_a_note_for_next_time() {
     tmux.keys(&["Enter"]);
     tmux.wait_for(&format!("Bác Kiểm Tra · {code}"));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Xoá hẳn học viên này");
+    tmux.wait_for("Xóa hẳn học viên này");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Hướng dẫn kèm bài này");
     tmux.keys(&["Enter"]);

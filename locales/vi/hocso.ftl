@@ -168,7 +168,7 @@ pin-title-open = Nhập mã PIN tình nguyện viên
 pin-title-choose = Lần đầu dùng máy: chọn mã PIN tình nguyện viên (4 đến 8 chữ số)
 pin-title-again = Nhập lại mã PIN vừa chọn
 pin-wrong = Sai mã PIN. Còn { $left } lần thử.
-pin-locked = Nhập sai quá nhiều lần. Bảng đã khoá, thử lại sau { $minutes } phút.
+pin-locked = Nhập sai quá nhiều lần. Bảng đã khóa, thử lại sau { $minutes } phút.
 pin-shape = Mã PIN gồm 4 đến 8 chữ số.
 pin-mismatch = Hai lần nhập không giống nhau. Xin chọn lại.
 pin-checking = Đang kiểm tra…
@@ -187,7 +187,7 @@ panel-record = Thu âm giọng đọc (phòng thu)
 # One line on the panel's first page: how many of the texts a learner hears are read by
 # a person of the ward, by the machine's draft, by a recording of an older text, or not at all.
 panel-coverage = Giọng đọc: người thật { $person }/{ $total } · bản máy { $drafts } · cũ { $stale } · thiếu { $missing }
-panel-lock = Khoá máy, về màn hình chào
+panel-lock = Khóa máy, về màn hình chào
 panel-quit = Thoát chương trình
 
 panel-search-title = Tìm học viên theo tên hoặc mã số
@@ -199,14 +199,14 @@ panel-age = Nhóm tuổi: { $band }
 panel-age-unknown = Nhóm tuổi: không cho biết
 panel-note = Ghi chú { $when }: { $text }
 panel-reset-learner = Cho học lại mọi bài từ đầu
-panel-forget = Xoá hẳn học viên này
+panel-forget = Xóa hẳn học viên này
 panel-lesson-for = Học viên: { $name } · { $code }
 panel-guide = Hướng dẫn kèm bài này
 panel-reset-lesson = Cho học lại bài này từ đầu
 
 confirm-reset-lesson = Cho { $name } học lại bài “{ $lesson }” từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.
 confirm-reset-learner = Cho { $name } học lại mọi bài từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.
-confirm-forget = Xoá hẳn { $name } ({ $code }) và mọi điều đã ghi về người này? Không lấy lại được.
+confirm-forget = Xóa hẳn { $name } ({ $code }) và mọi điều đã ghi về người này? Không lấy lại được.
 confirm-quit = Thoát chương trình Học số? Máy sẽ không còn sẵn sàng cho người học.
 confirm-no = Không, quay lại
 confirm-yes = Có, làm ngay
