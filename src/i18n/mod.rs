@@ -275,6 +275,7 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
     ("preview-broken", "hocso preview, for lesson authors"),
     ("pin-*", "the volunteer PIN"),
     ("panel-*", "the volunteer panel"),
+    ("studio-*", "the recording studio, for volunteers"),
     ("confirm-*", "the volunteer panel"),
     ("figures-*", "the volunteer panel"),
     (
