@@ -470,7 +470,10 @@ fn drafts_of_texts_that_are_gone_are_removed_and_a_persons_stay() {
     let kept_steps = text[..from].to_owned();
     std::fs::write(&lesson, kept_steps).unwrap();
     let said = narrate(dir.path(), &[]);
-    assert!(said.contains("drafts of texts that are gone removed"), "{said}");
+    assert!(
+        said.contains("drafts of texts that are gone removed"),
+        "{said}"
+    );
     assert!(!audio(dir.path(), "hoi-otp.ogg").exists(), "{said}");
     assert!(audio(dir.path(), "gioi-thieu.ogg").exists());
     assert!(
