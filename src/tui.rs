@@ -183,7 +183,7 @@ impl<S: Store> Tutor<S> {
             Effect::CreateLearner { name, age_band } => {
                 match self.recovering(|store| store.create_learner(&name, age_band, at)) {
                     Ok(learner) => {
-                        tracing::info!(code = learner.code, "new learner");
+                        tracing::info!("new learner");
                         self.start_session(&learner.code, at);
                         Some(Msg::LearnerCreated { learner, now: at })
                     }
@@ -241,7 +241,7 @@ impl<S: Store> Tutor<S> {
                 lesson,
                 step,
             } => {
-                tracing::warn!(learner, lesson, step, "learner needs a volunteer");
+                tracing::warn!(lesson, step, "a learner needs a volunteer");
                 self.write(Write::NeedsVolunteer {
                     learner,
                     lesson,
@@ -292,14 +292,14 @@ impl<S: Store> Tutor<S> {
             Effect::Load(query) => Some(Msg::Panel(self.load(query, at))),
             Effect::Reset { learner, lesson } => {
                 match self.store.reset(&learner, lesson.as_deref(), at) {
-                    Ok(()) => tracing::info!(learner, lesson, "progress reset by a volunteer"),
+                    Ok(()) => tracing::info!(lesson, "progress reset by a volunteer"),
                     Err(e) => tracing::error!("resetting progress: {e}"),
                 }
                 None
             }
             Effect::Forget { learner } => {
                 match self.store.forget_learner(&learner) {
-                    Ok(_) => tracing::info!(learner, "learner erased by a volunteer"),
+                    Ok(_) => tracing::info!("a learner erased by a volunteer"),
                     Err(e) => tracing::error!("erasing a learner: {e}"),
                 }
                 None
@@ -329,7 +329,7 @@ impl<S: Store> Tutor<S> {
                         {
                             tracing::warn!("marking the session guided: {e}");
                         }
-                        tracing::info!(learner = learner.code, lesson, "guided session");
+                        tracing::info!(lesson, "guided session");
                         Some(Msg::GuidedStarted {
                             learner,
                             progress: Box::new(progress),
@@ -530,12 +530,9 @@ impl<S: Store> Tutor<S> {
                     recovered = true;
                     self.recover(&e);
                 }
-                Err(StoreError::NoSuchLearner(code)) => {
+                Err(StoreError::NoSuchLearner(_)) => {
                     // Erased by a volunteer since: nothing of hers is kept.
-                    tracing::warn!(
-                        learner = code,
-                        "a write for a learner no longer on this kiosk is dropped"
-                    );
+                    tracing::warn!("a write for a learner no longer on this kiosk is dropped");
                     self.pending.remove(0);
                     self.journal_stale = true;
                 }
@@ -619,7 +616,7 @@ impl<S: Store> Tutor<S> {
         }
         for learner in &learners {
             if let Err(e) = self.store.ensure_learner(learner, at) {
-                tracing::error!(learner = learner.code, "putting a learner back: {e}");
+                tracing::error!("putting a learner back: {e}");
             }
         }
     }

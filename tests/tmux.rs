@@ -88,6 +88,16 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
         log.contains("tutor starting") && log.contains("tutor closed"),
         "{log}"
     );
+    // The code is the key to her progress: it is on her card, never in the log.
+    let as_a_number = log.match_indices(&code).any(|(at, _)| {
+        let before = log[..at].chars().next_back();
+        let after = log[at + code.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    });
+    assert!(
+        !as_a_number,
+        "the learner's code {code} is in the log:\n{log}"
+    );
 }
 
 #[test]
