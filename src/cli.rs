@@ -222,6 +222,9 @@ pub enum LearnersCommand {
     Forget {
         /// The learner's code.
         code: String,
+        /// Erase without asking (otherwise the code must be typed again to confirm).
+        #[arg(long)]
+        yes: bool,
     },
 }
 

@@ -28,7 +28,22 @@ fn forget_erases_a_learner_and_says_so() {
     drop(store);
     let data = dir.path().to_str().unwrap();
 
+    // Asked, and not answered (no terminal): nothing is erased.
     let out = hocso(&["--data", data, "learners", "forget", &learner.code]);
+    assert_eq!(out.status.code(), Some(1));
+    let asked = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        asked.contains("Type the code again") && asked.contains("nothing erased"),
+        "{asked}"
+    );
+    let store = SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
+    assert!(store.find_learner(&learner.code).unwrap().is_some());
+    drop(store);
+    // The code typed again confirms.
+    let out = support::hocso_with_stdin(
+        &["--data", data, "learners", "forget", &learner.code],
+        &format!("{}\n", learner.code),
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -47,7 +62,12 @@ fn forget_erases_a_learner_and_says_so() {
     assert!(store.find_learner(&kept.code).unwrap().is_some());
     drop(store);
 
-    let out = hocso(&["--data", data, "learners", "forget", &learner.code]);
+    let out = hocso(&["--data", data, "learners", "forget", &learner.code, "--yes"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no learner has the code"));
+    // --yes erases without asking.
+    let out = hocso(&["--data", data, "learners", "forget", &kept.code, "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    let store = SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
+    assert!(store.find_learner(&kept.code).unwrap().is_none());
 }

@@ -37,6 +37,27 @@ pub fn hocso(args: &[&str]) -> Output {
     hocso_in(&root(), args)
 }
 
+/// `hocso` with `input` on its standard input (what a volunteer types).
+pub fn hocso_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hocso"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("hocso runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().expect("hocso runs")
+}
+
 /// `hocso check --format json …`: the exit code and the parsed report.
 pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["check", "--format", "json"];
