@@ -791,18 +791,23 @@ impl<S: Store> Tutor<S> {
     }
 
     /// `preview`: reloads the file if it changed since last looked at.
-    fn reload_if_changed(&mut self) {
-        let Some(watch) = &mut self.watch else { return };
+    /// Reloads the watched lesson if its file changed; true if it did (the screen must
+    /// be drawn again: the step's text changed even where the step did not).
+    fn reload_if_changed(&mut self) -> bool {
+        let Some(watch) = &mut self.watch else {
+            return false;
+        };
         let modified = std::fs::metadata(&watch.path)
             .and_then(|m| m.modified())
             .ok();
         if modified == watch.modified {
-            return;
+            return false;
         }
         watch.modified = modified;
         let path = watch.path.clone();
         tracing::info!(file = %path.display(), "lesson changed, reloading");
         self.dispatch(Msg::LessonReloaded(load_one(&path)));
+        true
     }
 
     /// Carries out one terminal event; true if what follows must wait for the next frame
@@ -891,7 +896,7 @@ impl<S: Store> Tutor<S> {
                 let seen = |m: &Model| (m.screen.clone(), m.notices.clone(), m.idle_left);
                 let before = seen(&self.model);
                 self.retry();
-                self.reload_if_changed();
+                dirty |= self.reload_if_changed();
                 self.dispatch(Msg::Tick {
                     now: now(),
                     idle: self.last_input.elapsed().as_secs(),

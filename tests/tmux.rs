@@ -128,6 +128,10 @@ fn preview_reloads_the_lesson_when_the_file_is_saved() {
     // Fixed, with new words: back at the same step.
     std::fs::write(&file, original.replace("Bác làm gì?", "Bác sẽ làm gì?")).unwrap();
     tmux.wait_for("Có người hỏi mã OTP của bác. Bác sẽ làm gì?");
+    // A good edit after a good one is drawn at once too, with no key pressed.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&file, original.replace("Bác làm gì?", "Bác nên làm gì?")).unwrap();
+    tmux.wait_for("Có người hỏi mã OTP của bác. Bác nên làm gì?");
     tmux.keys(&["C-c"]);
 }
 
