@@ -874,3 +874,20 @@ fn answers_below_the_fold_at_58_by_14_are_found_by_drawing_the_step() {
     assert!(*line > first.0, "{line}:{column}");
     assert_eq!(*column, 8);
 }
+
+/// Two letters swapped are a slip the checker names: `hnit` is `hint`, `lable` is
+/// `label`.
+#[test]
+fn swapped_letters_get_a_did_you_mean() {
+    let text = std::fs::read_to_string(fixture("e2e/lessons/cham-va-chon.toml")).unwrap();
+    for (right, slip) in [("hint", "hnit"), ("label", "lable")] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let slipped = text.replacen(&format!("\n{right} = "), &format!("\n{slip} = "), 1);
+        assert_ne!(slipped, text);
+        std::fs::write(dir.path().join("lessons/cham-va-chon.toml"), slipped).unwrap();
+        let out = hocso_in(dir.path(), &["check", "lessons"]);
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(&format!("did you mean `{right}`?")), "{said}");
+    }
+}

@@ -1229,7 +1229,9 @@ fn element_help(kind: ElementKind) -> &'static str {
     }
 }
 
-/// The candidate closest to `word` by edit distance, if it is a plausible typo.
+/// The candidate closest to `word` by edit distance, if it is a plausible typo. Two
+/// letters swapped (`hnit` for `hint`, `lable` for `label`) count as one slip, as a
+/// letter missing, added or changed does (optimal string alignment).
 pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     candidates
         .iter()
@@ -1240,18 +1242,7 @@ pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str>
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::osa_distance(a, b)
 }
 
 /// Why a learner with only the touch screen could not type `text` on the pretend phone's
@@ -1305,6 +1296,10 @@ pub(crate) mod tests {
         assert_eq!(closest("nut-cai-dta", &c), Some("nut-cai-dat"));
         assert_eq!(closest("chplay", &c), Some("ch-play"));
         assert_eq!(closest("zalo", &c), None);
+        // Two letters swapped are one slip.
+        assert_eq!(closest("hnit", &["hint", "text", "kind"]), Some("hint"));
+        assert_eq!(closest("lable", &["label", "detail"]), Some("label"));
+        assert_eq!(closest("nut-mo", &c), None, "itself is no typo");
     }
 
     /// A lesson that uses every field a learner reads or types, each with its own marker
