@@ -137,11 +137,7 @@ fn a_wrong_kiosk_value_locks_the_kiosk_and_the_panel_says_why() {
     tmux.keys(&["C-c"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert!(tmux.alive(), "Ctrl+C left a locked kiosk");
-    tmux.keys(&["C-M-v"]);
-    tmux.wait_for("Nhập mã PIN");
-    tmux.literal("97531");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Bảng tình nguyện viên");
+    tmux.open_panel("97531");
     tmux.keys(&["4"]);
     let screen = tmux.wait_for("must be true or false");
     assert!(screen.contains("hocso.toml:1:9"), "{screen}");

@@ -169,11 +169,7 @@ fn a_guided_session_is_recorded_as_assisted_with_a_note_for_next_time() {
     tmux.wait_for("Chạm vào màn hình để");
 
     // The volunteer finds the learner and guides the lesson.
-    tmux.keys(&["C-M-v"]);
-    tmux.wait_for("Nhập mã PIN");
-    tmux.literal("2468");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Bảng tình nguyện viên");
+    tmux.open_panel("2468");
     tmux.keys(&["Enter"]);
     tmux.wait_for(&format!("Bác Kiểm Tra · {code}"));
     tmux.keys(&["Enter"]);

@@ -314,17 +314,8 @@ fn the_studio_opens_from_the_panel_behind_the_pin() {
         ],
     );
     tmux.log = Some(data.join("hocso.log"));
-    tmux.wait_for("Lần đầu dùng máy");
-    tmux.literal("97531");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Nhập lại mã PIN vừa chọn");
-    tmux.literal("97531");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Chạm vào màn hình");
-    tmux.keys(&["C-M-v"]);
-    tmux.wait_for("Nhập mã PIN");
-    tmux.literal("97531");
-    tmux.keys(&["Enter"]);
+    tmux.choose_pin("97531");
+    tmux.open_panel("97531");
     tmux.wait_for("người thật 0/");
     // Its seventh item ("Thu âm giọng đọc"), below the fold at this size: its number.
     tmux.keys(&["7"]);

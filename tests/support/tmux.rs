@@ -270,6 +270,27 @@ impl Tmux {
     }
 
     /// Kills hocso at once (SIGKILL), as a pulled plug would.
+    /// A kiosk's first start: chooses `pin` as the volunteer PIN (typed twice), and waits
+    /// for the welcome screen.
+    pub fn choose_pin(&self, pin: &str) {
+        self.wait_for("Lần đầu dùng máy");
+        self.literal(pin);
+        self.keys(&["Enter"]);
+        self.wait_for("Nhập lại mã PIN vừa chọn");
+        self.literal(pin);
+        self.keys(&["Enter"]);
+        self.wait_for("Chạm vào màn hình");
+    }
+
+    /// Opens the volunteer panel with the keys' chord and `pin`; returns its screen.
+    pub fn open_panel(&self, pin: &str) -> String {
+        self.keys(&["C-M-v"]);
+        self.wait_for("Nhập mã PIN");
+        self.literal(pin);
+        self.keys(&["Enter"]);
+        self.wait_for("Bảng tình nguyện viên")
+    }
+
     pub fn kill(&self) {
         let out = self.run(&["display-message", "-p", "#{pane_pid}"]);
         let pid = String::from_utf8(out.stdout).unwrap().trim().to_owned();
