@@ -156,9 +156,17 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
                     let lesson = model.lessons.iter().find(|l| l.id == c.lesson);
                     let title =
                         lesson.map_or(c.lesson.clone(), |l| l.title.get(lang.code()).to_owned());
+                    // The step's number and name, as the learner saw it.
                     let step = lesson
-                        .and_then(|l| l.steps.iter().position(|s| s.id == c.step))
-                        .map_or(c.step.clone(), |n| (n + 1).to_string());
+                        .and_then(|l| {
+                            let n = l.steps.iter().position(|s| s.id == c.step)?;
+                            Some(format!(
+                                "{} ({})",
+                                n + 1,
+                                l.steps[n].display_name(lang.code())
+                            ))
+                        })
+                        .unwrap_or_else(|| c.step.clone());
                     i18n.text_with(
                         lang,
                         "panel-help-row",
@@ -511,12 +519,11 @@ pub fn guided_end(
         let lines: Vec<Vec<Row>> = steps
             .iter()
             .map(|&i| {
-                let text = l.steps[i].text.get(lang.code());
-                let first = text.split(['.', '\n']).next().unwrap_or(text).trim();
+                let name = l.steps[i].display_name(lang.code());
                 let line = i18n.text_with(
                     lang,
                     "guided-end-step",
-                    &[("n", (i + 1).into()), ("text", first.into())],
+                    &[("n", (i + 1).into()), ("text", name.into())],
                 );
                 wrapped(&line, width, theme::base(), "• ")
             })
