@@ -668,4 +668,37 @@ mod tests {
         assert!(!shown.contains("đang bật"), "{shown}");
         assert!(shown.contains("không có loa"), "{shown}");
     }
+
+    #[test]
+    fn a_help_call_names_the_step_as_the_learner_saw_it() {
+        let lesson = crate::lesson::parse_lesson(
+            std::path::Path::new("tap-luyen.toml"),
+            include_str!("../../tests/fixtures/tutor/lessons/tap-luyen.toml"),
+            &crate::lesson::CheckOptions::default(),
+        )
+        .lesson
+        .unwrap();
+        let (n, step) = lesson
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.is_practice())
+            .unwrap();
+        let expected = format!("bước {} ({})", n + 1, step.display_name("vi"));
+        let call = crate::store::HelpCall {
+            learner: "4821".into(),
+            name: "Bà Hạnh".into(),
+            lesson: lesson.id.clone(),
+            step: step.id.clone(),
+            at: 0,
+        };
+        let mut model = Model::new(vec![lesson], Lang::Vi, Size::new(80, 24));
+        update(&mut model, Msg::Click(Target::Volunteer));
+        let crate::app::Screen::Panel(panel) = &mut model.screen else {
+            panic!("the panel is open");
+        };
+        panel.view = crate::app::PanelView::Help(vec![call]);
+        let shown = screen(&model);
+        assert!(shown.contains(&expected), "{expected} in\n{shown}");
+    }
 }
