@@ -35,7 +35,22 @@ fn a_card_lists_the_steps_and_boxes_the_warnings() {
         steps.contains("<span class=\"touch\">→ CH Play</span>"),
         "a tap says what to touch"
     );
+    // A practice step leads with its short name; one whose text starts the same way
+    // (a derived name) is not named twice.
+    assert!(
+        steps.contains("<strong class=\"name\">Tự mở VNeID, không mở link lạ</strong><br>"),
+        "a step's own name: {steps}"
+    );
+    assert!(
+        steps.contains("<strong class=\"name\">Chạm vào CH Play</strong><br>"),
+        "a tap step's derived name: {steps}"
+    );
+    assert!(!steps.contains("<strong class=\"name\">Một"), "{steps}");
     assert_eq!(html.matches("class=\"warning\"").count(), 1);
+    assert!(
+        html.contains("<p class=\"question\">⚠ Cuộc gọi giả công an gửi link</p>"),
+        "the warning box is headed by the step's name"
+    );
     assert!(html.contains("Nên làm:"));
     assert!(html.contains("Tổ công nghệ số cộng đồng"));
 
@@ -50,6 +65,7 @@ fn a_card_lists_the_steps_and_boxes_the_warnings() {
     assert!(run.status.success());
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("<h1>Installing VNeID safely</h1>") && html.contains("Be careful"));
+    assert!(html.contains("<strong class=\"name\">Open VNeID yourself, not the link</strong>"));
 }
 
 #[test]

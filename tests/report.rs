@@ -5,6 +5,7 @@ mod support;
 
 use std::path::Path;
 
+use hocso::lesson::{Catalogue, CheckOptions};
 use hocso::report::{BandRow, Counts, DayRow, LessonRow, Report, StepRow, date};
 use hocso::store::{AgeBand, Attempt, LessonEnd, SqliteStore, Store, day_of, day_start};
 use support::hocso;
@@ -642,5 +643,72 @@ fn a_markdown_report_shows_hostile_names_as_text() {
     assert!(
         md.contains("\\!\\[\\]\\(http://evil.example/t.png\\)"),
         "{md}"
+    );
+}
+
+#[test]
+fn a_markdown_report_names_lessons_and_steps_as_learners_see_them_and_data_keeps_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut store = SqliteStore::open(&data.join("hocso.db")).unwrap();
+    let now = at("2026-11-20", 9, 0);
+    let code = store.create_learner("Bà Hạnh", None, now).unwrap().code;
+    let session = store.start_session(&code, "k", now).unwrap();
+    for (step, how) in [
+        ("tin-nhan-la", WRONG_FIRST),
+        ("mo-ch-play", RIGHT_FIRST),
+        ("buoc-cu", RIGHT_FIRST),
+    ] {
+        answer(&mut store, &code, L1, step, how, now + 60);
+    }
+    store.end_session(session, now + 120).unwrap();
+    drop(store);
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let config = dir.path().join("hocso.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "kiosk_name = \"Máy 1\"\nlessons = \"{}\"\n",
+            lessons.display()
+        ),
+    )
+    .unwrap();
+    let catalogue = Catalogue::load_dir(&lessons, &CheckOptions::default());
+    let lesson = catalogue.lesson(L1).unwrap();
+    let named = |id: &str| {
+        let n = lesson.steps.iter().position(|s| s.id == id).unwrap();
+        format!("{}. {}", n + 1, lesson.steps[n].display_name("vi"))
+    };
+    let title = lesson.title.get("vi");
+    let period = ["--from", "2026-11-20", "--to", "2026-11-20"];
+
+    let md = cli_report(&data, &config, &period);
+    let steps = md.split("\n## ").find(|s| s.contains("| Bước |")).unwrap();
+    for id in ["tin-nhan-la", "mo-ch-play"] {
+        let row = format!("| {title} | {} |", named(id));
+        assert!(steps.contains(&row), "{row} in\n{steps}");
+        assert!(!steps.contains(id), "the id {id} in\n{steps}");
+    }
+    assert!(named("tin-nhan-la").contains("Tự mở VNeID"), "its own name");
+    // A step the lesson no longer has keeps its id: there is no other name for it.
+    assert!(steps.contains(&format!("| {title} | buoc-cu |")), "{steps}");
+
+    let mut csv = period.to_vec();
+    csv.extend(["--format", "csv"]);
+    let csv = cli_report(&data, &config, &csv);
+    assert!(
+        csv.contains("step,,,vneid-cai-dat,tin-nhan-la,,first_right,0\n"),
+        "{csv}"
+    );
+    let mut json = period.to_vec();
+    json.extend(["--format", "json"]);
+    let report = Report::from_json(&cli_report(&data, &config, &json)).unwrap();
+    assert!(
+        report
+            .steps
+            .iter()
+            .any(|s| s.lesson == L1 && s.step == "tin-nhan-la"),
+        "{report:?}"
     );
 }

@@ -39,14 +39,38 @@ pub fn card(lesson: &Lesson, lang: Lang, i18n: &Localizer) -> String {
     let mut steps = String::new();
     let mut warnings = String::new();
     for step in &lesson.steps {
-        let text = escape(step.text.get(l));
+        let plain = escape(step.text.get(l));
+        // A practice step leads with its short name, in bold, unless the name is just
+        // the text's own opening words.
+        let name = step.display_name(l);
+        let named = step.is_practice()
+            && !step
+                .text
+                .get(l)
+                .starts_with(name.trim_end_matches(['…', '.']));
+        let text = if named {
+            format!(
+                "<strong class=\"name\">{}</strong><br>{plain}",
+                escape(&name)
+            )
+        } else {
+            plain.clone()
+        };
         match &step.task {
             Task::Choice { options } => {
                 let safe = options.iter().find(|o| o.correct);
-                let _ = write!(
-                    warnings,
-                    "<section class=\"warning\"><p class=\"question\">⚠ {text}</p>"
-                );
+                if named {
+                    let _ = write!(
+                        warnings,
+                        "<section class=\"warning\"><p class=\"question\">⚠ {}</p><p>{plain}</p>",
+                        escape(&name)
+                    );
+                } else {
+                    let _ = write!(
+                        warnings,
+                        "<section class=\"warning\"><p class=\"question\">⚠ {plain}</p>"
+                    );
+                }
                 if let Some(safe) = safe {
                     let why = safe
                         .feedback

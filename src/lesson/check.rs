@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use toml::Spanned;
 use unicode_normalization::is_nfc;
 
+use super::MAX_NAME_WORDS;
 use super::budget::{ReadingBudget, syllables};
 use super::diagnostic::{Diagnostic, Draft, LineIndex, Severity};
 use super::file::{
@@ -339,6 +340,32 @@ impl<'a> FileCheck<'a> {
         );
     }
 
+    /// Checks a step's name: a text like the others, and short enough to stand in a list.
+    fn step_name(&mut self, name: &Spanned<TextFile>) -> Option<LocalText> {
+        for (locale, value) in name.get_ref().entries() {
+            let words = syllables(value);
+            if words > MAX_NAME_WORDS {
+                self.push(
+                    Diagnostic::warning(
+                        "long-step-name",
+                        format!(
+                            "this step's name ({locale}) is {words} words long, over \
+                             {MAX_NAME_WORDS}"
+                        ),
+                    )
+                    .at(name.span())
+                    .label(format!("{words} words"))
+                    .help(
+                        "a name stands for the step in lists (the summary, the card, the \
+                         reports): say what is practised in a few words, e.g. \
+                         \"Tin nhắn lạ đòi mã OTP\"",
+                    ),
+                );
+            }
+        }
+        self.text(name, "name")
+    }
+
     fn not_for(&mut self, field: &str, span: Range<usize>, belongs_to: &str) {
         self.push(
             Diagnostic::error(
@@ -613,6 +640,7 @@ impl<'a> FileCheck<'a> {
         }
         self.reading(step, kind);
         let text = self.text(&step.text, "step text");
+        let name = step.name.as_ref().and_then(|n| self.step_name(n));
         let hint = step.hint.as_ref().and_then(|h| self.text(h, "hint"));
         let right_feedback = step
             .right_feedback
@@ -638,6 +666,7 @@ impl<'a> FileCheck<'a> {
         }
         Some(Step {
             id: step.id.get_ref().clone(),
+            name,
             text: text?,
             hint,
             narration,
@@ -1695,6 +1724,55 @@ url = "https://m31.vn"
                 (d.start.line, d.message)
             })
             .collect()
+    }
+
+    /// A lesson with one choice step named `name` (a TOML value).
+    fn named(name: &str) -> String {
+        format!(
+            "format_version = 1\nid = \"doc\"\ntopic = \"chung\"\ntitle = \"Đọc\"\n\
+             summary = \"Đọc.\"\nminutes = 5\n\n\
+             [[steps]]\nid = \"chon\"\nname = {name}\nkind = \"choice\"\ntext = \"Chọn.\"\n\
+             [[steps.options]]\ntext = \"Có\"\ncorrect = true\n\
+             [[steps.options]]\ntext = \"Không\"\nfeedback = \"Chưa đúng.\"\n"
+        )
+    }
+
+    /// The `long-step-name` warnings of `text`, each as (line, message).
+    fn long_names(text: &str) -> Vec<(usize, String)> {
+        problems(text)
+            .into_iter()
+            .filter(|d| d.code == "long-step-name")
+            .map(|d| {
+                assert_eq!(d.severity, Severity::Warning);
+                (d.start.line, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_step_name_of_eight_words_passes_and_nine_warn() {
+        let eight = format!("\"{}\"", repeated("chữ", 8));
+        assert_eq!(long_names(&named(&eight)), []);
+        let parsed = crate::lesson::parse_lesson(Path::new("x.toml"), &named(&eight), &vi_only());
+        let step = &parsed.lesson.unwrap().steps[0];
+        assert_eq!(step.display_name("vi"), repeated("chữ", 8));
+
+        let nine = format!("\"{}\"", repeated("chữ", 9));
+        assert_eq!(
+            long_names(&named(&nine)),
+            [(
+                10,
+                "this step's name (vi) is 9 words long, over 8".to_owned()
+            )]
+        );
+        // Every language is counted: the English, too, stands in a list.
+        let english = format!(
+            "{{ vi = \"Tin nhắn lạ\", en = \"{}\" }}",
+            repeated("word", 9)
+        );
+        let found = long_names(&named(&english));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("(en)"), "{found:?}");
     }
 
     #[test]

@@ -141,6 +141,12 @@ pub struct StepFile {
         length(max = 64)
     )]
     pub id: Spanned<String>,
+    /// A short name for the step (at most about 8 words), shown where steps are listed:
+    /// the summary's steps to practise, the take-home card, the volunteer's screens and
+    /// the reports. Default: derived from the step (see `docs/lesson-format.md`).
+    #[serde(default)]
+    #[schemars(with = "Option<TextFile>")]
+    pub name: Option<Spanned<TextFile>>,
     /// What the learner does here.
     #[schemars(with = "StepKind")]
     pub kind: Spanned<StepKind>,

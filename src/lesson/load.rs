@@ -395,6 +395,7 @@ const LESSON_FIELDS: &[&str] = &[
 
 const STEP_FIELDS: &[&str] = &[
     "id",
+    "name",
     "kind",
     "text",
     "hint",

@@ -47,6 +47,10 @@ pub const TOPIC_ORDER: &[&str] = &[
     "dich-vu-cong",
 ];
 
+/// The most words (syllables, in Vietnamese) a step's `name` should have: it stands for
+/// the step in a list, one line on the smallest screen.
+pub const MAX_NAME_WORDS: usize = 8;
+
 /// Review intervals in days for mastered lessons (Leitner boxes), unless a lesson says.
 pub const DEFAULT_REVIEW_DAYS: &[u32] = &[1, 3, 7, 21, 60];
 
@@ -101,6 +105,8 @@ impl Default for MasteryRule {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub id: String,
+    /// The short name the lesson gives it, if any (see [`Step::display_name`]).
+    pub name: Option<LocalText>,
     pub text: LocalText,
     pub hint: Option<LocalText>,
     /// Narration file named in the lesson, resolved against the content folder.
@@ -122,6 +128,50 @@ impl Step {
         }
     }
 
+    /// The step's short name in `locale`, for lists: the summary's steps to practise, the
+    /// take-home card, the volunteer's screens and the reports' step table.
+    ///
+    /// The lesson's own `name` when it has one. Otherwise a `tap` step is named by what
+    /// is touched ("Chạm vào CH Play"), a `scan` step "Quét mã QR", and every other step
+    /// by the first sentence of its text, without its closing full stop or colon, cut to
+    /// [`MAX_NAME_WORDS`] words and "…" when it is more than two words longer.
+    pub fn display_name(&self, locale: &str) -> String {
+        if let Some(name) = &self.name {
+            return name.get(locale).to_owned();
+        }
+        let english = locale == "en";
+        match &self.task {
+            Task::Tap { screen, target } => {
+                let label = screen
+                    .tappables()
+                    .find(|t| t.id() == Some(target.as_str()))
+                    .and_then(|t| match t {
+                        Tappable::Element(e) => e.label.as_ref().map(|l| l.get(locale)),
+                        Tappable::DialogButton(b) => Some(b.label.get(locale)),
+                    })
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && budget::syllables(l) <= MAX_NAME_WORDS - 2);
+                if let Some(label) = label {
+                    return if english {
+                        format!("Tap {label}")
+                    } else {
+                        format!("Chạm vào {label}")
+                    };
+                }
+            }
+            Task::Scan { .. } => {
+                return if english {
+                    "Scan the QR code"
+                } else {
+                    "Quét mã QR"
+                }
+                .to_owned();
+            }
+            _ => {}
+        }
+        short_sentence(self.text.get(locale))
+    }
+
     /// Whether the learner answers this step (and so it counts toward mastery).
     pub fn is_practice(&self) -> bool {
         !matches!(self.task, Task::Explain { .. })
@@ -134,6 +184,34 @@ impl Step {
             Task::Tap { screen, .. } => Some(screen),
             _ => None,
         }
+    }
+}
+
+/// The first sentence of `text`, without its closing full stop or colon; a sentence of
+/// more than [`MAX_NAME_WORDS`] + 2 words is cut to [`MAX_NAME_WORDS`] words and "…". A sentence ends at `.`, `?`, `!` or `:` followed by a blank or the end,
+/// so "15.000.000 đồng" stays whole.
+fn short_sentence(text: &str) -> String {
+    let mut end = text.len();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '.' | '?' | '!' | ':' | '\n');
+        if ends && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) {
+            end = if matches!(c, '.' | ':' | '\n') {
+                i
+            } else {
+                i + c.len_utf8()
+            };
+            break;
+        }
+    }
+    let words: Vec<&str> = text[..end].split_whitespace().collect();
+    // A whole sentence a word or two long reads better than one cut short.
+    if words.len() > MAX_NAME_WORDS + 2 {
+        let cut = words[..MAX_NAME_WORDS].join(" ");
+        let cut = cut.trim_end_matches([',', ';', ':', '.', '-', '–', '—']);
+        format!("{cut}…")
+    } else {
+        words.join(" ")
     }
 }
 
@@ -267,5 +345,99 @@ mod tests {
         for bad in ["", "VNeID", "cài-đặt", "a--b", "-a", "a-", "a_b", "a b"] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    fn step(text: &str, task: Task) -> Step {
+        Step {
+            id: "mot-buoc".into(),
+            name: None,
+            text: LocalText::vi(text),
+            hint: None,
+            narration: None,
+            right_feedback: None,
+            wrong_feedback: None,
+            task,
+        }
+    }
+
+    fn choice() -> Task {
+        Task::Choice { options: vec![] }
+    }
+
+    #[test]
+    fn a_given_name_is_the_name_in_each_locale() {
+        let mut s = step("Một số lạ nhắn tới: “Mã OTP của bác là…”", choice());
+        s.name = Some(LocalText::vi("Tin nhắn lạ đòi mã OTP"));
+        assert_eq!(s.display_name("vi"), "Tin nhắn lạ đòi mã OTP");
+        // A locale the name lacks falls back to Vietnamese, as every text does.
+        assert_eq!(s.display_name("en"), "Tin nhắn lạ đòi mã OTP");
+    }
+
+    #[test]
+    fn a_tap_step_is_named_by_what_is_touched() {
+        let screen = Screen {
+            title: None,
+            elements: vec![Element {
+                id: Some("ch-play".into()),
+                kind: ElementKind::App,
+                label: Some(LocalText::vi("CH Play")),
+                detail: None,
+                on: false,
+                feedback: None,
+                buttons: vec![],
+            }],
+        };
+        let s = step(
+            "Bác chạm vào ứng dụng để tải ứng dụng.",
+            Task::Tap {
+                screen,
+                target: "ch-play".into(),
+            },
+        );
+        assert_eq!(s.display_name("vi"), "Chạm vào CH Play");
+        assert_eq!(s.display_name("en"), "Tap CH Play");
+    }
+
+    #[test]
+    fn other_steps_are_named_by_their_first_sentence_cut_short() {
+        assert_eq!(
+            step(
+                "Bác chuyển 15.000.000 đồng. Ứng dụng hỏi khuôn mặt.",
+                choice()
+            )
+            .display_name("vi"),
+            "Bác chuyển 15.000.000 đồng"
+        );
+        assert_eq!(
+            step("Một số lạ nhắn tới: “Bác trúng thưởng”", choice()).display_name("vi"),
+            "Một số lạ nhắn tới"
+        );
+        assert_eq!(
+            step(
+                "Khi có người gọi điện xưng là công an và đòi bác đọc mã, bác làm gì?",
+                choice()
+            )
+            .display_name("vi"),
+            "Khi có người gọi điện xưng là công…"
+        );
+        // Nine or ten words stay whole.
+        assert_eq!(
+            step(
+                "Người gọi tự xưng công an hỏi mã OTP. Bác làm gì?",
+                choice()
+            )
+            .display_name("vi"),
+            "Người gọi tự xưng công an hỏi mã OTP"
+        );
+        assert_eq!(
+            step(
+                "Quét mã này.",
+                Task::Scan {
+                    url: "https://x.vn".into()
+                }
+            )
+            .display_name("vi"),
+            "Quét mã QR"
+        );
     }
 }

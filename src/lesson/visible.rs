@@ -151,6 +151,7 @@ pub(crate) fn head_texts(file: &LessonFile) -> Vec<LearnerText<'_>> {
 pub(crate) fn step_texts(step: &StepFile) -> Vec<LearnerText<'_>> {
     let StepFile {
         id: _,
+        name,
         kind: _,
         text,
         hint,
@@ -169,6 +170,7 @@ pub(crate) fn step_texts(step: &StepFile) -> Vec<LearnerText<'_>> {
     } = step;
     let mut walk = Walk::default();
     walk.text("step text", Role::Prose, text);
+    walk.maybe("name", Role::Line, name);
     walk.maybe("hint", Role::Prose, hint);
     walk.maybe("right_feedback", Role::Prose, right_feedback);
     walk.maybe("wrong_feedback", Role::Prose, wrong_feedback);

@@ -256,11 +256,25 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
                 }
             },
         );
+        // As learners see them: the lesson's title, the step's number and name; the ids
+        // stay in the JSON and CSV, for machines.
+        let lesson = lessons.iter().find(|l| l.id == step.lesson);
+        // The number is written outside `md`: inside a table cell "3." starts no list.
+        let step_name = lesson
+            .and_then(|l| {
+                let n = l.steps.iter().position(|s| s.id == step.step)?;
+                Some(format!(
+                    "{}. {}",
+                    n + 1,
+                    md(&l.steps[n].display_name(lang.code()))
+                ))
+            })
+            .unwrap_or_else(|| md(&step.step));
         row(
             &mut out,
             &[
-                md(&step.lesson),
-                md(&step.step),
+                lesson.map_or_else(|| md(&step.lesson), |l| md(l.title.get(lang.code()))),
+                step_name,
                 step.first_tries.to_string(),
                 step.first_right.to_string(),
                 success,

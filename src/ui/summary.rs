@@ -45,7 +45,7 @@ pub fn draw(
         rows.extend(wrapped(&t(verdict), area.width, theme::base(), "↻ "));
         for &i in &summary.to_practise {
             if let Some(step) = lesson.steps.get(i) {
-                let text = first_sentence(step.text.get(lang.code()));
+                let text = step.display_name(lang.code());
                 rows.extend(wrapped(&text, area.width, theme::dim(), "   · "));
             }
         }
@@ -72,33 +72,4 @@ pub fn draw(
     .areas(area);
     draw_scrolled_by(frame, text, &rows, hits, summary.scroll, false);
     draw_rows(frame, foot, &buttons, hits);
-}
-
-/// The first sentence of a step's text, to name it in a list.
-/// A sentence ends at `.`, `?`, `!` or `:` followed by a space or the end, so
-/// "15.000.000 đồng" stays whole.
-fn first_sentence(text: &str) -> String {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ends = matches!(c, '.' | '?' | '!' | ':');
-        if ends && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) {
-            return text[..i + c.len_utf8()].to_owned();
-        }
-    }
-    text.to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_sentence;
-
-    #[test]
-    fn numbers_with_dots_are_not_sentence_ends() {
-        assert_eq!(
-            first_sentence("Bác chuyển 15.000.000 đồng. Ứng dụng hỏi khuôn mặt."),
-            "Bác chuyển 15.000.000 đồng."
-        );
-        assert_eq!(first_sentence("Câu 1: chọn."), "Câu 1:");
-        assert_eq!(first_sentence("Không dấu chấm"), "Không dấu chấm");
-    }
 }

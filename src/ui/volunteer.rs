@@ -156,9 +156,17 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
                     let lesson = model.lessons.iter().find(|l| l.id == c.lesson);
                     let title =
                         lesson.map_or(c.lesson.clone(), |l| l.title.get(lang.code()).to_owned());
+                    // The step's number and name, as the learner saw it.
                     let step = lesson
-                        .and_then(|l| l.steps.iter().position(|s| s.id == c.step))
-                        .map_or(c.step.clone(), |n| (n + 1).to_string());
+                        .and_then(|l| {
+                            let n = l.steps.iter().position(|s| s.id == c.step)?;
+                            Some(format!(
+                                "{} ({})",
+                                n + 1,
+                                l.steps[n].display_name(lang.code())
+                            ))
+                        })
+                        .unwrap_or_else(|| c.step.clone());
                     i18n.text_with(
                         lang,
                         "panel-help-row",
@@ -511,12 +519,11 @@ pub fn guided_end(
         let lines: Vec<Vec<Row>> = steps
             .iter()
             .map(|&i| {
-                let text = l.steps[i].text.get(lang.code());
-                let first = text.split(['.', '\n']).next().unwrap_or(text).trim();
+                let name = l.steps[i].display_name(lang.code());
                 let line = i18n.text_with(
                     lang,
                     "guided-end-step",
-                    &[("n", (i + 1).into()), ("text", first.into())],
+                    &[("n", (i + 1).into()), ("text", name.into())],
                 );
                 wrapped(&line, width, theme::base(), "• ")
             })
@@ -660,5 +667,38 @@ mod tests {
         let shown = screen(&model);
         assert!(!shown.contains("đang bật"), "{shown}");
         assert!(shown.contains("không có loa"), "{shown}");
+    }
+
+    #[test]
+    fn a_help_call_names_the_step_as_the_learner_saw_it() {
+        let lesson = crate::lesson::parse_lesson(
+            std::path::Path::new("tap-luyen.toml"),
+            include_str!("../../tests/fixtures/tutor/lessons/tap-luyen.toml"),
+            &crate::lesson::CheckOptions::default(),
+        )
+        .lesson
+        .unwrap();
+        let (n, step) = lesson
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.is_practice())
+            .unwrap();
+        let expected = format!("bước {} ({})", n + 1, step.display_name("vi"));
+        let call = crate::store::HelpCall {
+            learner: "4821".into(),
+            name: "Bà Hạnh".into(),
+            lesson: lesson.id.clone(),
+            step: step.id.clone(),
+            at: 0,
+        };
+        let mut model = Model::new(vec![lesson], Lang::Vi, Size::new(80, 24));
+        update(&mut model, Msg::Click(Target::Volunteer));
+        let crate::app::Screen::Panel(panel) = &mut model.screen else {
+            panic!("the panel is open");
+        };
+        panel.view = crate::app::PanelView::Help(vec![call]);
+        let shown = screen(&model);
+        assert!(shown.contains(&expected), "{expected} in\n{shown}");
     }
 }
