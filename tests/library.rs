@@ -143,11 +143,15 @@ fn wrong_answers(model: &Model) -> Vec<Vec<Msg>> {
             .filter(|(_, t)| t.id() != Some(target.as_str()))
             .map(|(i, _)| vec![Msg::Click(Target::Phone(i))])
             .collect(),
+        // Each wrong option, touched where this showing put it.
         Task::Choice { options } => options
             .iter()
             .enumerate()
             .filter(|(_, o)| !o.correct)
-            .map(|(i, _)| vec![Msg::Click(Target::Choice(i))])
+            .map(|(i, _)| {
+                let at = run.state.shown_at(step, i).unwrap();
+                vec![Msg::Click(Target::Choice(at))]
+            })
             .collect(),
         Task::Order { .. } => {
             // Whatever is placed taken back, then the pool's order (never the right

@@ -287,7 +287,7 @@ fn typing_key(target: Target) -> bool {
 }
 
 /// The touches that answer the step on screen rightly, in order.
-fn right_touches(task: &Task, layer: hocso::app::KeyboardLayer) -> Vec<Target> {
+fn right_touches(task: &Task, layer: hocso::app::KeyboardLayer, shown: &[usize]) -> Vec<Target> {
     match task {
         Task::Tap { screen, target } => screen
             .tappables()
@@ -295,9 +295,9 @@ fn right_touches(task: &Task, layer: hocso::app::KeyboardLayer) -> Vec<Target> {
             .map(Target::Phone)
             .into_iter()
             .collect(),
-        Task::Choice { options } => options
+        Task::Choice { options } => shown
             .iter()
-            .position(|o| o.correct)
+            .position(|&i| options[i].correct)
             .map(Target::Choice)
             .into_iter()
             .collect(),
@@ -335,16 +335,16 @@ fn right_touches(task: &Task, layer: hocso::app::KeyboardLayer) -> Vec<Target> {
 
 /// A wrong answer to give first, where the step has one: the touches that give it, and
 /// those that clear it away again (a typed answer stays in its field).
-fn wrong_touches(task: &Task) -> Option<(Vec<Target>, Vec<Target>)> {
+fn wrong_touches(task: &Task, shown: &[usize]) -> Option<(Vec<Target>, Vec<Target>)> {
     match task {
         Task::Tap { screen, target } => screen
             .tappables()
             .position(|t| t.id().is_some_and(|id| id != target))
             .map(|i| (vec![Target::Phone(i)], Vec::new())),
-        Task::Choice { options } => options
+        Task::Choice { options } => shown
             .iter()
-            .position(|o| !o.correct)
-            .map(|i| (vec![Target::Choice(i)], Vec::new())),
+            .position(|&i| !options[i].correct)
+            .map(|at| (vec![Target::Choice(at)], Vec::new())),
         Task::Type {
             answer,
             input: InputMethod::Digits,
@@ -407,12 +407,14 @@ fn walk(lessons: &[Lesson], size: (u16, u16), seed: u64, timing: Timing) -> (Vec
                 run.pos,
             );
             let layer = run.state.keyboard;
+            // Options are touched where this showing put them.
+            let shown = run.state.shown_options(step);
             finger.place = format!("{}/{step_id} at {w}×{h}", lesson.id);
             let saved = finger.tutor.store.attempts.len();
             let mut misses = 0;
             // A wrong answer first, now and then: one miss, however shaky the touch.
             if let Some((wrong, clear)) =
-                wrong_touches(&task).filter(|_| finger.rng.range(0, 3) == 0)
+                wrong_touches(&task, &shown).filter(|_| finger.rng.range(0, 3) == 0)
             {
                 for target in wrong {
                     finger.intend(target);
@@ -430,7 +432,7 @@ fn walk(lessons: &[Lesson], size: (u16, u16), seed: u64, timing: Timing) -> (Vec
                     finger.intend(target);
                 }
             }
-            for target in right_touches(&task, layer) {
+            for target in right_touches(&task, layer, &shown) {
                 finger.intend(target);
                 if finger.pos() != Some(pos) {
                     finger

@@ -9,7 +9,7 @@ use hocso::app::{
     Target, update, volunteer,
 };
 use hocso::i18n::Lang;
-use hocso::lesson::{Catalogue, CheckOptions};
+use hocso::lesson::{Catalogue, CheckOptions, Task};
 use hocso::mastery::Leitner;
 use hocso::store::{AgeBand, LearnerRow, LessonRecord, Note, Place, RunKind};
 use support::fixture;
@@ -29,9 +29,26 @@ fn base() -> Model {
     model
 }
 
+/// Sends `msgs`. On a choice step, a touch on `Target::Choice(i)` means option `i` as
+/// written and a digit key its number as written: each is sent where this showing put
+/// that option (options are shuffled).
 fn send(model: &mut Model, msgs: &[Msg]) {
     for msg in msgs {
-        let _ = update(model, msg.clone());
+        let place = |i: usize| {
+            let (_, step, run) = model.run()?;
+            matches!(step.task, Task::Choice { .. })
+                .then(|| run.state.shown_at(step, i))
+                .flatten()
+        };
+        let msg = match msg {
+            Msg::Click(Target::Choice(i)) => Msg::Click(Target::Choice(place(*i).unwrap_or(*i))),
+            Msg::Key(Key::Char(c @ '1'..='9')) => match place(*c as usize - '1' as usize) {
+                Some(at) => Msg::Key(Key::Char(char::from(b'1' + at as u8))),
+                None => msg.clone(),
+            },
+            _ => msg.clone(),
+        };
+        let _ = update(model, msg);
     }
 }
 

@@ -12,9 +12,9 @@ use std::io::Write;
 use std::path::Path;
 use std::rc::Rc;
 
-use hocso::app::{Key, Model, Msg, Screen, Size, Target, right_answer, update};
+use hocso::app::{Key, Model, Msg, Screen, Size, StepState, Target, right_answer, update};
 use hocso::i18n::Localizer;
-use hocso::lesson::{Catalogue, CheckOptions, Task};
+use hocso::lesson::{Catalogue, CheckOptions, Step, Task};
 use hocso::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -97,13 +97,15 @@ fn bundled() -> Model {
 
 /// The keys a learner presses on a step of this kind before answering it rightly: the
 /// selection moves, letters are typed, a wrong answer is given.
-fn learner_keys(task: &Task) -> Vec<Key> {
-    match task {
+fn learner_keys(step: &Step, state: &StepState) -> Vec<Key> {
+    match &step.task {
         Task::Tap { .. } => vec![Key::Tab, Key::Tab, Key::BackTab],
         Task::Choice { options } => {
             let mut keys = vec![Key::Down, Key::Up];
+            // A wrong option's digit, where this showing put it.
             if let Some(wrong) = options.iter().position(|o| !o.correct) {
-                keys.push(Key::Char(char::from(b'1' + wrong as u8)));
+                let at = state.shown_at(step, wrong).unwrap();
+                keys.push(Key::Char(char::from(b'1' + at as u8)));
             }
             keys
         }
@@ -142,7 +144,7 @@ fn a_key_press_on_a_step_screen_writes_under_a_kilobyte() {
             let where_ = format!("{} / {} (#{})", l.id, step.id, run.step());
             let first_visit = seen.insert(step.id.clone());
             let keys = if first_visit {
-                learner_keys(&step.task)
+                learner_keys(step, &run.state)
             } else {
                 Vec::new()
             };
@@ -211,7 +213,9 @@ fn a_wrong_answer_writes_its_feedback_and_little_else() {
         kiosk.press(Key::Enter);
     }
     // "Giữ nút nguồn thật lâu": wrong.
-    let bytes = kiosk.press(Key::Char('2'));
+    let (_, step, run) = kiosk.model.run().unwrap();
+    let at = run.state.shown_at(step, 1).unwrap();
+    let bytes = kiosk.press(Key::Char(char::from(b'1' + at as u8)));
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("Chưa đúng ạ"), "{text}");
     assert!(bytes.len() < LIMIT, "{} bytes: {text}", bytes.len());

@@ -56,9 +56,9 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
 
     // The choice step, by its number key; a wrong one first.
     tmux.wait_for("Có người hỏi mã OTP của bác. Bác làm gì?");
-    tmux.keys(&["1"]);
+    tmux.choose("Đọc mã cho họ");
     tmux.wait_for("✗ Không nên: ai có mã là lấy được tài khoản.");
-    tmux.keys(&["2"]);
+    tmux.choose("Không đưa mã");
     tmux.wait_for("✓ Đúng rồi!");
     tmux.keys(&["Enter"]);
     let summary = tmux.wait_for("Bác đã học xong bài!");

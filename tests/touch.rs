@@ -79,12 +79,11 @@ fn answer_by_touch(model: &mut Model, w: u16, h: u16) {
             touch(model, Target::Phone(i), w, h);
         }
         Task::Choice { options } => {
-            touch(
-                model,
-                Target::Choice(options.iter().position(|o| o.correct).unwrap()),
-                w,
-                h,
-            );
+            // The right option, where this showing put it.
+            let (_, step, run) = model.run().unwrap();
+            let right = options.iter().position(|o| o.correct).unwrap();
+            let at = run.state.shown_at(step, right).unwrap();
+            touch(model, Target::Choice(at), w, h);
         }
         Task::Order { items } => {
             // Each item in the order it happens, then "Kiểm tra".
@@ -319,6 +318,14 @@ fn answers_keep_their_place_when_a_wrong_one_is_touched() {
                 if model.step_layout() == Some(StepLayout::Paged) {
                     continue;
                 }
+                // The first wrong option on screen, as this showing ordered them.
+                let wrong = match (wrong, &step.task) {
+                    (Target::Choice(_), Task::Choice { options }) => {
+                        let shown = model.run().unwrap().2.state.shown_options(step);
+                        Target::Choice(shown.iter().position(|&i| !options[i].correct).unwrap())
+                    }
+                    (other, _) => other,
+                };
                 let (was, before) = render(&model, w, h);
                 let Some(place) = before.find(wrong) else {
                     continue;

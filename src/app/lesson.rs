@@ -30,7 +30,7 @@ impl Model {
             kind,
             plan,
             pos: 0,
-            state: StepState::new(&self.lessons[lesson].steps[0], ""),
+            state: StepState::new(&self.lessons[lesson].steps[0], 0, None),
             results: HashMap::new(),
         });
         self.show(pos)
@@ -49,7 +49,23 @@ impl Model {
             return Vec::new();
         };
         run.pos = pos;
-        run.state = StepState::new(step, &lesson.id);
+        // A new order for each showing, from what `update` is told: the sign-in time and
+        // how many steps came before, mixed with the step's name.
+        let key = format!("{}/{}", lesson.id, step.id);
+        self.showings = self.showings.wrapping_add(1);
+        let seed = super::step::text_seed(&key)
+            ^ (self.now as u64).rotate_left(17)
+            ^ self.showings.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let last = self.shown_orders.get(&key).map(Vec::as_slice);
+        run.state = StepState::new(step, seed, last);
+        let order = match &step.task {
+            Task::Choice { .. } => Some(run.state.options.clone()),
+            Task::Order { .. } => Some(run.state.pool.clone()),
+            _ => None,
+        };
+        if let Some(order) = order {
+            self.shown_orders.insert(key, order);
+        }
         run.state.retry = run.results.contains_key(&run.plan[pos]);
         let mut effects = vec![
             Effect::StopNarration,
@@ -495,10 +511,12 @@ pub fn right_answer(model: &Model) -> Vec<Msg> {
             .position(|t| t.id() == Some(target.as_str()))
             .map(|i| vec![Msg::Click(Target::Phone(i))])
             .unwrap_or_default(),
-        Task::Choice { options } => options
+        Task::Choice { options } => run
+            .state
+            .shown_options(step)
             .iter()
-            .position(|o| o.correct)
-            .map(|i| vec![Msg::Click(Target::Choice(i))])
+            .position(|&i| options[i].correct)
+            .map(|at| vec![Msg::Click(Target::Choice(at))])
             .unwrap_or_default(),
         Task::Order { items } => {
             // Take back what is in the list (from its end), then touch the items in order.

@@ -321,6 +321,12 @@ pub struct Model {
     /// A key moved the focus on this screen, so it shows (and Enter chooses it): until
     /// then nothing is chosen for the learner.
     pub focus_shown: bool,
+    /// Steps shown so far: with the sign-in time and the step, the seed of each showing's
+    /// order of options, so a step repeated until mastered is not answered by place.
+    pub showings: u64,
+    /// The order each choice or order step (`lesson/step`) was last shown in: the next
+    /// showing differs.
+    pub shown_orders: HashMap<String, Vec<usize>>,
 }
 
 impl Model {
@@ -350,6 +356,8 @@ impl Model {
             problems: Vec::new(),
             help_calls: 0,
             focus_shown: false,
+            showings: 0,
+            shown_orders: HashMap::new(),
         }
     }
 

@@ -271,7 +271,10 @@ fn can_miss(step: &Step) -> bool {
 fn wrong(model: &Model, j: Option<usize>) -> Vec<Msg> {
     let (_, step, run) = model.run().expect("on a step");
     match (&step.task, j) {
-        (Task::Choice { .. }, Some(j)) => vec![Msg::Click(Target::Choice(j))],
+        (Task::Choice { .. }, Some(j)) => {
+            let at = run.state.shown_at(step, j).expect("an option");
+            vec![Msg::Click(Target::Choice(at))]
+        }
         (Task::Tap { .. }, Some(j)) => vec![Msg::Click(Target::Phone(j))],
         (Task::Type { .. }, _) => {
             let mut msgs: Vec<Msg> = (0..run.state.input.chars().count())

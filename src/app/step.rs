@@ -63,6 +63,9 @@ pub struct StepState {
     pub own_words: Option<usize>,
     /// Answered right: Enter moves on.
     pub solved: bool,
+    /// `choice`: the options (indices into the step's, as written) in the order shown;
+    /// a digit, a click and the focus name a place in this order.
+    pub options: Vec<usize>,
     /// `order`: every item (indices into the lesson's right order), shuffled, in the
     /// order the pool shows them; an item placed leaves the pool and comes back to its
     /// own place in it.
@@ -107,11 +110,24 @@ const HINT_AFTER: u32 = 2;
 const HIGHLIGHT_AFTER: u32 = 3;
 
 impl StepState {
-    /// A fresh state for `step`; `seed` varies the order step's shuffle per lesson.
-    pub fn new(step: &Step, seed: &str) -> StepState {
-        let pool = match &step.task {
-            Task::Order { items } => shuffled(items.len(), &format!("{seed}/{}", step.id)),
-            _ => Vec::new(),
+    /// A fresh showing of `step`: its options (or order items) in the order `seed` picks
+    /// (as written when the step says `shuffle = false`), never the order `last` shown
+    /// before when there are three or more, and an order step never already solved.
+    pub fn new(step: &Step, seed: u64, last: Option<&[usize]>) -> StepState {
+        let (options, pool) = match &step.task {
+            Task::Choice { options } if step.shuffle => {
+                (fresh_order(options.len(), seed, last, false), Vec::new())
+            }
+            Task::Choice { options } => ((0..options.len()).collect(), Vec::new()),
+            Task::Order { items } if step.shuffle => {
+                (Vec::new(), fresh_order(items.len(), seed, last, true))
+            }
+            // The same wrong order every time, from the step alone.
+            Task::Order { items } => (
+                Vec::new(),
+                fresh_order(items.len(), text_seed(&step.id), None, true),
+            ),
+            _ => (Vec::new(), Vec::new()),
         };
         StepState {
             focus: None,
@@ -125,6 +141,7 @@ impl StepState {
             feedback: None,
             own_words: None,
             solved: false,
+            options,
             pool,
             placed: Vec::new(),
             input: String::new(),
@@ -239,14 +256,39 @@ impl StepState {
         }
     }
 
-    /// Chooses option `index`.
-    pub fn choose(&mut self, step: &Step, index: usize, help_after: u32) -> Outcome {
+    /// `choice`: the option (its index as written) shown at place `shown`.
+    pub fn option_at(&self, step: &Step, shown: usize) -> Option<usize> {
+        let Task::Choice { options } = &step.task else {
+            return None;
+        };
+        if self.options.len() == options.len() {
+            self.options.get(shown).copied()
+        } else {
+            (shown < options.len()).then_some(shown)
+        }
+    }
+
+    /// `choice`: the options as written, in the order shown.
+    pub fn shown_options(&self, step: &Step) -> Vec<usize> {
+        let n = StepState::focusable(step);
+        (0..n).filter_map(|at| self.option_at(step, at)).collect()
+    }
+
+    /// `choice`: where option `option` (its index as written) is shown.
+    pub fn shown_at(&self, step: &Step, option: usize) -> Option<usize> {
+        self.shown_options(step).iter().position(|&i| i == option)
+    }
+
+    /// Chooses the option shown at place `shown`. What is recorded, tried and said back
+    /// is the option itself (its number as written), wherever it was shown.
+    pub fn choose(&mut self, step: &Step, shown: usize, help_after: u32) -> Outcome {
         let Task::Choice { options } = &step.task else {
             return Outcome::Nothing;
         };
-        let Some(option) = options.get(index) else {
+        let Some(index) = self.option_at(step, shown) else {
             return Outcome::Nothing;
         };
+        let option = &options[index];
         let answer = format!("{}: {}", index + 1, option.text.get("vi"));
         if option.correct {
             let outcome = self.right(step, answer);
@@ -496,13 +538,21 @@ impl StepState {
     }
 }
 
-/// A shuffle of `0..n` that is never the right order (for n ≥ 2), the same every time for
-/// the same `seed`, so a learner who comes back sees the same puzzle.
-pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+/// A seed from a text (FNV-1a): the same text, the same seed.
+pub fn text_seed(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
+    })
+}
+
+/// A shuffle of `0..n` (Fisher–Yates, xorshift), the same for the same `seed`.
+pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    // splitmix64 spreads close seeds apart, and xorshift needs a state that is not zero.
+    let mut state = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    state = (state ^ (state >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    state = (state ^ (state >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    state = (state ^ (state >> 31)) | 1;
     for i in (1..n).rev() {
         state ^= state << 13;
         state ^= state >> 7;
@@ -510,29 +560,90 @@ pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
         let j = (state % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
-    if n >= 2 && order.iter().enumerate().all(|(pos, i)| pos == *i) {
-        order.rotate_left(1);
-    }
     order
+}
+
+/// An order of `0..n` for a new showing: not `last` (when there are three or more, so
+/// another order exists that is not the right one), and not `0..n` itself when
+/// `unsolved` (an order step must not start solved).
+fn fresh_order(n: usize, seed: u64, last: Option<&[usize]>, unsolved: bool) -> Vec<usize> {
+    let solved = |o: &[usize]| o.iter().enumerate().all(|(pos, i)| pos == *i);
+    let fits =
+        |o: &[usize]| (n < 2 || !unsolved || !solved(o)) && (n < 3 || last.is_none_or(|l| l != o));
+    let mut order = Vec::new();
+    for k in 0..32 {
+        order = shuffled(n, seed.wrapping_add(k));
+        if fits(&order) {
+            return order;
+        }
+    }
+    // Unlucky: turn the last order (or the right one) round by one place, or two.
+    let base = last
+        .filter(|l| l.len() == n)
+        .map_or(order, <[usize]>::to_vec);
+    for turn in 1..n.max(1) {
+        let mut turned = base.clone();
+        turned.rotate_left(turn);
+        if fits(&turned) {
+            return turned;
+        }
+    }
+    base
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn is_permutation(order: &[usize], n: usize) -> bool {
+        let mut sorted = order.to_vec();
+        sorted.sort_unstable();
+        sorted == (0..n).collect::<Vec<_>>()
+    }
+
     #[test]
-    fn shuffles_are_stable_and_never_already_solved() {
-        for n in 2..8 {
-            for seed in ["a", "b", "vneid/thu-tu", "x/y/z"] {
+    fn shuffles_are_stable_permutations() {
+        for n in 0..8 {
+            for seed in [0, 1, 2, 42, u64::MAX] {
                 let s = shuffled(n, seed);
                 assert_eq!(s, shuffled(n, seed));
-                let mut sorted = s.clone();
-                sorted.sort();
-                assert_eq!(sorted, (0..n).collect::<Vec<_>>());
-                assert_ne!(s, sorted, "n={n} seed={seed}");
+                assert!(is_permutation(&s, n), "n={n} seed={seed}");
             }
         }
-        assert_eq!(shuffled(1, "a"), [0]);
-        assert!(shuffled(0, "a").is_empty());
+    }
+
+    #[test]
+    fn a_new_showing_never_repeats_the_last_order_of_three_or_more() {
+        for n in 3..7 {
+            let mut last: Option<Vec<usize>> = None;
+            let mut seen = std::collections::HashSet::new();
+            for seed in 0..200 {
+                let order = fresh_order(n, seed, last.as_deref(), false);
+                assert!(is_permutation(&order, n));
+                assert_ne!(Some(&order), last.as_ref(), "n={n} seed={seed}");
+                seen.insert(order.clone());
+                last = Some(order);
+            }
+            // The options really move: many orders come up, not two.
+            assert!(seen.len() >= 6, "n={n}: {} orders", seen.len());
+        }
+    }
+
+    #[test]
+    fn an_order_step_never_starts_solved() {
+        for n in 2..7 {
+            let mut last: Option<Vec<usize>> = None;
+            for seed in 0..200 {
+                let order = fresh_order(n, seed, last.as_deref(), true);
+                assert!(is_permutation(&order, n));
+                assert!(order.iter().enumerate().any(|(p, i)| p != *i), "n={n}");
+                if n >= 3 {
+                    assert_ne!(Some(&order), last.as_ref(), "n={n} seed={seed}");
+                }
+                last = Some(order);
+            }
+        }
+        assert_eq!(fresh_order(1, 7, None, true), [0]);
+        assert!(fresh_order(0, 7, None, true).is_empty());
     }
 }

@@ -57,6 +57,27 @@ fn key(model: &mut Model, k: Key) -> Vec<Effect> {
     update(model, Msg::Key(k))
 }
 
+/// Where option `option` (its index as written) is shown on the choice step on screen;
+/// `option` itself elsewhere, or for an option the step does not have.
+fn place(model: &Model, option: usize) -> usize {
+    model
+        .run()
+        .and_then(|(_, step, run)| run.state.shown_at(step, option))
+        .unwrap_or(option)
+}
+
+/// The digit key of option `n` as written (1-based), wherever this showing put it.
+fn press(model: &mut Model, n: usize) -> Vec<Effect> {
+    let at = place(model, n - 1);
+    key(model, Key::Char(char::from(b'1' + at as u8)))
+}
+
+/// A touch on option `option` as written (0-based), wherever this showing put it.
+fn touch(model: &mut Model, option: usize) -> Vec<Effect> {
+    let at = place(model, option);
+    update(model, Msg::Click(Target::Choice(at)))
+}
+
 /// What the `Say` effects among `effects` ask to hear: a lesson's clip as its file name
 /// without `.ogg` (`otp.option-2`), the interface's words as their id.
 pub(super) fn said(effects: &[Effect]) -> Vec<String> {
@@ -150,7 +171,7 @@ fn a_new_learner_gets_a_code_and_reaches_the_menu() {
         }]
     );
     assert_eq!(
-        key(&mut model, Key::Char('5')),
+        press(&mut model, 5),
         [Effect::CreateLearner {
             name: "Bà Hạnh".into(),
             age_band: None
@@ -301,7 +322,7 @@ fn an_empty_name_is_not_taken() {
 fn a_returning_learner_types_a_code_on_the_keypad() {
     let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 15));
     model.screen = Screen::Who { focus: 0 };
-    key(&mut model, Key::Char('2'));
+    press(&mut model, 2);
     assert!(matches!(model.screen, Screen::Code { .. }));
     for d in [4, 8, 2] {
         update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Digit(d))));
@@ -311,7 +332,7 @@ fn a_returning_learner_types_a_code_on_the_keypad() {
         "three digits are not a code"
     );
     assert_eq!(model.enter_meaning(), None, "no dead button on the bar");
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     assert_eq!(
         model.enter_meaning(),
         None,
@@ -508,12 +529,12 @@ fn the_volunteer_threshold_is_a_setting() {
 #[test]
 fn choice_by_digit_and_by_focus() {
     let mut model = at_step("otp");
-    let effects = key(&mut model, Key::Char('1'));
+    let effects = press(&mut model, 1);
     assert!(!saved(&effects)[0].right);
     assert!(
         matches!(&state(&model).feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi").starts_with("Không nên."))
     );
-    key(&mut model, Key::Char('9')); // no ninth option: nothing
+    press(&mut model, 9); // no ninth option: nothing
     assert_eq!(state(&model).misses, 1);
     key(&mut model, Key::Down);
     key(&mut model, Key::Down);
@@ -531,14 +552,14 @@ fn choice_by_digit_and_by_focus() {
 #[test]
 fn choice_by_touch_and_hint_on_second_miss() {
     let mut model = at_step("otp");
-    update(&mut model, Msg::Click(Target::Choice(0)));
-    update(&mut model, Msg::Click(Target::Choice(2)));
+    touch(&mut model, 0);
+    touch(&mut model, 2);
     assert!(state(&model).hint);
     // The same wrong answer again is no new miss.
-    assert!(update(&mut model, Msg::Click(Target::Choice(0))).is_empty());
+    assert!(touch(&mut model, 0).is_empty());
     assert_eq!(state(&model).misses, 2);
     assert!(!state(&model).highlight);
-    let effects = update(&mut model, Msg::Click(Target::Choice(1)));
+    let effects = touch(&mut model, 1);
     assert!(saved(&effects)[0].right);
 }
 
@@ -676,8 +697,8 @@ fn the_same_wrong_answer_again_is_no_new_miss_and_saves_nothing() {
     assert!(!state(&model).highlight);
     // By digit too, on a choice.
     let mut model = at_step("otp");
-    key(&mut model, Key::Char('1'));
-    assert!(saved(&key(&mut model, Key::Char('1'))).is_empty());
+    press(&mut model, 1);
+    assert!(saved(&press(&mut model, 1)).is_empty());
     assert_eq!(state(&model).misses, 1);
     assert!(
         matches!(&state(&model).feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi").starts_with("Không nên. Ai")),
@@ -786,11 +807,11 @@ fn leaving_a_started_step_asks_first() {
     assert_eq!(step_id(&model), "cham-zalo");
     // Started (a miss): asks; "Ở lại" keeps everything.
     let mut model = at_step("otp");
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     update(&mut model, Msg::Click(Target::Bar(BarKey::Back)));
     assert!(state(&model).leaving);
     assert!(!model.bar().contains(&BarKey::Back), "its own two buttons");
-    assert!(update(&mut model, Msg::Click(Target::Choice(1))).is_empty());
+    assert!(touch(&mut model, 1).is_empty());
     update(&mut model, Msg::Click(Target::Stay));
     assert!(!state(&model).leaving);
     assert_eq!(state(&model).misses, 1, "nothing lost");
@@ -830,13 +851,13 @@ fn type_on_the_keypad() {
         update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Digit(d))));
     }
     key(&mut model, Key::Char('x')); // not a digit
-    key(&mut model, Key::Char('9'));
+    press(&mut model, 9);
     assert_eq!(state(&model).input, "2469");
     let effects = update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Ok)));
     assert_eq!(saved(&effects)[0].answer, "2469");
     assert!(!saved(&effects)[0].right);
     update(&mut model, Msg::Click(Target::Keypad(KeypadKey::Delete)));
-    key(&mut model, Key::Char('8'));
+    press(&mut model, 8);
     let effects = key(&mut model, Key::Enter);
     assert!(saved(&effects)[0].right);
 }
@@ -1000,7 +1021,7 @@ fn type_with_nothing_typed_is_not_an_answer_and_backspace_stays_in_the_field() {
 #[test]
 fn going_back_and_forth_does_not_wipe_out_a_miss() {
     let mut model = at_step("otp");
-    key(&mut model, Key::Char('1')); // a miss
+    press(&mut model, 1); // a miss
     key(&mut model, Key::Esc);
     assert!(state(&model).leaving, "started: asks first");
     key(&mut model, Key::Enter);
@@ -1008,7 +1029,7 @@ fn going_back_and_forth_does_not_wipe_out_a_miss() {
     update(&mut model, Msg::Click(Target::Phone(1)));
     key(&mut model, Key::Enter);
     assert_eq!(step_id(&model), "otp");
-    let effects = key(&mut model, Key::Char('2'));
+    let effects = press(&mut model, 2);
     let a = saved(&effects)[0];
     assert!(
         a.right && !a.first_try,
@@ -1064,7 +1085,7 @@ fn the_last_step_leads_to_the_summary() {
     let mut model = at_step("cham-zalo");
     update(&mut model, Msg::Click(Target::Phone(1)));
     key(&mut model, Key::Enter);
-    key(&mut model, Key::Char('2'));
+    press(&mut model, 2);
     key(&mut model, Key::Enter);
     assert_eq!(step_id(&model), "thu-tu");
     // A miss: the pool's (never right) order, checked.
@@ -1113,7 +1134,7 @@ fn the_last_step_leads_to_the_summary() {
     );
     assert_eq!(model.status(&model.lessons[0]), LessonStatus::InProgress);
     // Two answers: practise again (focused), or back to the menu.
-    key(&mut model, Key::Char('2'));
+    press(&mut model, 2);
     assert_eq!(model.screen, Screen::Menu { focus: 0 });
 }
 
@@ -1128,7 +1149,7 @@ fn back_goes_to_the_previous_step_then_the_menu() {
     assert_eq!(unsaid(effects), [Effect::StopNarration]);
     key(&mut model, Key::Esc);
     assert!(model.asking_sign_out, "leaving the menu asks first");
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     assert_eq!(model.screen, Screen::Welcome);
     assert_eq!(
         model.learner, None,
@@ -1168,7 +1189,7 @@ fn help_opens_with_question_mark_and_closes_with_any_key() {
     key(&mut model, Key::Char('?'));
     assert!(model.help_open);
     assert_eq!(
-        key(&mut model, Key::Char('1')),
+        press(&mut model, 1),
         [Effect::StopNarration],
         "the key only closes help (and stops its reading)"
     );
@@ -1207,7 +1228,7 @@ fn the_bar_names_what_enter_does() {
     assert_eq!(model2.bar()[0], BarKey::Back, "nothing chosen: no Chọn");
     key(&mut model2, Key::Down);
     assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Choose));
-    key(&mut model2, Key::Char('2'));
+    press(&mut model2, 2);
     assert_eq!(model2.bar()[0], BarKey::Enter(EnterMeaning::Continue));
     update(
         &mut model,
@@ -1233,7 +1254,7 @@ fn a_preview_saves_nothing_and_follows_the_file() {
     );
     assert_eq!(step_id(&model), "otp");
     assert_eq!(said(&effects), ["otp"]);
-    let effects = key(&mut model, Key::Char('2'));
+    let effects = press(&mut model, 2);
     assert!(saved(&effects).is_empty(), "no learner, nothing saved");
 
     update(
@@ -1272,7 +1293,7 @@ fn run_to_summary(model: &mut Model, miss: Option<&str>) -> Vec<Effect> {
             && step_id(model) == id
             && state(model).misses == 0
         {
-            update(model, Msg::Click(Target::Choice(0)));
+            touch(model, 0);
         }
         answer_right(model);
         let effects = key(model, Key::Enter);
@@ -1297,7 +1318,7 @@ fn practice_repeats_just_what_is_not_mastered_until_the_lesson_is() {
     assert_eq!(summary(&model).to_practise, [1, 2, 3, 4, 5, 6]);
 
     // "Tập lại": the practice steps, with the explanation before them.
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     let Screen::Lesson(run) = &model.screen else {
         panic!("a run")
     };
@@ -1307,7 +1328,7 @@ fn practice_repeats_just_what_is_not_mastered_until_the_lesson_is() {
     // Everything right twice in a row now, but the choice step (missed the first time).
     assert_eq!(summary(&model).to_practise, [2]);
 
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     let Screen::Lesson(run) = &model.screen else {
         panic!("a run")
     };
@@ -1353,7 +1374,7 @@ fn a_review_due_comes_first_and_is_a_quick_pass_of_the_practice_steps() {
     assert_eq!(model.menu(), [1, 0], "due: first");
     assert_eq!(model.status(&model.lessons[1]), LessonStatus::ReviewDue);
 
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     let Screen::Lesson(run) = &model.screen else {
         panic!("a run")
     };
@@ -1370,7 +1391,7 @@ fn a_review_due_comes_first_and_is_a_quick_pass_of_the_practice_steps() {
     // A miss in a review: out of the boxes.
     model.now = 100 * day;
     model.screen = Screen::Menu { focus: 0 };
-    key(&mut model, Key::Char('1'));
+    press(&mut model, 1);
     run_to_summary(&mut model, Some("otp"));
     assert_eq!(summary(&model).end, LessonEnd::ReviewFailed);
     assert_eq!(model.progress.lessons["khac"].leitner, None);
@@ -1421,7 +1442,7 @@ fn a_learner_resumes_at_the_step_they_left() {
     };
     let mut back = sign_in(vec![lesson()]);
     assert_eq!(back.screen, Screen::Resume { focus: 0 });
-    key(&mut back, Key::Char('1'));
+    press(&mut back, 1);
     assert_eq!(step_id(&back), "otp");
     assert_eq!(back.run().unwrap().2.pos, 2);
 
@@ -1429,7 +1450,7 @@ fn a_learner_resumes_at_the_step_they_left() {
     let mut edited = lesson();
     edited.steps.retain(|s| s.id != "otp");
     let mut back = sign_in(vec![edited]);
-    key(&mut back, Key::Char('1'));
+    press(&mut back, 1);
     assert_eq!(step_id(&back), "thu-tu");
 
     // The whole lesson is gone: straight to the menu.
@@ -2072,4 +2093,116 @@ fn the_age_questions_arrows_turn_to_the_last_answer_and_back_choosing_nothing() 
     );
     update(&mut model, Msg::Click(Target::More { down: false }));
     assert!(matches!(model.screen, Screen::Age { focus: 0, .. }));
+}
+
+/// The order the choice step on screen shows its options in (indices as written).
+fn shown(model: &Model) -> Vec<usize> {
+    let (_, step, run) = model.run().expect("on a step");
+    run.state.shown_options(step)
+}
+
+#[test]
+fn each_showing_of_a_choice_puts_its_options_in_a_new_order() {
+    let mut model = at_step("otp");
+    let mut orders = vec![shown(&model)];
+    for _ in 0..12 {
+        let pos = model.run().unwrap().2.pos;
+        let _ = model.show(pos);
+        let order = shown(&model);
+        assert_ne!(Some(&order), orders.last(), "never twice in a row");
+        orders.push(order);
+    }
+    orders.sort();
+    orders.dedup();
+    assert!(orders.len() >= 3, "the options move: {orders:?}");
+    // The same sign-in time and the same steps shown: the same orders (tests, snapshots).
+    assert_eq!(shown(&at_step("otp")), shown(&at_step("otp")));
+}
+
+#[test]
+fn a_touch_chooses_the_option_shown_there_and_records_it_by_its_own_number() {
+    for tries in 0..6 {
+        let mut model = at_step("otp");
+        for _ in 0..tries {
+            let pos = model.run().unwrap().2.pos;
+            let _ = model.show(pos);
+        }
+        let order = shown(&model);
+        // The wrong option "Gửi mã qua Zalo" (third as written), wherever it is.
+        let at = order.iter().position(|&i| i == 2).unwrap();
+        let effects = update(&mut model, Msg::Click(Target::Choice(at)));
+        let a = saved(&effects)[0];
+        assert!(!a.right);
+        assert_eq!(a.answer, "3: Gửi mã qua Zalo");
+        assert!(
+            matches!(&state(&model).feedback, Some(Feedback::Wrong(Some(w))) if w.get("vi").contains("Zalo")),
+            "its own words"
+        );
+        assert_eq!(
+            state(&model).own_words,
+            Some(2),
+            "said from its own clip, otp.option-3"
+        );
+        assert_eq!(state(&model).tried, [2]);
+        assert_eq!(
+            shown(&model),
+            order,
+            "nothing moves while she is on the step"
+        );
+        // The digit of the right option's place answers right.
+        let right = order.iter().position(|&i| i == 1).unwrap();
+        let effects = key(&mut model, Key::Char(char::from(b'1' + right as u8)));
+        assert_eq!(saved(&effects)[0].answer, "2: Không đưa mã, gác máy");
+        assert!(saved(&effects)[0].right);
+    }
+}
+
+#[test]
+fn shuffle_false_keeps_the_options_as_written() {
+    let text = LESSON.replacen(
+        "id = \"otp\"\nkind = \"choice\"\n",
+        "id = \"otp\"\nkind = \"choice\"\nshuffle = false\n",
+        1,
+    );
+    let lesson = parse_lesson(Path::new("tap-luyen.toml"), &text, &CheckOptions::default())
+        .lesson
+        .expect("valid with `shuffle = false`");
+    let otp = lesson.steps.iter().position(|s| s.id == "otp").unwrap();
+    assert!(!lesson.steps[otp].shuffle);
+    let mut model = signed_in();
+    model.lessons = vec![lesson];
+    let plan = (0..model.lessons[0].steps.len()).collect();
+    let _ = model.open_run(0, RunKind::Full, plan, otp);
+    for _ in 0..6 {
+        assert_eq!(shown(&model), [0, 1, 2]);
+        let _ = model.show(otp);
+    }
+    // And the step's recording reads the options, numbered as the screen numbers them.
+    let step = &model.lessons[0].steps[otp];
+    let text = crate::audio::clip_text(step, &crate::audio::Clip::Step, "vi").unwrap();
+    assert!(
+        text.ends_with(" 1. Đọc mã cho người đó. 2. Không đưa mã, gác máy. 3. Gửi mã qua Zalo.")
+    );
+    // A shuffled step's recording is its question alone.
+    let shuffled = lesson_step("otp");
+    let text = crate::audio::clip_text(&shuffled, &crate::audio::Clip::Step, "vi").unwrap();
+    assert_eq!(text, shuffled.text.get("vi"));
+}
+
+fn lesson_step(id: &str) -> Step {
+    lesson().steps.into_iter().find(|s| s.id == id).unwrap()
+}
+
+#[test]
+fn an_order_step_starts_unsolved_in_a_new_order_each_time() {
+    let mut model = at_step("thu-tu");
+    let pos = model.run().unwrap().2.pos;
+    let mut last: Vec<usize> = Vec::new();
+    for _ in 0..12 {
+        let pool = state(&model).pool.clone();
+        assert_ne!(pool, [0, 1, 2], "never already solved");
+        assert_ne!(pool, last, "never the same start twice in a row");
+        last = pool;
+        let _ = model.show(pos);
+    }
 }

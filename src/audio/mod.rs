@@ -341,13 +341,17 @@ impl Drop for StderrToLog {
 }
 
 /// What a recording of `clip` of `step` says in `locale`, if the step has that text. A
-/// choice reads its answers out too, numbered, for learners who read slowly.
+/// choice with its options in a fixed order (`shuffle = false`) reads them out too,
+/// numbered, for learners who read slowly; one that shuffles reads its question only,
+/// since no recording can know the numbers the screen gives its options.
 pub fn clip_text(step: &crate::lesson::Step, clip: &Clip, locale: &str) -> Option<String> {
     use crate::lesson::Task;
     let text = match clip {
         Clip::Step => {
             let mut text = step.text.get(locale).to_owned();
-            if let Task::Choice { options } = &step.task {
+            if let Task::Choice { options } = &step.task
+                && !step.shuffle
+            {
                 for (i, option) in options.iter().enumerate() {
                     text.push_str(&format!(
                         " {}. {}.",

@@ -672,6 +672,7 @@ impl<'a> FileCheck<'a> {
             narration,
             right_feedback,
             wrong_feedback,
+            shuffle: step.shuffle.as_ref().is_none_or(|s| *s.get_ref()),
             task: task?,
         })
     }
@@ -679,7 +680,7 @@ impl<'a> FileCheck<'a> {
     /// Each step kind takes certain fields and needs some of them.
     fn kind_fields(&mut self, step: &StepFile, kind: StepKind) {
         use StepKind::*;
-        let present: [FieldRule; 10] = [
+        let present: [FieldRule; 11] = [
             (
                 "screen",
                 step.screen.as_ref().map(|s| s.span()),
@@ -703,6 +704,12 @@ impl<'a> FileCheck<'a> {
                 step.items.as_ref().map(|s| s.span()),
                 &[Order],
                 &[Order],
+            ),
+            (
+                "shuffle",
+                step.shuffle.as_ref().map(|s| s.span()),
+                &[Choice, Order],
+                &[],
             ),
             (
                 "answer",

@@ -186,6 +186,13 @@ pub struct StepFile {
     #[serde(default)]
     #[schemars(with = "Option<Vec<TextFile>>")]
     pub items: Option<Spanned<Vec<Spanned<TextFile>>>>,
+    /// `choice`, `order`: whether each showing puts the options (or the items) in a new
+    /// order, so a step repeated until mastered is answered by knowing, not by place.
+    /// Default true; false keeps the options as written (and an order step's items in
+    /// one wrong order), for options whose order means something ("Cả hai ý trên").
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub shuffle: Option<Spanned<bool>>,
     /// `type`: the expected input (made-up practice data), compared after NFC and trimming.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

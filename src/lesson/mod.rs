@@ -113,6 +113,9 @@ pub struct Step {
     pub narration: Option<PathBuf>,
     pub right_feedback: Option<LocalText>,
     pub wrong_feedback: Option<LocalText>,
+    /// `choice`, `order`: each showing puts the options (items) in a new order; false
+    /// keeps the options as written, for options whose order means something.
+    pub shuffle: bool,
     pub task: Task,
 }
 

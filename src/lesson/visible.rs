@@ -162,6 +162,7 @@ pub(crate) fn step_texts(step: &StepFile) -> Vec<LearnerText<'_>> {
         target: _,
         options,
         items,
+        shuffle: _,
         answer,
         accept,
         field: _,

@@ -537,9 +537,11 @@ impl TextColumn<'_> {
         );
         match &step.task {
             Task::Choice { options } => {
-                for (i, option) in options.iter().enumerate() {
+                // Shown in this showing's order: place `at` holds option `i` as written.
+                for (at, i) in state.shown_options(step).into_iter().enumerate() {
+                    let option = &options[i];
                     rows.push(Row::blank());
-                    let focused = state.focus == Some(i) && !state.solved;
+                    let focused = state.focus == Some(at) && !state.solved;
                     let (style, mark) = if state.solved && option.correct {
                         (right_style(), "✓")
                     } else if state.highlight && option.correct && !state.solved {
@@ -551,8 +553,8 @@ impl TextColumn<'_> {
                     } else {
                         (answer_style(), " ")
                     };
-                    let lead = format!(" {mark} {}  ", i + 1);
-                    let target = Some(Target::Choice(i));
+                    let lead = format!(" {mark} {}  ", at + 1);
+                    let target = Some(Target::Choice(at));
                     // What she touched last, and the answer marked for her, stay in view
                     // if the column must scroll.
                     let seen = focused

@@ -157,6 +157,22 @@ impl Tmux {
         }
     }
 
+    /// A choice step: presses the digit the screen shows beside the option that reads
+    /// `option` (options are shuffled on each showing).
+    pub fn choose(&self, option: &str) {
+        let screen = self.wait_for(option);
+        let digit = screen
+            .lines()
+            .find(|l| l.contains(option))
+            .and_then(|l| {
+                l.split_whitespace()
+                    .find(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_digit()))
+            })
+            .unwrap_or_else(|| panic!("no number beside `{option}`:\n{screen}"))
+            .to_owned();
+        self.keys(&[digit.as_str()]);
+    }
+
     /// Waits until the screen satisfies `ok`; panics with the screen if it never does.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
