@@ -891,3 +891,32 @@ fn swapped_letters_get_a_did_you_mean() {
         assert!(said.contains(&format!("did you mean `{right}`?")), "{said}");
     }
 }
+
+/// A value of the wrong type is explained in an author's words, with the fix written
+/// out: a number in quotes, text for a list.
+#[test]
+fn type_errors_say_what_the_field_takes_and_how_to_write_it() {
+    let text = std::fs::read_to_string(fixture("e2e/lessons/cham-va-chon.toml")).unwrap();
+    for (slip, said, fix) in [
+        (
+            "minutes = 3\nmastery = { rule = \"in-a-row\", n = \"2\" }",
+            "`n` takes a whole number",
+            "write it without quotes: `n = 2`",
+        ),
+        (
+            "minutes = 3\nprerequisites = \"vneid-cai-dat\"",
+            "`prerequisites` takes a list",
+            "`prerequisites = [\"vneid-cai-dat\"]`",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let slipped = text.replacen("minutes = 3", slip, 1);
+        std::fs::write(dir.path().join("lessons/cham-va-chon.toml"), slipped).unwrap();
+        let out = hocso_in(dir.path(), &["check", "lessons"]);
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains(said) && report.contains(fix), "{report}");
+        assert!(!report.contains("expected u32"), "{report}");
+        assert!(!report.contains("expected a sequence"), "{report}");
+    }
+}

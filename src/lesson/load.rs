@@ -258,7 +258,10 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
     let head_file = match LessonFile::deserialize(toml::de::Deserializer::from(root)) {
         Ok(file) => Some(file),
         Err(e) => {
-            check_push(&mut check, serde_error(&e, whole.clone(), LESSON_FIELDS));
+            check_push(
+                &mut check,
+                serde_error(&e, whole.clone(), LESSON_FIELDS, text),
+            );
             None
         }
     };
@@ -291,7 +294,7 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
                 steps_checked.push(check.step(&step));
             }
             Err(e) => {
-                check_push(&mut check, serde_error(&e, span, STEP_FIELDS));
+                check_push(&mut check, serde_error(&e, span, STEP_FIELDS, text));
                 steps_checked.push(None);
                 unreadable_steps = true;
             }
@@ -414,9 +417,22 @@ const STEP_FIELDS: &[&str] = &[
 ];
 
 /// Turns serde's message into a diagnostic with a code and, for a typo, a suggestion.
-fn serde_error(e: &toml::de::Error, fallback: Range<usize>, fields: &[&str]) -> Draft {
+fn serde_error(
+    e: &toml::de::Error,
+    fallback: Range<usize>,
+    fields: &[&str],
+    source: &str,
+) -> Draft {
     let message = first_line(e.message());
     let span = e.span().unwrap_or(fallback);
+    if message.starts_with("invalid type")
+        && let Some((message, help)) = plain_type_error(&message, source, &span)
+    {
+        return Diagnostic::error("wrong-type", message)
+            .at(span)
+            .label("wrong type")
+            .help(help);
+    }
     let quoted = message.split('`').nth(1).unwrap_or("");
     let (code, label, help) = if message.starts_with("unknown field") {
         let expected: Vec<&str> = message
@@ -476,6 +492,65 @@ fn serde_error(e: &toml::de::Error, fallback: Range<usize>, fields: &[&str]) -> 
         .at(span)
         .label(label)
         .help(help)
+}
+
+/// serde's "invalid type: string \"2\", expected u32" in an author's words: what the
+/// field takes and how to write it, e.g. "`n` takes a whole number, without quotes:
+/// `n = 2`". None for a type this does not know.
+fn plain_type_error(message: &str, source: &str, span: &Range<usize>) -> Option<(String, String)> {
+    let expected = message.rsplit("expected ").next()?.trim();
+    let line_start = source.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let before = source.get(line_start..span.start)?;
+    // The key: the last word before `=` (also inside an inline table: `{ rule = …, n = `).
+    let key = before
+        .trim_end()
+        .strip_suffix('=')
+        .and_then(|k| {
+            k.trim_end()
+                .rsplit(|c: char| c == ',' || c == '{' || c.is_whitespace())
+                .next()
+        })
+        .map(|k| k.trim_matches('"').to_owned())
+        .filter(|k| !k.is_empty());
+    let value = source.get(span.clone()).unwrap_or("").trim();
+    let unquoted = value.trim_matches('"');
+    let field = key
+        .as_deref()
+        .map_or("this field".to_owned(), |k| format!("`{k}`"));
+    let write = |example: &str| match &key {
+        Some(k) => format!("`{k} = {example}`"),
+        None => format!("`{example}`"),
+    };
+    let (takes, help) = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "an integer" => {
+            let number = if !unquoted.is_empty() && unquoted.chars().all(|c| c.is_ascii_digit()) {
+                unquoted
+            } else {
+                "2"
+            };
+            (
+                "a whole number",
+                format!("write it without quotes: {}", write(number)),
+            )
+        }
+        "a boolean" => (
+            "`true` or `false`",
+            format!("write it without quotes: {}", write("true")),
+        ),
+        "a string" => (
+            "text",
+            format!("put it in quotes: {}", write(&format!("\"{unquoted}\""))),
+        ),
+        "a sequence" => (
+            "a list",
+            format!(
+                "put the items in square brackets, separated by commas: {}",
+                write(&format!("[{value}]"))
+            ),
+        ),
+        _ => return None,
+    };
+    Some((format!("{field} takes {takes}"), help))
 }
 
 fn first_line(message: &str) -> String {
