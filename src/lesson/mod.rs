@@ -359,6 +359,7 @@ mod tests {
             narration: None,
             right_feedback: None,
             wrong_feedback: None,
+            shuffle: true,
             task,
         }
     }
