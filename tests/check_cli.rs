@@ -920,3 +920,47 @@ fn type_errors_say_what_the_field_takes_and_how_to_write_it() {
         assert!(!report.contains("expected a sequence"), "{report}");
     }
 }
+
+/// One TOML slip, one error that says what the author did and how to fix it, then a
+/// count of what may follow from it; not a hundred errors.
+#[test]
+fn a_toml_slip_is_one_error_with_its_fix() {
+    let text = std::fs::read_to_string(fixture("e2e/lessons/cham-va-chon.toml")).unwrap();
+    let title = "title = { vi = \"Chạm và chọn\", en = \"Tap and choose\" }";
+    assert!(text.contains(title));
+    for (slip, says, line) in [
+        (
+            "title = { vi = \"Chạm \"và\" chọn\", en = \"Tap and choose\" }",
+            "a `\"` inside this text ends it early",
+            6,
+        ),
+        (
+            "title = { vi = \"Chạm và chọn\", en = \"Tap and choose\"",
+            "the `{` opened here is never closed with `}`",
+            6,
+        ),
+        ("title = “Chạm và chọn”", "put straight quotes", 6),
+        (
+            "title = \"Chạm và chọn",
+            "end the text with `\"` before the line ends",
+            6,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        std::fs::write(
+            dir.path().join("lessons/cham-va-chon.toml"),
+            text.replacen(title, slip, 1),
+        )
+        .unwrap();
+        let out = hocso_in(dir.path(), &["check", "lessons"]);
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains(says), "{report}");
+        assert!(
+            report.contains(&format!("cham-va-chon.toml:{line}:")),
+            "{report}"
+        );
+        let errors = report.lines().filter(|l| l.starts_with("error[")).count();
+        assert!(errors <= 2, "{errors} errors for one slip:\n{report}");
+    }
+}

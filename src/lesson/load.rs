@@ -19,7 +19,7 @@ use super::file::{LessonFile, StepFile};
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
 /// Syntax errors reported in one file; one more diagnostic says how many follow.
-pub const MAX_SYNTAX_ERRORS: usize = 100;
+pub const MAX_SYNTAX_ERRORS: usize = 1;
 
 /// A file as read from disk: its text, when it is readable text at all.
 #[derive(Debug, Clone)]
@@ -218,31 +218,25 @@ pub fn parse_lesson(path: &Path, text: &str, options: &CheckOptions) -> ParsedLe
     };
     let (root, mut syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        // The parser finds them in several passes: report the first ones in the file.
+        // The parser finds them in several passes: the first in the file is the one to
+        // fix. Those after it mostly follow from it (a stray `"` makes dozens), so they
+        // are counted, not shown.
         syntax.sort_by_key(|e| e.span().map_or(0, |s| s.start));
-        // Past the first few, syntax errors mostly follow from the earlier ones; a 1 MiB
-        // file of them would be hundreds of thousands of diagnostics (and memory).
         out.diagnostics = syntax
             .iter()
             .take(MAX_SYNTAX_ERRORS)
-            .map(|e| {
-                Diagnostic::error("toml-syntax", first_line(e.message()))
-                    .at(e.span().unwrap_or(0..0))
-                    .label("here")
-                    .help("see docs/lesson-format.md for how a lesson file is written")
-                    .locate_in(path, &lines)
-            })
+            .map(|e| syntax_diagnostic(e, text).locate_in(path, &lines))
             .collect();
         if let Some(next) = syntax.get(MAX_SYNTAX_ERRORS) {
             let more = syntax.len() - MAX_SYNTAX_ERRORS;
             out.diagnostics.push(
                 Diagnostic::error(
                     "toml-syntax",
-                    format!("{more} more syntax errors from here on are not shown"),
+                    format!("{more} more syntax errors may follow from the one above"),
                 )
                 .at(next.span().unwrap_or(0..0))
                 .label("the next one")
-                .help("fix the errors above first: many of these may follow from them")
+                .help("fix the one above first, then check again: most of these will go with it")
                 .locate_in(path, &lines),
             );
         }
@@ -415,6 +409,104 @@ const STEP_FIELDS: &[&str] = &[
     "input",
     "url",
 ];
+
+/// A TOML syntax error, with what an author most likely did and how to fix it: a `"`
+/// inside a text, a `{` or `[` never closed (pointed at where it opened), curly quotes
+/// around a text, a text not ended on its line.
+fn syntax_diagnostic(e: &toml::de::Error, text: &str) -> Draft {
+    let message = first_line(e.message());
+    let at = e.span().unwrap_or(0..0);
+    let plain = |label: &str, help: &str| {
+        Diagnostic::error("toml-syntax", message.clone())
+            .at(at.clone())
+            .label(label.to_owned())
+            .help(help.to_owned())
+    };
+    let here = text.get(at.start..).and_then(|t| t.chars().next());
+    if matches!(here, Some('“' | '”' | '‘' | '’')) {
+        return plain(
+            "curly quote",
+            "put straight quotes \"…\" around a text; “ ” belong inside it: title = \"Cài “VNeID”\"",
+        );
+    }
+    let before = text[..at.start.min(text.len())].trim_end_matches([' ', '\t']);
+    if before.ends_with('"') && here.is_some_and(|c| c.is_alphanumeric() || c == '"') {
+        return Diagnostic::error("toml-syntax", "a `\"` inside this text ends it early")
+            .at(at.clone())
+            .label("the text ended just before this")
+            .help("write “ ” for quotes inside a Vietnamese text, or `\\\"`");
+    }
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    if let Some((open, bracket)) = unclosed(&text[..at.start.min(text.len())])
+        && line_of(open) < line_of(at.start)
+    {
+        let line = line_of(open);
+        let close = if bracket == '{' { '}' } else { ']' };
+        let help = if bracket == '{' {
+            format!("end it with `}}` on line {line}: a `{{ … }}` table stays on one line")
+        } else {
+            "end the list with `]` after its last item".to_owned()
+        };
+        return Diagnostic::error(
+            "toml-syntax",
+            format!("the `{bracket}` opened here is never closed with `{close}`"),
+        )
+        .at(open..open + 1)
+        .label("opened here")
+        .help(help);
+    }
+    if message.starts_with("invalid basic string") {
+        return plain(
+            "the text is not ended on its line",
+            "end the text with `\"` before the line ends (for a new line inside it, write `\\n`)",
+        );
+    }
+    plain(
+        "here",
+        "see docs/lesson-format.md for how a lesson file is written",
+    )
+}
+
+/// The innermost `{` or `[` still open at the end of `text` (strings and comments
+/// skipped): its byte offset and which it is. Table headers (`[[steps]]`) close on
+/// their own line, so they are never left open.
+fn unclosed(text: &str) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' | '\'' => {
+                let mut escaped = false;
+                for (_, d) in chars.by_ref() {
+                    if d == '\n' {
+                        break;
+                    }
+                    if c == '"' && d == '\\' && !escaped {
+                        escaped = true;
+                        continue;
+                    }
+                    if d == c && !escaped {
+                        break;
+                    }
+                    escaped = false;
+                }
+            }
+            '{' | '[' => open.push((i, c)),
+            '}' | ']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
 
 /// Turns serde's message into a diagnostic with a code and, for a typo, a suggestion.
 fn serde_error(
