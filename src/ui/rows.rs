@@ -10,21 +10,30 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{Target, ViewScroll};
 
-/// Where touches land, from the last frame drawn.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct HitMap {
-    regions: Vec<(Rect, Target)>,
+/// Where touches land, from the last frame drawn: the tutor's targets, or another
+/// screen's (the recording studio's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitMap<T = Target> {
+    regions: Vec<(Rect, T)>,
 }
 
-impl HitMap {
-    pub fn add(&mut self, rect: Rect, target: Target) {
+impl<T> Default for HitMap<T> {
+    fn default() -> Self {
+        HitMap {
+            regions: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> HitMap<T> {
+    pub fn add(&mut self, rect: Rect, target: T) {
         if rect.width > 0 && rect.height > 0 {
             self.regions.push((rect, target));
         }
     }
 
     /// What is at cell (`x`, `y`): the last region drawn there wins (it is on top).
-    pub fn at(&self, x: u16, y: u16) -> Option<Target> {
+    pub fn at(&self, x: u16, y: u16) -> Option<T> {
         self.regions
             .iter()
             .rev()
@@ -49,12 +58,12 @@ impl HitMap {
         });
     }
 
-    pub fn regions(&self) -> &[(Rect, Target)] {
+    pub fn regions(&self) -> &[(Rect, T)] {
         &self.regions
     }
 
     /// The first region of `target`, for tests that click on things.
-    pub fn find(&self, target: Target) -> Option<Rect> {
+    pub fn find(&self, target: T) -> Option<Rect> {
         self.regions
             .iter()
             .find(|(_, t)| *t == target)

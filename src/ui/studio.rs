@@ -28,31 +28,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::studio::model::{Item, Model, Notice, Phase, Target};
 
 /// Where touches land on the studio's screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StudioHits {
-    regions: Vec<(Rect, Target)>,
-}
-
-impl StudioHits {
-    fn add(&mut self, rect: Rect, target: Target) {
-        if rect.width > 0 && rect.height > 0 {
-            self.regions.push((rect, target));
-        }
-    }
-
-    /// What is at cell (`x`, `y`).
-    pub fn at(&self, x: u16, y: u16) -> Option<Target> {
-        self.regions
-            .iter()
-            .rev()
-            .find(|(r, _)| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)
-            .map(|(_, t)| *t)
-    }
-
-    pub fn regions(&self) -> &[(Rect, Target)] {
-        &self.regions
-    }
-}
+pub type StudioHits = super::rows::HitMap<Target>;
 
 /// Seconds as Vietnamese and English readers both read them here: one decimal.
 fn seconds(s: f64, lang: Lang) -> String {
