@@ -237,8 +237,24 @@ fn step(model: &Model) -> Vec<Part> {
     };
     let state = &run.state;
     let clip = |clip: Clip| Speech::Lesson(narration(lesson, step, clip, model.lang));
+    // A choice whose answers move between tries: its recording reads the question, and
+    // each answer is said after the number the screen gives it.
+    let mut opening = vec![clip(Clip::Step)];
+    if let Task::Choice { .. } = &step.task
+        && step.shuffle
+    {
+        for (at, &i) in state.options.iter().enumerate() {
+            if let Some(digit) = SPOKEN_DIGITS.get(at + 1) {
+                opening.push(Speech::Words {
+                    id: digit,
+                    locale: model.lang.code(),
+                });
+            }
+            opening.push(clip(Clip::Answer(i + 1)));
+        }
+    }
     let mut parts = vec![Part {
-        speech: vec![clip(Clip::Step)],
+        speech: opening,
         turn: 0,
     }];
     let told = told(model, &clip);

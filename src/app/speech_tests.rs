@@ -191,9 +191,18 @@ fn clip(step: &Step, clip: Clip) -> String {
     format!("{}{}", step.id, clip.suffix())
 }
 
-/// What a step says when it opens.
-fn opening(step: &Step) -> Vec<String> {
+/// What a step says when it opens, on `model`'s screen: a choice whose answers move
+/// says each after the number it is shown with.
+fn opening(model: &Model, step: &Step) -> Vec<String> {
     let mut words = vec![step.id.clone()];
+    if let (Task::Choice { .. }, true) = (&step.task, step.shuffle) {
+        let (_, shown, run) = model.run().expect("on a step");
+        assert_eq!(shown.id, step.id);
+        for (at, i) in run.state.options.iter().enumerate() {
+            words.push(format!("spoken-digit-{}", at + 1));
+            words.push(clip(step, Clip::Answer(i + 1)));
+        }
+    }
     match &step.task {
         Task::Scan { .. } => words.push("scan-how".into()),
         Task::Order { .. } => words.push("order-tap-how".into()),
@@ -348,10 +357,12 @@ fn at_step(ear: &mut Ear, lessons: &[Lesson], index: usize, i: usize) -> Model {
     let mut model = kiosk(lessons.to_vec());
     sign_in(ear, &mut model, "4821", Progress::default());
     let steps = &lessons[index].steps;
-    assert_eq!(open(ear, &mut model, index), opening(&steps[0]));
+    let heard = open(ear, &mut model, index);
+    assert_eq!(heard, opening(&model, &steps[0]));
     for j in 0..i {
         answer_right(ear, &mut model);
-        assert_eq!(go_on(ear, &mut model), opening(&steps[j + 1]));
+        let said = go_on(ear, &mut model);
+        assert_eq!(said, opening(&model, &steps[j + 1]));
     }
     model
 }
@@ -430,7 +441,8 @@ fn first_visit(ear: &mut Ear) {
     // A lesson, step by step, to its end.
     let index = 0;
     let steps = lessons[index].steps.clone();
-    assert_eq!(open(ear, &mut model, index), opening(&steps[0]));
+    let heard = open(ear, &mut model, index);
+    assert_eq!(heard, opening(&model, &steps[0]));
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(
             ear.send(&mut model, Msg::Key(Key::F(1))),
@@ -450,7 +462,7 @@ fn first_visit(ear: &mut Ear) {
         assert_eq!(again.first(), Some(&step.id));
         let next = go_on(ear, &mut model);
         if let Some(step) = steps.get(i + 1) {
-            assert_eq!(next, opening(step));
+            assert_eq!(next, opening(&model, step));
         } else {
             let Screen::Summary { summary, .. } = &model.screen else {
                 panic!("the summary");
@@ -563,10 +575,8 @@ fn returning(ear: &mut Ear) {
     ear.send(&mut model, Msg::Key(Key::Esc));
     // Carrying on opens her step.
     let mut carry_on = model.clone();
-    assert_eq!(
-        ear.send(&mut carry_on, Msg::Click(Target::Answer(0))),
-        opening(&lesson.steps[1])
-    );
+    let heard = ear.send(&mut carry_on, Msg::Click(Target::Answer(0)));
+    assert_eq!(heard, opening(&carry_on, &lesson.steps[1]));
     // "Choose another": the greeting is on the screen before, so only the title.
     assert_eq!(
         ear.send(&mut model, Msg::Click(Target::Answer(1))),
@@ -598,10 +608,8 @@ fn returning(ear: &mut Ear) {
         ..Progress::default()
     };
     sign_in(ear, &mut first, "4821", practice);
-    assert_eq!(
-        ear.send(&mut first, Msg::Click(Target::Answer(0))),
-        opening(step)
-    );
+    let heard = ear.send(&mut first, Msg::Click(Target::Answer(0)));
+    assert_eq!(heard, opening(&first, step));
     for (model, question) in [
         (&mut first, "leave-question-lesson"),
         (&mut later, "leave-question"),
@@ -786,23 +794,19 @@ fn steps_of(ear: &mut Ear, lessons: &[Lesson], which: impl IntoIterator<Item = u
             // A volunteer guiding her shows the hint after a wrong answer.
             if step.hint.is_some() && !wrongs.is_empty() {
                 let mut model = kiosk(lessons.clone());
-                assert_eq!(
-                    ear.send(
-                        &mut model,
-                        Msg::GuidedStarted {
-                            learner: learner("4821"),
-                            progress: Box::default(),
-                            lesson: lesson.id.clone(),
-                            now: NOW,
-                        },
-                    ),
-                    opening(&lesson.steps[0])
+                let said = ear.send(
+                    &mut model,
+                    Msg::GuidedStarted {
+                        learner: learner("4821"),
+                        progress: Box::default(),
+                        lesson: lesson.id.clone(),
+                        now: NOW,
+                    },
                 );
+                assert_eq!(said, opening(&model, &lesson.steps[0]));
                 for k in 1..=i {
-                    assert_eq!(
-                        ear.send(&mut model, Msg::Key(Key::F(6))),
-                        opening(&lesson.steps[k])
-                    );
+                    let said = ear.send(&mut model, Msg::Key(Key::F(6)));
+                    assert_eq!(said, opening(&model, &lesson.steps[k]));
                 }
                 let msgs = wrong(&model, wrongs[0]);
                 send_all(ear, &mut model, msgs);

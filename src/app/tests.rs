@@ -1253,7 +1253,13 @@ fn a_preview_saves_nothing_and_follows_the_file() {
         },
     );
     assert_eq!(step_id(&model), "otp");
-    assert_eq!(said(&effects), ["otp"]);
+    // The question, then each answer after the number it is shown with.
+    let heard = said(&effects);
+    assert_eq!(heard.first().map(String::as_str), Some("otp"));
+    assert_eq!(heard.len(), 7, "{heard:?}");
+    assert!(heard[1..].chunks(2).enumerate().all(|(at, pair)| {
+        pair[0] == format!("spoken-digit-{}", at + 1) && pair[1].starts_with("otp.answer-")
+    }));
     let effects = press(&mut model, 2);
     assert!(saved(&effects).is_empty(), "no learner, nothing saved");
 
@@ -1531,7 +1537,10 @@ fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
     assert!(
         effects
             .iter()
-            .any(|e| matches!(e, Effect::Say(s) if s.iter().all(|s| matches!(s, Speech::Lesson(n) if n.locale == "en"))))
+            .any(|e| matches!(e, Effect::Say(s) if s.iter().all(|s| match s {
+                Speech::Lesson(n) => n.locale == "en",
+                Speech::Words { locale, .. } => *locale == "en",
+            })))
     );
 }
 

@@ -29,6 +29,9 @@ pub enum Clip {
     Wrong,
     /// The feedback of a choice's answer `n` (1-based, in the file's order).
     Option(usize),
+    /// The words of a choice's answer `n` (1-based, in the file's order), said after its
+    /// number on the screen when the answers move between tries.
+    Answer(usize),
     /// The feedback of something on the pretend phone: its id, or `n` (its 1-based
     /// position among the screen's tappable things) when it has none.
     Tap(String),
@@ -44,6 +47,7 @@ impl Clip {
             Clip::Right => ".ok".into(),
             Clip::Wrong => ".wrong".into(),
             Clip::Option(n) => format!(".option-{n}"),
+            Clip::Answer(n) => format!(".answer-{n}"),
             Clip::Tap(id) => format!(".tap-{id}"),
         }
     }
@@ -365,6 +369,12 @@ pub fn clip_text(step: &crate::lesson::Step, clip: &Clip, locale: &str) -> Optio
         Clip::Hint => step.hint.as_ref()?.get(locale).to_owned(),
         Clip::Right => step.right_feedback.as_ref()?.get(locale).to_owned(),
         Clip::Wrong => step.wrong_feedback.as_ref()?.get(locale).to_owned(),
+        Clip::Answer(n) => match &step.task {
+            Task::Choice { options } if step.shuffle => {
+                options.get(n.checked_sub(1)?)?.text.get(locale).to_owned()
+            }
+            _ => return None,
+        },
         Clip::Option(n) => match &step.task {
             Task::Choice { options } => options
                 .get(n.checked_sub(1)?)?
@@ -406,6 +416,9 @@ pub fn step_clips(step: &crate::lesson::Step) -> Vec<Clip> {
         clips.retain(|c| *c != Clip::Hint);
     }
     if let Task::Choice { options } = &step.task {
+        if step.shuffle {
+            clips.extend((1..=options.len()).map(Clip::Answer));
+        }
         clips.extend((1..=options.len()).map(Clip::Option));
     }
     if let Task::Tap { screen, .. } = &step.task {
