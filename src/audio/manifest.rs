@@ -96,13 +96,27 @@ impl Manifest {
             .unwrap_or_default()
     }
 
-    /// Writes the manifest (whole, then renamed over the old one).
+    /// The manifest in `folder` before changing it: an empty one if there is none yet,
+    /// an error if it cannot be read (saving over it would forget every clip it names).
+    pub fn read(folder: &Path) -> std::io::Result<Manifest> {
+        match std::fs::read_to_string(Manifest::path(folder)) {
+            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: {e}", Manifest::path(folder).display()),
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the manifest whole (synced, then renamed over the old one, never through
+    /// a link): a power cut leaves the old manifest or the new one.
     pub fn save(&self, folder: &Path) -> std::io::Result<()> {
-        let tmp = folder.join(format!("{MANIFEST}.tmp"));
         let mut json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         json.push('\n');
-        std::fs::write(&tmp, json)?;
-        std::fs::rename(&tmp, Manifest::path(folder))
+        crate::store::journal::write_whole(&Manifest::path(folder), json.as_bytes())
     }
 
     /// The draft's record of `file`, if a draft is what it is.
@@ -171,6 +185,17 @@ mod tests {
         assert_eq!(Manifest::load(dir.path()), m);
         assert!(m.draft("mo-app.ogg").is_some());
         assert!(m.draft("mo-app.hint.ogg").is_none());
+    }
+
+    /// Before a manifest is changed it must be read whole: one that cannot be read is
+    /// an error, never an empty manifest that saving would write over the clips it names.
+    #[test]
+    fn a_manifest_that_cannot_be_read_is_not_taken_for_an_empty_one() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Manifest::read(dir.path()).unwrap(), Manifest::default());
+        std::fs::write(Manifest::path(dir.path()), "{\"clips\": {").unwrap();
+        assert!(Manifest::read(dir.path()).is_err());
+        assert_eq!(Manifest::load(dir.path()), Manifest::default());
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
             continue;
         }
         // The manifest after every file: an interrupted run loses nothing.
-        let mut manifest = Manifest::load(&job.folder);
+        let mut manifest = Manifest::read(&job.folder)?;
         manifest.clips.insert(
             job.file.clone(),
             Entry {

@@ -102,14 +102,14 @@ fn recording(folder: &Path, slot_file: &str) -> Option<String> {
         })
 }
 
-/// A file's day of last change, `YYYY-MM-DD`.
+/// A file's day of last change in Vietnam, `YYYY-MM-DD` (as the studio dates a take).
 fn file_date(path: &Path) -> String {
     let secs = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs() as i64);
-    crate::report::date::format(secs.div_euclid(86_400))
+    crate::report::date::format((secs + crate::kiosk::VIETNAM_OFFSET).div_euclid(86_400))
 }
 
 /// One clip of a package: where it goes, its bytes, and its manifest's word on it.
@@ -465,8 +465,8 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
     for (folder_id, folder) in &package.folders {
         let manifest = folder.manifest.clone().unwrap_or_default();
         let dir = audio.join(folder_id);
-        let mut ours = Manifest::load(&dir);
-        let mut changed = false;
+        let mut ours =
+            Manifest::read(&dir).with_context(|| format!("reading {}", dir.display()))?;
         for (file, bytes) in &folder.clips {
             let label = format!("{folder_id}/{file}");
             let Some(entry) = manifest.clips.get(file) else {
@@ -511,7 +511,10 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
                 ours.clips.remove(&old);
             }
             ours.clips.insert(file.clone(), entry.clone());
-            changed = true;
+            // The manifest after every clip: an interrupted import leaves no clip whose
+            // voice nobody names (a file no manifest names counts as a person's).
+            ours.save(&dir)
+                .with_context(|| format!("writing {}", Manifest::path(&dir).display()))?;
             if current {
                 tally.imported += 1;
             } else {
@@ -520,10 +523,6 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
                 ));
                 tally.stale_imported += 1;
             }
-        }
-        if changed {
-            ours.save(&dir)
-                .with_context(|| format!("writing {}", Manifest::path(&dir).display()))?;
         }
     }
     for note in &notes {

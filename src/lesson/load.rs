@@ -408,6 +408,7 @@ const STEP_FIELDS: &[&str] = &[
     "field",
     "input",
     "url",
+    "shuffle",
 ];
 
 /// A TOML syntax error, with what an author most likely did and how to fix it: a `"`
@@ -429,15 +430,17 @@ fn syntax_diagnostic(e: &toml::de::Error, text: &str) -> Draft {
             "put straight quotes \"…\" around a text; “ ” belong inside it: title = \"Cài “VNeID”\"",
         );
     }
-    let before = text[..at.start.min(text.len())].trim_end_matches([' ', '\t']);
+    // What comes before the error (empty if its place is not a character's start).
+    let head = text.get(..at.start).unwrap_or("");
+    let before = head.trim_end_matches([' ', '\t']);
     if before.ends_with('"') && here.is_some_and(|c| c.is_alphanumeric() || c == '"') {
         return Diagnostic::error("toml-syntax", "a `\"` inside this text ends it early")
             .at(at.clone())
             .label("the text ended just before this")
             .help("write “ ” for quotes inside a Vietnamese text, or `\\\"`");
     }
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-    if let Some((open, bracket)) = unclosed(&text[..at.start.min(text.len())])
+    let line_of = |offset: usize| head.get(..offset).unwrap_or(head).matches('\n').count() + 1;
+    if let Some((open, bracket)) = unclosed(head)
         && line_of(open) < line_of(at.start)
     {
         let line = line_of(open);
@@ -483,6 +486,11 @@ fn unclosed(text: &str) -> Option<(usize, char)> {
                 }
             }
             '"' | '\'' => {
+                // A text over several lines ("""…"""): its lines are not TOML, so what
+                // is open cannot be told.
+                if text[i..].starts_with(if c == '"' { "\"\"\"" } else { "\'\'\'" }) {
+                    return None;
+                }
                 let mut escaped = false;
                 for (_, d) in chars.by_ref() {
                     if d == '\n' {
@@ -647,4 +655,16 @@ fn plain_type_error(message: &str, source: &str, span: &Range<usize>) -> Option<
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or("").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_open_bracket_is_found_outside_texts_and_not_guessed_in_a_long_text() {
+        assert_eq!(unclosed("a = { b = \"{\" }\nc = ["), Some((20, '[')));
+        assert_eq!(unclosed("a = [1, 2]\n# [\nb = \"[\""), None);
+        assert_eq!(unclosed("a = \"\"\"\n[ x\n\"\"\"\nb = {"), None);
+    }
 }

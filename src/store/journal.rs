@@ -208,7 +208,10 @@ fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
 
 /// `bytes` as the whole of `path`, or `path` unchanged: written beside it, synced,
 /// renamed over it, and the folder synced.
-fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `path` whole: a fresh file beside it (never through a link), synced, renamed
+/// over it, and the folder synced, so a crash or a power cut leaves the old file or the
+/// new one, never a part.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = PathBuf::from(format!("{}.tmp", path.display()));
     let _ = std::fs::remove_file(&tmp);
     let written = no_follow(OpenOptions::new().write(true).create_new(true))

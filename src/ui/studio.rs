@@ -207,7 +207,16 @@ fn status_lines(
                 "studio-finished",
                 &[
                     ("kept", model.kept.to_string().into()),
-                    ("left", (model.items.len() - model.kept).to_string().into()),
+                    (
+                        "left",
+                        model
+                            .items
+                            .iter()
+                            .filter(|i| i.status != Status::Person)
+                            .count()
+                            .to_string()
+                            .into(),
+                    ),
                 ],
             ),
             theme::right(),

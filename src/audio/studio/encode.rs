@@ -3,7 +3,6 @@
 //! old clip or the new one and never half of one; then the folder's manifest says whose
 //! voice it is.
 
-use std::io::Write;
 use std::num::{NonZeroU8, NonZeroU32};
 use std::path::Path;
 
@@ -37,27 +36,6 @@ pub fn ogg_vorbis(samples: &[f32], rate: u32) -> Result<Vec<u8>, String> {
     encoder.finish().map_err(|e| e.to_string())
 }
 
-/// Writes `bytes` to `path`: whole into a new file beside it, flushed, then renamed.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = folder.join(format!(".{name}.recording"));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Keeps a take as `slot`'s clip under the content folder `root` in `locale`, read by
 /// `name` (if given) on `date` (`YYYY-MM-DD`): the clip, then its manifest entry.
 pub fn keep(
@@ -71,11 +49,13 @@ pub fn keep(
 ) -> Result<std::path::PathBuf, String> {
     let bytes = ogg_vorbis(samples, rate)?;
     let path = slot.path(root, locale);
-    write_whole(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+        .and_then(|()| crate::store::journal::write_whole(&path, &bytes))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     // An author's own file for the step is named in the lesson, not in a manifest.
     if slot.explicit.is_none() {
         let folder = slot.dir(root, locale);
-        let mut manifest = Manifest::load(&folder);
+        let mut manifest = Manifest::read(&folder).map_err(|e| e.to_string())?;
         manifest.clips.insert(
             slot.file.clone(),
             Entry {

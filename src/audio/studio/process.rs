@@ -102,12 +102,7 @@ pub fn mono(interleaved: &[f32], channels: u16) -> Vec<f32> {
         .collect()
 }
 
-/// The syllables of a Vietnamese text: its words that have a letter or a digit.
-pub fn syllables(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
+pub use crate::lesson::budget::syllables;
 
 /// How long reading `text` aloud plausibly takes, in seconds: (shortest, longest).
 pub fn expected_seconds(text: &str) -> (f64, f64) {
