@@ -728,9 +728,10 @@ fn narration_is_one_line_a_lesson_and_never_a_warning() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(said.contains("0 warnings"), "{said}");
-    // Text, hint and the wrong answer's feedback: 3 clips a step.
+    // Text, hint, the wrong answer's feedback, and each of its two answers (they move
+    // between tries, so each is said after its number): 5 clips a step.
     assert!(
-        said.contains("lesson muoi-buoc: person's voice 0 of 30, drafts 0, stale 0, missing 30"),
+        said.contains("lesson muoi-buoc: person's voice 0 of 50, drafts 0, stale 0, missing 50"),
         "{said}"
     );
     assert!(

@@ -41,8 +41,8 @@ fn audio(dir: &Path, file: &str) -> std::path::PathBuf {
 fn drafts_are_made_once_and_again_only_where_the_text_changed() {
     let dir = content();
     // Three steps; hints on two; the tap step has no right/wrong words but YouTube on
-    // its phone has its own feedback; the choice's first answer has feedback: 7 clips.
-    assert!(narrate(dir.path(), &[]).contains("7 drafted, 0 unchanged"));
+    // its phone has its own feedback; the choice's first answer has feedback, and its two answers each a clip: 9 clips.
+    assert!(narrate(dir.path(), &[]).contains("9 drafted, 0 unchanged"));
     for file in [
         "gioi-thieu.ogg",
         "cham-zalo.ogg",
@@ -60,7 +60,7 @@ fn drafts_are_made_once_and_again_only_where_the_text_changed() {
             "{file} is marked a draft"
         );
     }
-    assert!(narrate(dir.path(), &[]).contains("0 drafted, 7 unchanged"));
+    assert!(narrate(dir.path(), &[]).contains("0 drafted, 9 unchanged"));
 
     let lesson = dir.path().join("lessons/cham-va-chon.toml");
     let text = std::fs::read_to_string(&lesson).unwrap();
@@ -76,7 +76,7 @@ fn drafts_are_made_once_and_again_only_where_the_text_changed() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let lesson_report = &report["narration"]["lessons"][0];
     assert_eq!(lesson_report["stale"], 1, "{report:#}");
-    assert_eq!(lesson_report["drafts"], 6, "{report:#}");
+    assert_eq!(lesson_report["drafts"], 8, "{report:#}");
     let stale: Vec<_> = lesson_report["clips"]
         .as_array()
         .unwrap()
@@ -86,7 +86,7 @@ fn drafts_are_made_once_and_again_only_where_the_text_changed() {
     assert_eq!(stale.len(), 1, "{report:#}");
     assert_eq!(stale[0]["clip"], "cham-va-chon/cham-zalo.ogg");
 
-    assert!(narrate(dir.path(), &[]).contains("1 drafted, 6 unchanged"));
+    assert!(narrate(dir.path(), &[]).contains("1 drafted, 8 unchanged"));
     let out = hocso_in(dir.path(), &["check", "--deny-warnings", "lessons"]);
     assert_eq!(
         out.status.code(),
@@ -123,7 +123,7 @@ fn a_persons_recording_is_kept_even_when_its_text_changed() {
     .unwrap();
     let said = narrate(dir.path(), &["--force"]);
     assert!(
-        said.contains("6 drafted") && said.contains("1 recordings by people kept"),
+        said.contains("8 drafted") && said.contains("1 recordings by people kept"),
         "{said}"
     );
     assert_eq!(
@@ -138,13 +138,13 @@ fn a_persons_recording_is_kept_even_when_its_text_changed() {
     std::fs::copy(fixture("audio/tone.wav"), audio(dir.path(), "hoi-otp.wav")).unwrap();
     let said = narrate(dir.path(), &["--force"]);
     assert!(
-        said.contains("5 drafted") && said.contains("2 recordings by people kept"),
+        said.contains("7 drafted") && said.contains("2 recordings by people kept"),
         "{said}"
     );
     let out = hocso_in(dir.path(), &["check", "lessons"]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
-        said.contains("lesson cham-va-chon: person's voice 0 of 7, drafts 6, stale 1, missing 0"),
+        said.contains("lesson cham-va-chon: person's voice 0 of 9, drafts 8, stale 1, missing 0"),
         "{said}"
     );
 }
@@ -170,7 +170,7 @@ fn the_interface_words_are_drafted_with_interface() {
                 .is_some_and(|x| x == "ogg")
         })
         .count();
-    assert_eq!(drafted, 7 + files, "{said}");
+    assert_eq!(drafted, 9 + files, "{said}");
     assert!(ui.join("help-on-welcome.ogg").is_file());
     let out = hocso_in(dir.path(), &["check", "lessons"]);
     let said = String::from_utf8_lossy(&out.stdout);
@@ -200,7 +200,7 @@ fn a_persons_recording_survives_force_and_a_draft_does_not() {
 
     let said = narrate(dir.path(), &["--force"]);
     assert!(
-        said.contains("6 drafted") && said.contains("1 recordings by people kept"),
+        said.contains("8 drafted") && said.contains("1 recordings by people kept"),
         "{said}"
     );
     assert_eq!(
@@ -391,7 +391,7 @@ fn a_clip_the_engine_did_not_write_is_never_saved_from_the_last_one() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("1 drafted") && stdout.contains("6 failed"),
+        stdout.contains("1 drafted") && stdout.contains("8 failed"),
         "{stdout}"
     );
 }

@@ -133,7 +133,7 @@ fn a_wards_voice_reaches_an_empty_kiosk_where_the_tutor_finds_it() {
         let (_, said, _) = run(other.path(), &["check", "lessons"]);
         assert!(
             said.contains(
-                "lesson cham-va-chon: person's voice 2 of 7, drafts 0, stale 0, missing 5"
+                "lesson cham-va-chon: person's voice 2 of 9, drafts 0, stale 0, missing 7"
             ),
             "{said}"
         );
@@ -204,7 +204,7 @@ fn a_changed_text_makes_exactly_that_clip_stale() {
     assert!(said.contains("1 stale taken in"), "{said}");
     let (_, said, _) = run(other.path(), &["check", "--verbose", "lessons"]);
     assert!(
-        said.contains("lesson cham-va-chon: person's voice 1 of 7, drafts 0, stale 1, missing 5"),
+        said.contains("lesson cham-va-chon: person's voice 1 of 9, drafts 0, stale 1, missing 7"),
         "{said}"
     );
     let stale: Vec<&str> = said.lines().filter(|l| l.contains("stale (")).collect();
@@ -394,7 +394,7 @@ fn the_volunteer_panel_counts_the_imported_voices() {
     let counts = panel.coverage.expect("the runtime counted");
     assert_eq!(counts.person, 2);
     assert_eq!(counts.drafts, 0);
-    // Every interface word and the lesson's seven clips; only the two are there.
+    // Every interface word and the lesson's nine clips; only the two are there.
     assert_eq!(counts.missing, counts.total - 2);
     assert!(counts.total > 7);
 }
