@@ -317,29 +317,49 @@ impl SqliteStore {
         // Another program (a report, a second hocso migrating) may hold the database for
         // a moment: wait for it.
         conn.busy_timeout(Duration::from_secs(5)).map_err(map_err)?;
-        // Reading the header first: a file that is not a database fails here.
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(map_err)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            tracing::warn!(mode, "the database is not in WAL mode");
-        }
-        conn.execute_batch(
-            "PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;
-             PRAGMA secure_delete = ON;",
-        )
-        .map_err(map_err)?;
         let mut store = SqliteStore {
             conn,
             path: path.to_owned(),
         };
-        store.migrate()?;
+        // Turning on WAL and migrating take locks that SQLite will not wait for when two
+        // new connections race for them (it answers "busy" at once, to avoid a deadlock):
+        // hocso started twice on a new folder tries again until the other one is done.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match store.prepare() {
+                Err(StoreError::Busy) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                other => break other?,
+            }
+        }
         store
             .conn
             .busy_timeout(Duration::from_secs(2))
             .map_err(map_err)?;
         Ok(store)
+    }
+
+    /// WAL, the connection's settings and the schema: all safe to do again.
+    fn prepare(&mut self) -> Result<(), StoreError> {
+        // Reading the header first: a file that is not a database fails here.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(map_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "the database is not in WAL mode");
+        }
+        self.conn
+            .execute_batch(
+                "PRAGMA synchronous = FULL;
+                 PRAGMA foreign_keys = ON;
+                 PRAGMA secure_delete = ON;",
+            )
+            .map_err(map_err)?;
+        self.migrate()
     }
 
     /// Opens the database; if it is damaged, moves it aside with a timestamp (nothing is
