@@ -97,6 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
             i18n,
             width: text.width,
             first: run.pos == 0,
+            compact: false,
         };
         draw_text(frame, text, &column, hits);
     }
@@ -330,6 +331,7 @@ fn free_scroll(step: &Step, state: &StepState) -> Option<(ViewScroll, ViewScroll
 }
 
 /// What the text column is drawn from.
+#[derive(Clone, Copy)]
 struct TextColumn<'a> {
     step: &'a Step,
     state: &'a StepState,
@@ -338,6 +340,11 @@ struct TextColumn<'a> {
     width: u16,
     /// The run's first step: going back leaves the lesson.
     first: bool,
+    /// Short of room (the kiosk's 58×14 at its large font): no blank row where no touch
+    /// needs one (under the question, around an empty feedback place), an order step's
+    /// list without its labels and its "Kiểm tra" beside the call for a volunteer. The
+    /// blank row between two targets always stays.
+    compact: bool,
 }
 
 /// Draws the text column: targets two rows tall when everything fits so, else one row
@@ -362,6 +369,21 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
     if parts.rows.len() + parts.foot.len() + parts.reserve > height {
         parts = column.rows(false);
     }
+    // One-row answers that still do not fit with a blank row above the feedback's place:
+    // the compact column. (Decided on rows whose count no feedback changes.)
+    let compact = parts.rows.len() + parts.foot.len() + usize::from(parts.reserve > 0) > height
+        && !column.state.leaving;
+    let column = &if compact {
+        TextColumn {
+            compact: true,
+            ..*column
+        }
+    } else {
+        *column
+    };
+    if compact {
+        parts = column.rows(false);
+    }
     let Column {
         mut rows,
         told,
@@ -384,7 +406,11 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
         // Rows kept only where the question and its answers still fit beside them.
         let room = height.saturating_sub(rows.len() + foot.len() + 1);
         let kept = reserve.min(height / 3).min(room).max(told.len());
-        block.push(Row::blank());
+        // Compact, an empty place kept for nothing needs no blank row: the foot's own
+        // blank row is the gap above its button.
+        if kept > 0 || !compact {
+            block.push(Row::blank());
+        }
         block.extend(told.iter().cloned().map(|r| r.visible(true)));
         block.extend((told.len()..kept).map(|_| Row::blank()));
         // Short of room, the blank rows round the words give way first: words are not
@@ -540,7 +566,11 @@ impl TextColumn<'_> {
                 // Shown in this showing's order: place `at` holds option `i` as written.
                 for (at, i) in state.shown_options(step).into_iter().enumerate() {
                     let option = &options[i];
-                    rows.push(Row::blank());
+                    // Compact, the first answer comes right under the question (which is
+                    // not a target: no gap is needed there).
+                    if at > 0 || !self.compact {
+                        rows.push(Row::blank());
+                    }
                     let focused = state.focus == Some(at) && !state.solved;
                     let (style, mark) = if state.solved && option.correct {
                         (right_style(), "✓")
