@@ -4,6 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::phone::{
     Density, KEYBOARD_MIN_WIDTH, KeySize, PhoneView, Typing, draw_phone, keyboard_rows,
@@ -632,12 +634,73 @@ impl TextColumn<'_> {
             foot.push(Row::blank());
             foot.extend(self.slot_rows(slot, tall));
         }
+        // Compact, an order step's "Kiểm tra" goes beside the call for a volunteer, on
+        // its row; where the two do not fit side by side, the key bar's "Kiểm tra" (there
+        // once every item is placed) is the one.
+        if self.compact
+            && let Task::Order { items } = &step.task
+            && !state.solved
+            && !state.called
+            && let Some(row) = self.check_beside_volunteer(items.len())
+        {
+            foot = vec![Row::blank(), row];
+        }
         Column {
             rows,
             told,
             reserve,
             foot,
         }
+    }
+
+    /// One row: "Kiểm tra" (quiet, with nothing to touch, until every item is placed;
+    /// as wide either way) on the left, two dead columns, then the call for a volunteer
+    /// to the row's end. None where they do not fit on one row.
+    fn check_beside_volunteer(&self, items: usize) -> Option<Row> {
+        const GAP: usize = 2;
+        let state = self.state;
+        let focused = state.focus == Some(items);
+        let (label, style, target) = if state.all_placed() {
+            let style = if focused {
+                theme::focus()
+            } else {
+                theme::bar_key()
+            };
+            (self.t("order-check"), style, Some(Target::OrderCheck))
+        } else {
+            (self.t("order-check-waiting"), tried_style(), None)
+        };
+        let mark = if focused { " ▶ " } else { "   " };
+        let check_width = 3 + 1 + [self.t("order-check"), self.t("order-check-waiting")]
+            .iter()
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(0);
+        let lit = state.needs_volunteer;
+        let call = format!(" ⚑ {} ", self.t("step-call-volunteer"));
+        let width = usize::from(self.width);
+        if check_width + GAP + call.width() > width {
+            return None;
+        }
+        let call_style = if lit {
+            theme::highlight()
+        } else {
+            answer_style()
+        };
+        let left = format!("{mark}{label}");
+        let left = format!("{left}{}", " ".repeat(check_width - left.width()));
+        let right = format!("{call}{}", " ".repeat(width - check_width - GAP - call.width()));
+        let mut row = Row::new(Line::from(vec![
+            Span::styled(left, style),
+            Span::raw(" ".repeat(GAP)),
+            Span::styled(right, call_style),
+        ]));
+        if let Some(t) = target {
+            row.hits.push((0, check_width as u16, t));
+        }
+        row.hits
+            .push(((check_width + GAP) as u16, 0, Target::CallVolunteer));
+        Some(row.visible(focused))
     }
 
     fn volunteer_slot(&self) -> Slot {
@@ -704,6 +767,10 @@ impl TextColumn<'_> {
         let shown = !told.is_empty();
         let mut rows = if shown {
             told.into_iter().map(|r| r.visible(true)).collect()
+        } else if self.compact {
+            // Compact, the question says what to do: the line of how is left out (what
+            // she is told still comes here).
+            Vec::new()
         } else {
             let how = if state.placed.is_empty() {
                 "order-tap-how"
@@ -719,7 +786,11 @@ impl TextColumn<'_> {
                 .max()
                 .unwrap_or(0),
         );
-        let pad = reserve.saturating_sub(rows.len());
+        let pad = if self.compact {
+            0
+        } else {
+            reserve.saturating_sub(rows.len())
+        };
         rows.extend((0..pad).map(|_| Row::blank().visible(shown)));
         let start = rows.len();
         // Marked after the misses: the item that comes next.
@@ -761,7 +832,12 @@ impl TextColumn<'_> {
         } else {
             "order-pool"
         };
-        if !state.solved {
+        if self.compact {
+            // Numbers and bullets tell the list from the pool; a blank row parts them.
+            if !state.placed.is_empty() && !state.all_placed() {
+                rows.push(Row::blank());
+            }
+        } else if !state.solved {
             rows.extend(wrapped(&self.t(label), width, theme::dim(), ""));
         }
         for (k, item) in state.unplaced().enumerate() {
@@ -796,9 +872,17 @@ impl TextColumn<'_> {
         let label_rows = wrapped(&self.t("order-pool-empty"), width, theme::dim(), "")
             .len()
             .max(wrapped(&self.t("order-pool"), width, theme::dim(), "").len());
-        let height = every + items.len() + label_rows;
+        let height = if self.compact {
+            every + items.len() - 1
+        } else {
+            every + items.len() + label_rows
+        };
         if rows.len() - start < height {
             rows.resize_with(start + height, Row::blank);
+        }
+        if self.compact {
+            // "Kiểm tra" is at the foot, beside the call for a volunteer.
+            return rows;
         }
         let focused = state.focus == Some(f) && !state.solved;
         let check = if state.solved {
