@@ -103,6 +103,17 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
         };
         draw_text(frame, text, &column, hits);
     }
+    // The pretend phone's bottom edge may take the blank row above the key bar: an edge
+    // is not a target, so that row still parts the bar from the phone's targets.
+    let picture = picture.map(|p| {
+        let gap = crate::app::layout::bar_rows(frame.area().height).0 > 0;
+        let phone = !matches!(step.task, Task::Scan { .. });
+        if phone && gap && !keyboard && model.guided.is_none() && p.bottom() == area.bottom() {
+            Rect::new(p.x, p.y, p.width, p.height + 1)
+        } else {
+            p
+        }
+    });
     if let Some(picture) = picture {
         match &step.task {
             // Beside the text or on its own page, the code has a column of its own.
