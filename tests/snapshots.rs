@@ -510,6 +510,27 @@ fn a_touch_on_a_drawn_element_reaches_it() {
     }
 }
 
+/// Short of room (58×14), an order step's "Kiểm tra" shares the last row with the call
+/// for a volunteer: a touch on it checks, and the columns between the two are dead.
+#[test]
+fn at_the_kiosks_size_the_order_check_beside_the_volunteer_button_checks() {
+    let placed = [
+        Msg::Click(Target::OrderItem(0)),
+        Msg::Click(Target::OrderItem(1)),
+        Msg::Click(Target::OrderItem(2)),
+    ];
+    let mut model = step("thu-tu", Size::new(58, 14), &placed);
+    let (_, hits) = render(&model, 58, 14);
+    let check = hits.find(Target::OrderCheck).expect("Kiểm tra drawn");
+    let call = hits.find(Target::CallVolunteer).expect("the call drawn");
+    assert_eq!(check.y, call.y, "one row");
+    assert!(check.right() + 2 <= call.x, "{check:?} {call:?}");
+    assert_eq!(hits.at(check.right(), check.y), None, "a dead gap");
+    let target = hits.at(check.x + check.width / 2, check.y).unwrap();
+    send(&mut model, &[Msg::Click(target)]);
+    assert!(model.run().unwrap().2.state.solved);
+}
+
 #[test]
 fn no_sound_device_is_news_only_to_a_kiosk_that_reads_aloud() {
     let mut model = base();

@@ -226,3 +226,82 @@ struct SpanStep {
 struct SpanOption {
     text: Spanned<TextFile>,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::lesson::{Catalogue, CheckOptions};
+
+    /// The sizes of the kiosk's grid at its three font sizes.
+    const KIOSK: [Size; 3] = [
+        FOLD,
+        Size {
+            width: 62,
+            height: 15,
+        },
+        Size {
+            width: 87,
+            height: 21,
+        },
+    ];
+
+    /// Whether two touch regions meet: side by side on a row, or one right above the
+    /// other with columns in common.
+    fn touching(a: Rect, b: Rect) -> bool {
+        let columns = a.x < b.right() && b.x < a.right();
+        let rows = a.y < b.bottom() && b.y < a.bottom();
+        (rows && (a.right() == b.x || b.right() == a.x))
+            || (columns && (a.bottom() == b.y || b.bottom() == a.y))
+    }
+
+    /// However short of room a step is, its layout never squeezes out the dead space
+    /// between two targets: a shaky finger between two lands on nothing.
+    #[test]
+    fn no_two_targets_of_a_bundled_step_touch_at_the_kiosks_sizes() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let lessons = Catalogue::load_dir(&dir, &CheckOptions::default()).lessons;
+        assert!(lessons.len() > 10);
+        let i18n = Localizer::embedded();
+        let mut found = Vec::new();
+        for size in KIOSK {
+            for lesson in &lessons {
+                for step in lesson.practice_steps() {
+                    let (hits, _) = drawn(lesson, step, size, &i18n).unwrap();
+                    let regions = hits.regions();
+                    for (i, (a, ta)) in regions.iter().enumerate() {
+                        for (b, tb) in &regions[i + 1..] {
+                            if ta != tb && touching(*a, *b) {
+                                found.push(format!(
+                                    "{}×{} {} {}: {ta:?} {a:?} and {tb:?} {b:?}",
+                                    size.width, size.height, lesson.id, step.id
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// What the fold check measures: at the kiosk's size every bundled practice step
+    /// shows all it is answered with.
+    #[test]
+    fn every_bundled_practice_step_shows_its_answers_at_the_fold() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let lessons = Catalogue::load_dir(&dir, &CheckOptions::default()).lessons;
+        let i18n = Localizer::embedded();
+        let hidden: Vec<String> = lessons
+            .iter()
+            .flat_map(|l| l.practice_steps().map(move |s| (l, s)))
+            .filter_map(|(l, s)| {
+                hidden_at(l, s, FOLD, &i18n).map(|h| format!("{} {}: {h:?}", l.id, s.id))
+            })
+            .collect();
+        assert!(hidden.is_empty(), "{hidden:#?}");
+    }
+}

@@ -682,11 +682,13 @@ impl TextColumn<'_> {
             (self.t("order-check-waiting"), tried_style(), None)
         };
         let mark = if focused { " ▶ " } else { "   " };
-        let check_width = 3 + 1 + [self.t("order-check"), self.t("order-check-waiting")]
-            .iter()
-            .map(|l| l.width())
-            .max()
-            .unwrap_or(0);
+        let check_width = 3
+            + 1
+            + [self.t("order-check"), self.t("order-check-waiting")]
+                .iter()
+                .map(|l| l.width())
+                .max()
+                .unwrap_or(0);
         let lit = state.needs_volunteer;
         let call = format!(" ⚑ {} ", self.t("step-call-volunteer"));
         let width = usize::from(self.width);
@@ -700,7 +702,10 @@ impl TextColumn<'_> {
         };
         let left = format!("{mark}{label}");
         let left = format!("{left}{}", " ".repeat(check_width - left.width()));
-        let right = format!("{call}{}", " ".repeat(width - check_width - GAP - call.width()));
+        let right = format!(
+            "{call}{}",
+            " ".repeat(width - check_width - GAP - call.width())
+        );
         let mut row = Row::new(Line::from(vec![
             Span::styled(left, style),
             Span::raw(" ".repeat(GAP)),
