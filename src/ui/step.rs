@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
             i18n,
             width: text.width,
             first: run.pos == 0,
-            compact: false,
+            fit: Fit::Roomy,
         };
         draw_text(frame, text, &column, hits);
     }
@@ -353,11 +353,23 @@ struct TextColumn<'a> {
     width: u16,
     /// The run's first step: going back leaves the lesson.
     first: bool,
-    /// Short of room (the kiosk's 58×14 at its large font): no blank row where no touch
-    /// needs one (under the question, around an empty feedback place), an order step's
-    /// list without its labels and its "Kiểm tra" beside the call for a volunteer. The
-    /// blank row between two targets always stays.
-    compact: bool,
+    /// How tightly the answers are packed.
+    fit: Fit,
+}
+
+/// How tightly the text column packs a step, as the room there is demands. The blank
+/// row between two targets always stays: only rows no touch needs give way.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// Blank rows round everything.
+    Roomy,
+    /// No blank row kept round an empty feedback place; an order step's list without the
+    /// pool's label, its "Kiểm tra" beside the call for a volunteer.
+    Compact,
+    /// As compact, and the answers right under the question: no blank row there, and an
+    /// order step without its line of how (what she is told still comes there). The
+    /// kiosk's 58×14 at its large font.
+    Tight,
 }
 
 /// Draws the text column: targets two rows tall when everything fits so, else one row
@@ -383,20 +395,24 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
         parts = column.rows(false);
     }
     // One-row answers that still do not fit with a blank row above the feedback's place:
-    // the compact column. (Decided on rows whose count no feedback changes.)
-    let compact = parts.rows.len() + parts.foot.len() + usize::from(parts.reserve > 0) > height
-        && !column.state.leaving;
-    let column = &if compact {
-        TextColumn {
-            compact: true,
-            ..*column
-        }
-    } else {
-        *column
+    // packed closer, as little as will fit. (Decided on rows whose count no feedback
+    // changes: the tight column is the last resort.)
+    let mut column = *column;
+    let fits = |parts: &Column, fit: Fit| {
+        let blank = fit == Fit::Roomy && parts.reserve > 0;
+        parts.rows.len() + parts.foot.len() + usize::from(blank) <= height
     };
-    if compact {
-        parts = column.rows(false);
+    if !column.state.leaving {
+        for fit in [Fit::Compact, Fit::Tight] {
+            if fits(&parts, column.fit) {
+                break;
+            }
+            column.fit = fit;
+            parts = column.rows(false);
+        }
     }
+    let column = &column;
+    let compact = column.fit > Fit::Roomy;
     let Column {
         mut rows,
         told,
@@ -579,9 +595,9 @@ impl TextColumn<'_> {
                 // Shown in this showing's order: place `at` holds option `i` as written.
                 for (at, i) in state.shown_options(step).into_iter().enumerate() {
                     let option = &options[i];
-                    // Compact, the first answer comes right under the question (which is
+                    // Tight, the first answer comes right under the question (which is
                     // not a target: no gap is needed there).
-                    if at > 0 || !self.compact {
+                    if at > 0 || self.fit < Fit::Tight {
                         rows.push(Row::blank());
                     }
                     let focused = state.focus == Some(at) && !state.solved;
@@ -648,7 +664,7 @@ impl TextColumn<'_> {
         // Compact, an order step's "Kiểm tra" goes beside the call for a volunteer, on
         // its row; where the two do not fit side by side, the key bar's "Kiểm tra" (there
         // once every item is placed) is the one.
-        if self.compact
+        if self.fit > Fit::Roomy
             && let Task::Order { items } = &step.task
             && !state.solved
             && !state.called
@@ -783,8 +799,8 @@ impl TextColumn<'_> {
         let shown = !told.is_empty();
         let mut rows = if shown {
             told.into_iter().map(|r| r.visible(true)).collect()
-        } else if self.compact {
-            // Compact, the question says what to do: the line of how is left out (what
+        } else if self.fit == Fit::Tight {
+            // Tight, the question says what to do: the line of how is left out (what
             // she is told still comes here).
             Vec::new()
         } else {
@@ -802,7 +818,7 @@ impl TextColumn<'_> {
                 .max()
                 .unwrap_or(0),
         );
-        let pad = if self.compact {
+        let pad = if self.fit == Fit::Tight {
             0
         } else {
             reserve.saturating_sub(rows.len())
@@ -848,7 +864,7 @@ impl TextColumn<'_> {
         } else {
             "order-pool"
         };
-        if self.compact {
+        if self.fit > Fit::Roomy {
             // Numbers and bullets tell the list from the pool; a blank row parts them.
             if !state.placed.is_empty() && !state.all_placed() {
                 rows.push(Row::blank());
@@ -888,7 +904,7 @@ impl TextColumn<'_> {
         let label_rows = wrapped(&self.t("order-pool-empty"), width, theme::dim(), "")
             .len()
             .max(wrapped(&self.t("order-pool"), width, theme::dim(), "").len());
-        let height = if self.compact {
+        let height = if self.fit > Fit::Roomy {
             every + items.len() - 1
         } else {
             every + items.len() + label_rows
@@ -896,7 +912,7 @@ impl TextColumn<'_> {
         if rows.len() - start < height {
             rows.resize_with(start + height, Row::blank);
         }
-        if self.compact {
+        if self.fit > Fit::Roomy {
             // "Kiểm tra" is at the foot, beside the call for a volunteer.
             return rows;
         }
