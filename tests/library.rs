@@ -242,3 +242,35 @@ fn every_practice_step_answers_right_and_wrong_with_words_and_a_hint() {
     }
     assert!(walked >= 60, "{walked} practice steps");
 }
+
+/// A learner who cannot yet tell the right answer must not find it by its length: in at
+/// most a third of the choice steps is the right answer longer than every wrong one (in
+/// Vietnamese, as the kiosk shows it).
+#[test]
+fn the_right_answer_is_seldom_the_longest() {
+    let width = |text: &hocso::lesson::LocalText| text.get("vi").chars().count();
+    let mut choices = 0;
+    let mut longest = Vec::new();
+    for lesson in library() {
+        for step in &lesson.steps {
+            let Task::Choice { options } = &step.task else {
+                continue;
+            };
+            choices += 1;
+            let right = options.iter().filter(|o| o.correct).map(|o| width(&o.text));
+            let wrong = options
+                .iter()
+                .filter(|o| !o.correct)
+                .map(|o| width(&o.text));
+            if right.max() > wrong.max() {
+                longest.push(format!("{} {}", lesson.id, step.id));
+            }
+        }
+    }
+    assert!(choices >= 30, "{choices} choice steps");
+    assert!(
+        longest.len() * 3 <= choices,
+        "the right answer is the longest in {} of {choices} choice steps: {longest:#?}",
+        longest.len()
+    );
+}
