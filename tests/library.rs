@@ -274,3 +274,30 @@ fn the_right_answer_is_seldom_the_longest() {
         longest.len()
     );
 }
+
+/// The stay-notice lesson says what the app's “Cơ sở lưu trú” is (where the visitor
+/// stays: a hotel, a guest house, a family's home) before the learner must choose it,
+/// and when a stay must be reported.
+#[test]
+fn the_stay_notice_lesson_explains_the_place_of_stay_and_the_deadline() {
+    let lesson = library()
+        .into_iter()
+        .find(|l| l.id == "vneid-luu-tru")
+        .unwrap();
+    let explained = |words: &[&str]| {
+        lesson.steps.iter().position(|s| {
+            matches!(s.task, Task::Explain { .. })
+                && words.iter().all(|w| s.text.get("vi").contains(w))
+        })
+    };
+    let place = explained(&["“Cơ sở lưu trú”", "khách sạn", "nhà nghỉ", "gia đình"])
+        .expect("“Cơ sở lưu trú” explained");
+    let chosen = lesson
+        .steps
+        .iter()
+        .position(|s| s.text.get("vi").contains("chạm vào dòng “Cơ sở lưu trú”"))
+        .expect("a step where she chooses it");
+    assert!(place < chosen);
+    assert!(explained(&["dưới 30 ngày"]).is_some());
+    assert!(explained(&["trước 23 giờ", "trước 8 giờ sáng hôm sau"]).is_some());
+}
