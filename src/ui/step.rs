@@ -97,6 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
             i18n,
             width: text.width,
             first: run.pos == 0,
+            marks: model.step_words(),
         };
         draw_text(frame, text, &column, hits);
     }
@@ -338,6 +339,8 @@ struct TextColumn<'a> {
     width: u16,
     /// The run's first step: going back leaves the lesson.
     first: bool,
+    /// The glossary words in the step's text.
+    marks: Vec<crate::lesson::Mark>,
 }
 
 /// Draws the text column: targets two rows tall when everything fits so, else one row
@@ -529,11 +532,12 @@ impl TextColumn<'_> {
                 ..Column::default()
             };
         }
-        let mut rows = wrapped(
+        // Its hard words marked: a touch explains them.
+        let mut rows = super::words::marked(
             &self.local(&step.text),
+            &self.marks,
             width,
             theme::base().add_modifier(Modifier::BOLD),
-            "",
         );
         match &step.task {
             Task::Choice { options } => {
