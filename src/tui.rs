@@ -151,6 +151,9 @@ impl<S: Store> Tutor<S> {
                         crate::app::Speech::Words { id, locale } => {
                             self.words_recording(id, locale)
                         }
+                        crate::app::Speech::Term { id, locale } => {
+                            crate::audio::resolve_term(&self.content_root, id, locale)
+                        }
                     })
                     .collect();
                 if files.is_empty() {
@@ -397,7 +400,12 @@ impl<S: Store> Tutor<S> {
             }
             PanelQuery::Narration => {
                 use crate::audio::slots::{all_slots, coverage};
-                let slots = all_slots(&self.model.lessons, &self.i18n, crate::i18n::Lang::Vi);
+                let slots = all_slots(
+                    &self.model.lessons,
+                    &self.model.glossary,
+                    &self.i18n,
+                    crate::i18n::Lang::Vi,
+                );
                 PanelData::Narration(coverage(&self.content_root, &slots, "vi").0)
             }
         }
@@ -1121,6 +1129,7 @@ impl<S: Store> Tutor<S> {
         let items = queue(
             &self.content_root,
             &self.model.lessons,
+            &self.model.glossary,
             &self.i18n,
             lang,
             Words::Last,

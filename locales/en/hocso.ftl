@@ -94,6 +94,9 @@ key-phone = See the phone
 key-qr = See the QR code
 key-change-learner = Leave
 key-text = See the instructions
+key-words = Hard words
+# On a word's explanation: the step's next marked word.
+word-next = Next hard word
 
 ## Help
 help-title = Help

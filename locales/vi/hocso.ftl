@@ -91,6 +91,9 @@ key-phone = Xem điện thoại
 key-qr = Xem mã QR
 key-change-learner = Ra về
 key-text = Xem hướng dẫn
+key-words = Từ khó
+# On a word's explanation: the step's next marked word.
+word-next = Từ khó tiếp theo
 
 ## Trợ giúp
 help-title = Trợ giúp

@@ -12,6 +12,8 @@ pub enum BarKey {
     Enter(EnterMeaning),
     Back,
     Replay,
+    /// The step's hard words, explained (when its text has any).
+    Words,
     Help,
 }
 
@@ -87,6 +89,9 @@ impl Model {
         if matches!(self.screen, Screen::Lesson(_)) && self.narrating() {
             keys.push(BarKey::Replay);
         }
+        if !self.step_words().is_empty() {
+            keys.push(BarKey::Words);
+        }
         keys.push(BarKey::Help);
         keys
     }
@@ -109,5 +114,7 @@ pub(super) fn bar_click(model: &mut Model, key: BarKey) -> Vec<Effect> {
         BarKey::Back => super::key_press(model, Key::Esc),
         BarKey::Help => super::open_help(model),
         BarKey::Replay => replay(model),
+        // Opened (or moved on) before the screen's own keys: see `route`.
+        BarKey::Words => Vec::new(),
     }
 }

@@ -30,6 +30,8 @@ pub enum Speech {
         id: &'static str,
         locale: &'static str,
     },
+    /// The explanation of the glossary term `id` (its word, then what it means).
+    Term { id: String, locale: &'static str },
 }
 
 /// What `update` asks the runtime to do.

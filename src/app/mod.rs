@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use crate::i18n::Lang;
 use crate::kiosk::{IdlePolicy, PinGate};
-use crate::lesson::{InputMethod, Lesson, Step, Task};
+use crate::lesson::{Glossary, InputMethod, Lesson, Mark, Step, Task, Term};
 use crate::mastery::step_mastered;
 use crate::store::{Learner, LessonEnd, LessonStatus, Progress, RunKind, Sound};
 pub use crate::typing::keyboard::{self, KeyboardKey, Layer as KeyboardLayer, Press};
@@ -118,6 +118,13 @@ pub enum Target {
     StillHere,
     /// A button of the volunteer's bar in a guided session.
     Guided(GuidedKey),
+    /// A glossary word marked in a step's text (by its place among the step's words):
+    /// opens its explanation.
+    Word(usize),
+    /// On an open explanation: the step's next marked word.
+    NextWord,
+    /// Anywhere else on an open explanation: closes it.
+    CloseWord,
 }
 
 /// Keys and arrows are touched again and again; the volunteer's way in takes three taps.
@@ -327,6 +334,11 @@ pub struct Model {
     /// The order each choice or order step (`lesson/step`) was last shown in: the next
     /// showing differs.
     pub shown_orders: HashMap<String, Vec<usize>>,
+    /// The hard words the lessons explain (`glossary.toml`).
+    pub glossary: std::sync::Arc<Glossary>,
+    /// A glossary word's explanation is open over the step: which of the step's marked
+    /// words ([`Model::step_words`]).
+    pub word: Option<usize>,
 }
 
 impl Model {
@@ -358,6 +370,8 @@ impl Model {
             focus_shown: false,
             showings: 0,
             shown_orders: HashMap::new(),
+            glossary: std::sync::Arc::default(),
+            word: None,
         }
     }
 
@@ -435,7 +449,23 @@ impl Model {
         }
     }
 
-    /// Whether narration plays: a sound device, and sound on.
+    /// The glossary words marked in the text of the step on screen, in the order they
+    /// appear (none while "go back?" is asked over it).
+    pub fn step_words(&self) -> Vec<Mark> {
+        match (&self.screen, self.run()) {
+            (Screen::Lesson(run), Some((_, step, _))) if !run.state.leaving => self
+                .glossary
+                .marks(step.text.get(self.lang.code()), self.lang.code()),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The glossary term whose explanation is open, if any.
+    pub fn open_word(&self) -> Option<&Term> {
+        let mark = self.step_words().into_iter().nth(self.word?)?;
+        self.glossary.terms.get(mark.term)
+    }
+
     /// The help message that says what to do on the screen under the help.
     pub fn help_message(&self) -> &'static str {
         use crate::lesson::StepKind;
@@ -507,7 +537,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     } else {
         Vec::new()
     };
+    let step_before = model.run().map(|(_, _, run)| (run.lesson, run.pos));
     let mut effects = route(model, msg);
+    // An explanation belongs to its step: gone with it (a volunteer's key, the clock).
+    if model.word.is_some()
+        && (model.run().map(|(_, _, run)| (run.lesson, run.pos)) != step_before
+            || model.word >= Some(model.step_words().len()))
+    {
+        model.word = None;
+    }
     // A new screen opens with nothing chosen.
     if std::mem::discriminant(&model.screen) != before {
         model.focus_shown = false;
@@ -571,6 +609,29 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Key(_) | Msg::Click(_) if model.help_open => {
             model.help_open = false;
             vec![Effect::StopNarration]
+        }
+        // An explanation open: F4 (or its button) goes to the step's next word; anything
+        // else closes it, and the step under it is as it was.
+        Msg::Key(Key::F(4)) | Msg::Click(Target::Bar(BarKey::Words) | Target::NextWord)
+            if model.word.is_some() =>
+        {
+            let next = model.word.map_or(0, |w| w + 1);
+            model.word = (next < model.step_words().len()).then_some(next);
+            Vec::new()
+        }
+        Msg::Key(_) | Msg::Click(_) if model.word.is_some() => {
+            model.word = None;
+            vec![Effect::StopNarration]
+        }
+        Msg::Key(Key::F(4)) | Msg::Click(Target::Bar(BarKey::Words))
+            if !model.step_words().is_empty() =>
+        {
+            model.word = Some(0);
+            Vec::new()
+        }
+        Msg::Click(Target::Word(n)) if n < model.step_words().len() => {
+            model.word = Some(n);
+            Vec::new()
         }
         Msg::Key(Key::F(1)) => open_help(model),
         Msg::Key(Key::Char('?')) if !model.typing_text() => open_help(model),

@@ -68,6 +68,18 @@ pub(super) fn heard(model: &Model) -> Heard {
         help.push(words(model, "help-close"));
         layers.push(help);
     }
+    if let Some(term) = model.open_word().filter(|_| !model.help_open) {
+        layers.push(vec![
+            Part {
+                speech: vec![Speech::Term {
+                    id: term.id.clone(),
+                    locale: model.lang.code(),
+                }],
+                turn: 0,
+            },
+            words(model, "help-close"),
+        ]);
+    }
     if model.idle_left.is_some() {
         layers.push(say(&["idle-title", "idle-touch"]));
     }

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use super::tests::said;
 use super::*;
 use crate::audio::Clip;
-use crate::audio::slots::{interface_ids, lesson_slots};
+use crate::audio::slots::{glossary_slots, interface_ids, lesson_slots};
 use crate::i18n::{Localizer, SPOKEN, is_spoken, not_spoken};
 use crate::lesson::{Catalogue, CheckOptions};
 use crate::store::{Place, Progress};
@@ -38,11 +38,41 @@ fn learner(code: &str) -> Learner {
     }
 }
 
-/// A kiosk with a sound device, on the welcome screen, at 80×24.
+fn bundled_glossary() -> Glossary {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let (glossary, problems, _) = Glossary::load(&dir);
+    assert!(problems.is_empty(), "{problems:?}");
+    glossary
+}
+
+/// A kiosk with a sound device, on the welcome screen, at 80×24, with the bundled
+/// glossary.
 fn kiosk(lessons: Vec<Lesson>) -> Model {
     let mut model = Model::new(lessons, Lang::Vi, Size::new(80, 24));
     model.settings.narration = true;
+    model.glossary = std::sync::Arc::new(bundled_glossary());
     model
+}
+
+/// Each hard word of the step on screen, opened in turn by F4: its explanation is said
+/// (and the way back, the first time); past the last, the step is back as it was.
+fn every_word(ear: &mut Ear, model: &mut Model, id: &str) {
+    let marks = model.step_words();
+    if marks.is_empty() {
+        return;
+    }
+    let before = model.screen.clone();
+    for (n, mark) in marks.iter().enumerate() {
+        let term = format!("term:{}", model.glossary.terms[mark.term].id);
+        let mut want = vec![term];
+        if n == 0 {
+            want.push("help-close".into());
+        }
+        assert_eq!(ear.send(model, Msg::Key(Key::F(4))), want, "{id} word {n}");
+    }
+    assert!(ear.send(model, Msg::Key(Key::F(4))).is_empty(), "{id}");
+    assert_eq!(model.word, None, "{id}");
+    assert_eq!(model.screen, before, "{id}: the step as it was");
 }
 
 /// Sends messages, checks the shape of what is said, and remembers all of it; and, when
@@ -724,14 +754,16 @@ fn steps_of(ear: &mut Ear, lessons: &[Lesson], which: impl IntoIterator<Item = u
     for index in which {
         let lesson = &lessons[index];
         for (i, step) in lesson.steps.iter().enumerate() {
+            let id = format!("{}/{}", lesson.id, step.id);
             if !step.is_practice() {
-                // Walked to, it says itself.
-                at_step(ear, &lessons, index, i);
+                // Walked to, it says itself; its hard words explain themselves.
+                let mut model = at_step(ear, &lessons, index, i);
+                every_word(ear, &mut model, &id);
                 continue;
             }
-            let id = format!("{}/{}", lesson.id, step.id);
             // The help says what to do on this kind of step. Then right at once.
             let mut model = at_step(ear, &lessons, index, i);
+            every_word(ear, &mut model, &id);
             assert_eq!(
                 ear.send(&mut model, Msg::Key(Key::F(1))),
                 [model.help_message(), "help-call", "help-close"]
@@ -952,6 +984,11 @@ fn every_slot_is_asked_for_and_nothing_else() {
         }
     }
     let interface: BTreeSet<String> = interface_ids(Lang::Vi).into_iter().collect();
+    let glossary: BTreeSet<String> = glossary_slots(&bundled_glossary(), "vi")
+        .iter()
+        .map(|s| s.label())
+        .collect();
+    let mut terms: BTreeSet<String> = BTreeSet::new();
     let mut asked: BTreeSet<String> = BTreeSet::new();
     let mut words: BTreeSet<String> = BTreeSet::new();
     for speech in &ear.heard {
@@ -966,8 +1003,24 @@ fn every_slot_is_asked_for_and_nothing_else() {
                 assert!(interface.contains(*id), "{id} has no slot");
                 words.insert((*id).to_owned());
             }
+            Speech::Term { id, locale } => {
+                assert_eq!(*locale, "vi");
+                let label = format!("glossary/{id}.ogg");
+                assert!(glossary.contains(&label), "{label} has no slot");
+                terms.insert(label);
+            }
         }
     }
+    // Every term a step's text uses is explained when touched.
+    let used: BTreeSet<String> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .flat_map(|s| bundled_glossary().marks(s.text.get("vi"), "vi"))
+        .map(|m| format!("glossary/{}.ogg", bundled_glossary().terms[m.term].id))
+        .collect();
+    assert!(used.len() >= 10, "the lessons use the glossary: {used:?}");
+    let unheard: Vec<&String> = used.difference(&terms).collect();
+    assert!(unheard.is_empty(), "never explained: {unheard:?}");
     let unasked: BTreeSet<String> = slots.difference(&asked).cloned().collect();
     assert!(unasked.is_empty(), "never asked for: {unasked:?}");
     let unsaid: Vec<&String> = interface.difference(&words).collect();
@@ -1021,6 +1074,7 @@ fn the_kiosk_says_its_welcome_when_it_starts() {
         .map(|s| match s {
             Speech::Words { id, .. } => *id,
             Speech::Lesson(_) => "a lesson's clip",
+            Speech::Term { .. } => "a word's explanation",
         })
         .collect();
     assert_eq!(ids, ["app-name", "app-tagline", "welcome-start"]);

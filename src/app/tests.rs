@@ -91,6 +91,7 @@ pub(super) fn said(effects: &[Effect]) -> Vec<String> {
         .map(|s| match s {
             Speech::Lesson(n) => format!("{}{}", n.step, n.clip.suffix()),
             Speech::Words { id, .. } => (*id).to_owned(),
+            Speech::Term { id, .. } => format!("term:{id}"),
         })
         .collect()
 }
@@ -1539,7 +1540,7 @@ fn answers_and_hints_are_heard_and_the_next_step_is_read_ahead() {
             .iter()
             .any(|e| matches!(e, Effect::Say(s) if s.iter().all(|s| match s {
                 Speech::Lesson(n) => n.locale == "en",
-                Speech::Words { locale, .. } => *locale == "en",
+                Speech::Words { locale, .. } | Speech::Term { locale, .. } => *locale == "en",
             })))
     );
 }

@@ -115,6 +115,16 @@ pub fn resolve_words(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
         .find(|file| file.is_file())
 }
 
+/// The recording of the glossary term `id` in `locale`, if there is one: `<id>.ogg` or
+/// `<id>.wav` in `assets/audio/glossary/`.
+pub fn resolve_term(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
+    let folder = lesson_folder(root, crate::lesson::glossary::AUDIO_FOLDER, locale);
+    ["ogg", "wav"]
+        .iter()
+        .map(|ext| folder.join(format!("{id}.{ext}")))
+        .find(|file| file.is_file())
+}
+
 /// What plays narration. `play` returns at once: loading and decoding happen elsewhere.
 pub trait Narrator {
     /// Stops what is playing and plays `file`.

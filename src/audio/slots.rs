@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use super::manifest::{Manifest, Voice, text_hash};
 use super::{Clip, clip_text, lesson_folder, step_clips, words_folder};
 use crate::i18n::{Lang, Localizer, SPOKEN};
-use crate::lesson::Lesson;
+use crate::lesson::glossary::AUDIO_FOLDER as GLOSSARY;
+use crate::lesson::{Glossary, Lesson};
 
 /// The folder name of the interface's own words.
 pub const UI: &str = "ui";
@@ -104,12 +105,32 @@ pub fn interface_slots(i18n: &Localizer, lang: Lang) -> Vec<Slot> {
         .collect()
 }
 
-/// Every slot: the interface's words first, then each lesson's.
-pub fn all_slots(lessons: &[Lesson], i18n: &Localizer, lang: Lang) -> Vec<Slot> {
+/// The slots of the glossary's explanations in `locale` (`assets/audio/glossary/`).
+pub fn glossary_slots(glossary: &Glossary, locale: &str) -> Vec<Slot> {
+    glossary
+        .terms
+        .iter()
+        .map(|term| Slot {
+            folder: GLOSSARY.to_owned(),
+            file: format!("{}.ogg", term.id),
+            text: term.spoken(locale),
+            explicit: None,
+        })
+        .collect()
+}
+
+/// Every slot: the interface's words first, then each lesson's, then the glossary's.
+pub fn all_slots(
+    lessons: &[Lesson],
+    glossary: &Glossary,
+    i18n: &Localizer,
+    lang: Lang,
+) -> Vec<Slot> {
     let mut slots = interface_slots(i18n, lang);
     for lesson in lessons {
         slots.extend(lesson_slots(lesson, lang.code()));
     }
+    slots.extend(glossary_slots(glossary, lang.code()));
     slots
 }
 

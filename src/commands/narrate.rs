@@ -15,7 +15,7 @@ use anyhow::{Context, bail};
 
 use super::say;
 use crate::audio::manifest::{Entry, Manifest, Voice, text_hash};
-use crate::audio::slots::{Manifests, Slot, interface_slots, lesson_slots};
+use crate::audio::slots::{Manifests, Slot, glossary_slots, interface_slots, lesson_slots};
 use crate::audio::speakable::speakable;
 use crate::cli::NarrateArgs;
 use crate::i18n::{Lang, Localizer};
@@ -63,6 +63,13 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
         }
     }
 
+    // The glossary's explanations, in the content folder of the lessons beside it.
+    if let Some(source) = &run.glossary.source {
+        let root = content_root(&std::fs::canonicalize(source).unwrap_or_else(|_| source.clone()));
+        for slot in glossary_slots(&run.glossary, &args.language) {
+            plan.consider(args, &root, slot, &voice, &engine_name);
+        }
+    }
     if args.interface {
         // The content folder: the one the lesson folder is in, as the tutor finds it.
         let first = std::fs::canonicalize(&paths[0]).unwrap_or_else(|_| paths[0].clone());

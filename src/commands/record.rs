@@ -38,6 +38,7 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
     } else {
         content_root(&first)
     };
+    let glossary = run.glossary;
     let mut chosen = run.lessons;
     let words = match &args.lesson {
         Some(id) => {
@@ -49,7 +50,7 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
         }
         None => Words::Last,
     };
-    let items = queue(&root, &chosen, &i18n, lang, words);
+    let items = queue(&root, &chosen, &glossary, &i18n, lang, words);
     let (config, _) = super::settings(cli);
     let (log, _stderr) = crate::tui::log_to_file(&config.data.value)?;
     tracing::info!(clips = items.len(), root = %root.display(), "studio starting");

@@ -55,6 +55,7 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
         tracing::warn!("{line} [{}]", problem.code);
         problems.push(line);
     }
+    let glossary = std::sync::Arc::new(catalogue.glossary);
     let mut lessons_loaded = catalogue.lessons;
     // Lessons that do not set their own review intervals follow the kiosk's.
     for lesson in lessons_loaded.iter_mut().filter(|l| !l.review_days_given) {
@@ -62,6 +63,7 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut model = Model::new(lessons_loaded, config.language.value, Size::default());
     model.problems = problems;
+    model.glossary = glossary;
     model.settings = Settings {
         help_after_misses: config.help_after_misses.value,
         narration: true,
@@ -221,6 +223,11 @@ pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
     };
     let (config, _) = super::settings(cli);
     model.lang = config.language.value;
+    // The glossary beside the file: its words marked as the kiosk marks them.
+    let folder = args.file.parent().filter(|d| !d.as_os_str().is_empty());
+    model.glossary = std::sync::Arc::new(
+        crate::lesson::Glossary::load(folder.unwrap_or(std::path::Path::new("."))).0,
+    );
 
     model.settings.narration = true;
     let mut tutor = Tutor::new(model, i18n, MemoryStore::default());

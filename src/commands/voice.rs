@@ -71,11 +71,16 @@ impl Kiosk {
             .with_context(|| format!("reading the lesson folder {}", lessons.display()))?;
         let root = dir.parent().map(Path::to_owned).unwrap_or_default();
         let run = check_paths(&[dir], &CheckOptions::default());
-        let order: Vec<Slot> = all_slots(&run.lessons, &Localizer::embedded(), Lang::Vi)
-            .into_iter()
-            // The lesson's own file for a step is the author's, wherever it is.
-            .filter(|s| s.explicit.is_none())
-            .collect();
+        let order: Vec<Slot> = all_slots(
+            &run.lessons,
+            &run.glossary,
+            &Localizer::embedded(),
+            Lang::Vi,
+        )
+        .into_iter()
+        // The lesson's own file for a step is the author's, wherever it is.
+        .filter(|s| s.explicit.is_none())
+        .collect();
         let slots = order
             .iter()
             .map(|s| ((s.folder.clone(), s.file.clone()), s.clone()))

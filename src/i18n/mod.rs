@@ -239,6 +239,10 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
         "the help's heading: the help's words follow at once",
     ),
     (
+        "word-next",
+        "a button on a hard word's explanation, like the key bar's: the explanation is said",
+    ),
+    (
         "help-close-short",
         "help-close on a narrow screen: help-close is said",
     ),

@@ -24,6 +24,8 @@ pub struct Catalogue {
     pub lessons: Vec<Lesson>,
     /// Every error and warning, for the log and the volunteer panel.
     pub problems: Vec<Diagnostic>,
+    /// The hard words explained (`glossary.toml` beside the lessons; empty if none).
+    pub glossary: super::Glossary,
 }
 
 /// The outcome of checking some files: what `hocso check` reports.
@@ -34,6 +36,8 @@ pub struct CheckRun {
     pub lessons: Vec<Lesson>,
     /// Each lesson's narration, when asked for ([`CheckOptions::narration`]).
     pub narration: Vec<super::load::LessonNarration>,
+    /// The glossary of the first folder checked (or of the first file's folder).
+    pub glossary: super::Glossary,
 }
 
 impl CheckRun {
@@ -61,6 +65,7 @@ impl Catalogue {
         Catalogue {
             lessons: run.lessons,
             problems: run.diagnostics,
+            glossary: run.glossary,
         }
     }
 
@@ -95,7 +100,89 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckRun {
         });
     }
     run.lessons = learning_order(lessons);
+    check_glossary(paths, &mut run);
     run
+}
+
+/// Reads the glossary beside the lessons checked (a folder's, or a file's folder's; one
+/// named on the command line is read as one) and warns where a lesson uses a capitalised
+/// word it does not explain. Without a glossary, nothing is asked of the lessons.
+fn check_glossary(paths: &[PathBuf], run: &mut CheckRun) {
+    let is_glossary = |p: &Path| p.file_name().is_some_and(|n| n == super::glossary::FILE);
+    let folder = paths.iter().find_map(|p| {
+        if p.is_dir() {
+            Some(p.clone())
+        } else if is_glossary(p) || p.is_file() {
+            p.parent()
+                .map(|d| {
+                    if d.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        d
+                    }
+                })
+                .map(Path::to_path_buf)
+        } else {
+            None
+        }
+    });
+    let Some(folder) = folder else {
+        return;
+    };
+    let (glossary, problems, text) = super::Glossary::load(&folder);
+    if let Some(text) = text {
+        let path = folder.join(super::glossary::FILE);
+        if !run.sources.iter().any(|s| s.path == path) {
+            run.sources.push(SourceFile {
+                path,
+                text: Some(text),
+            });
+        }
+    }
+    run.diagnostics.extend(problems);
+    if glossary.source.is_some() {
+        let mut found = Vec::new();
+        for lesson in &run.lessons {
+            let Some(text) = run.text_of(&lesson.source) else {
+                continue;
+            };
+            let lines = LineIndex::new(text);
+            let mut said = HashSet::new();
+            for slot in crate::audio::slots::lesson_slots(lesson, "vi") {
+                for (_, word) in glossary.unexplained(&slot.text) {
+                    if !said.insert(word.clone()) {
+                        continue;
+                    }
+                    // Where the file first writes it, as a whole word.
+                    let at = whole_word(text, &word).unwrap_or(0);
+                    found.push(
+                        Diagnostic::warning(
+                            "unexplained-term",
+                            format!("“{word}” is not in the glossary: a learner may not know it"),
+                        )
+                        .at(at..at + word.len())
+                        .label("not explained")
+                        .help(format!(
+                            "add a term for it to {} (or, if it is a name, to its `names`)",
+                            super::glossary::FILE
+                        ))
+                        .locate_in(&lesson.source, &lines),
+                    );
+                }
+            }
+        }
+        run.diagnostics.extend(found);
+    }
+    run.glossary = glossary;
+}
+
+/// Where `word` first stands alone in `text`.
+fn whole_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Ids of the lessons beside files checked one by one (`hocso check lessons/x.toml`), so
@@ -195,7 +282,9 @@ fn is_lesson_name(path: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    path.extension().is_some_and(|e| e == "toml") && !hidden
+    // The glossary lives beside the lessons and is not one.
+    let glossary = path.file_name().is_some_and(|n| n == super::glossary::FILE);
+    path.extension().is_some_and(|e| e == "toml") && !hidden && !glossary
 }
 
 /// The `*.toml` entries named by `paths`, folders expanded (sorted), in order. Nothing is
@@ -227,6 +316,8 @@ fn lesson_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Pat
                         .locate(path, ""),
                 ),
             }
+        } else if path.file_name().is_some_and(|n| n == super::glossary::FILE) {
+            // Checked as the glossary, not as a lesson.
         } else if std::fs::symlink_metadata(path).is_ok() {
             // A file, a link to nothing, a FIFO…: reading it says which.
             files.push(path.clone());

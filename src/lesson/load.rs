@@ -414,7 +414,7 @@ const STEP_FIELDS: &[&str] = &[
 /// A TOML syntax error, with what an author most likely did and how to fix it: a `"`
 /// inside a text, a `{` or `[` never closed (pointed at where it opened), curly quotes
 /// around a text, a text not ended on its line.
-fn syntax_diagnostic(e: &toml::de::Error, text: &str) -> Draft {
+pub(crate) fn syntax_diagnostic(e: &toml::de::Error, text: &str) -> Draft {
     let message = first_line(e.message());
     let at = e.span().unwrap_or(0..0);
     let plain = |label: &str, help: &str| {

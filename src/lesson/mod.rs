@@ -9,6 +9,7 @@ mod catalogue;
 mod check;
 pub mod diagnostic;
 pub mod file;
+pub mod glossary;
 mod load;
 pub mod qr;
 pub mod schema;
@@ -23,6 +24,7 @@ pub use check::content_root;
 pub use diagnostic::{Diagnostic, Severity};
 pub use diagnostic::{LineIndex, Position};
 pub use file::{ElementKind, InputMethod, StepKind};
+pub use glossary::{Glossary, Mark, Term};
 pub use load::{MAX_FILE_BYTES, MAX_SYNTAX_ERRORS, ParsedLesson, SourceFile, parse_lesson};
 pub use text::{LocalText, nfc};
 

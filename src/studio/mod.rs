@@ -17,12 +17,12 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::audio::slots::{Manifests, Slot, Status, interface_slots, lesson_slots};
+use crate::audio::slots::{Manifests, Slot, Status, glossary_slots, interface_slots, lesson_slots};
 use crate::audio::studio::capture::{Played, Speaker, Take};
 use crate::audio::studio::{encode, process};
 use crate::gesture::{Gestures, Phase as TouchPhase, Timing, Touch, Verdict};
 use crate::i18n::{Lang, Localizer};
-use crate::lesson::Lesson;
+use crate::lesson::{Glossary, Lesson};
 use crate::ui::studio::{StudioHits, draw};
 use model::{Effect, Item, Key, Model, Msg};
 
@@ -60,6 +60,7 @@ pub struct StudioContext {
 pub fn queue(
     root: &Path,
     lessons: &[Lesson],
+    glossary: &Glossary,
     i18n: &Localizer,
     lang: Lang,
     words: Words,
@@ -94,6 +95,9 @@ pub fn queue(
         }
     }
     if words == Words::Last {
+        for slot in glossary_slots(glossary, locale) {
+            add(slot, None, &mut items);
+        }
         for slot in interface_slots(i18n, lang) {
             add(slot, None, &mut items);
         }
@@ -398,14 +402,28 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let lessons = lessons();
         let i18n = Localizer::embedded();
-        let all = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Last);
+        let all = queue(
+            root.path(),
+            &lessons,
+            &Glossary::default(),
+            &i18n,
+            Lang::Vi,
+            Words::Last,
+        );
         let first = &all[0];
         assert_eq!(first.slot.file, format!("{}.ogg", lessons[0].steps[0].id));
         assert_eq!(first.status, Status::Missing);
         assert!(first.lesson.is_some());
         let words = all.iter().position(|i| i.lesson.is_none()).unwrap();
         assert!(all[words..].iter().all(|i| i.lesson.is_none()));
-        let only = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Left);
+        let only = queue(
+            root.path(),
+            &lessons,
+            &Glossary::default(),
+            &i18n,
+            Lang::Vi,
+            Words::Left,
+        );
         assert_eq!(only.len(), words);
 
         // A person's recording of the current text leaves the queue; a draft stays.
@@ -438,7 +456,14 @@ mod tests {
             );
         }
         manifest.save(&folder).unwrap();
-        let after = queue(root.path(), &lessons, &i18n, Lang::Vi, Words::Left);
+        let after = queue(
+            root.path(),
+            &lessons,
+            &Glossary::default(),
+            &i18n,
+            Lang::Vi,
+            Words::Left,
+        );
         assert_eq!(after.len(), only.len() - 1);
         assert_eq!(after[0].slot, all[1].slot);
         assert_eq!(after[0].status, Status::Draft);

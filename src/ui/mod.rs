@@ -15,6 +15,7 @@ pub mod studio;
 mod summary;
 pub mod theme;
 mod volunteer;
+pub mod words;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -125,6 +126,10 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     if model.help_open {
         hits = HitMap::default();
         help(frame, area, model, i18n, &mut hits);
+    }
+    if model.word.is_some() && !model.help_open {
+        hits = HitMap::default();
+        words::explanation(frame, area, model, i18n, &mut hits);
     }
     if let Some(left) = model.idle_left {
         volunteer::still_there(frame, area, model, i18n, left, &mut hits);
@@ -262,6 +267,7 @@ fn bar_label(key: BarKey, model: &Model, i18n: &Localizer) -> String {
             t(back)
         }
         BarKey::Replay => t("key-replay"),
+        BarKey::Words => t("key-words"),
         BarKey::Help => t("key-help"),
     }
 }

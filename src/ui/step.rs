@@ -99,6 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
             i18n,
             width: text.width,
             first: run.pos == 0,
+            marks: model.step_words(),
             fit: Fit::Roomy,
         };
         draw_text(frame, text, &column, hits);
@@ -344,7 +345,7 @@ fn free_scroll(step: &Step, state: &StepState) -> Option<(ViewScroll, ViewScroll
 }
 
 /// What the text column is drawn from.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct TextColumn<'a> {
     step: &'a Step,
     state: &'a StepState,
@@ -353,6 +354,8 @@ struct TextColumn<'a> {
     width: u16,
     /// The run's first step: going back leaves the lesson.
     first: bool,
+    /// The glossary words in the step's text.
+    marks: Vec<crate::lesson::Mark>,
     /// How tightly the answers are packed.
     fit: Fit,
 }
@@ -397,7 +400,7 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
     // One-row answers that still do not fit with a blank row above the feedback's place:
     // packed closer, as little as will fit. (Decided on rows whose count no feedback
     // changes: the tight column is the last resort.)
-    let mut column = *column;
+    let mut column = column.clone();
     let fits = |parts: &Column, fit: Fit| {
         let blank = fit == Fit::Roomy && parts.reserve > 0;
         parts.rows.len() + parts.foot.len() + usize::from(blank) <= height
@@ -584,11 +587,12 @@ impl TextColumn<'_> {
                 ..Column::default()
             };
         }
-        let mut rows = wrapped(
+        // Its hard words marked: a touch explains them.
+        let mut rows = super::words::marked(
             &self.local(&step.text),
+            &self.marks,
             width,
             theme::base().add_modifier(Modifier::BOLD),
-            "",
         );
         match &step.task {
             Task::Choice { options } => {

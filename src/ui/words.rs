@@ -1,0 +1,207 @@
+//! The glossary on screen: hard words marked in a step's text, and a word's explanation
+//! over the whole screen.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
+use unicode_width::UnicodeWidthStr;
+
+use super::rows::{HitMap, Row, draw_rows, wrapped};
+use super::theme;
+use crate::app::{Model, Target};
+use crate::i18n::Localizer;
+use crate::lesson::Mark;
+
+/// How a marked word looks: underlined, in the accent colour, so it reads as something
+/// to touch (as a link does) without shouting.
+pub fn marked_style(style: Style) -> Style {
+    style
+        .fg(theme::ACCENT.color())
+        .add_modifier(Modifier::UNDERLINED)
+}
+
+/// `text` wrapped to `width` as [`wrapped`] wraps it (the same lines), with the words in
+/// `marks` marked and touchable: a touch on the n-th mark is [`Target::Word`]`(n)`. The
+/// touch reaches a cell past each end of a word, where there is a space.
+pub fn marked(text: &str, marks: &[Mark], width: u16, style: Style) -> Vec<Row> {
+    let avail = usize::from(width).max(1);
+    if marks.is_empty() {
+        return wrapped(text, width, style, "");
+    }
+    // Words with their place in `text`, paragraph by paragraph.
+    let mut lines: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut offset = 0;
+    for paragraph in text.split('\n') {
+        let mut line: Vec<Range<usize>> = Vec::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let start = offset + (word.as_ptr() as usize - paragraph.as_ptr() as usize);
+            let w = word.width();
+            if w > avail {
+                // A word wider than the line is cut where it must be: plain text then.
+                return wrapped(text, width, style, "");
+            }
+            let sep = usize::from(!line.is_empty());
+            if used + sep + w > avail {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            used += usize::from(!line.is_empty()) + w;
+            line.push(start..start + word.len());
+        }
+        lines.push(line);
+        offset += paragraph.len() + 1;
+    }
+    let mark_of = |at: usize| marks.iter().position(|m| m.range.contains(&at));
+    lines
+        .into_iter()
+        .map(|words| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut hits: Vec<(u16, u16, Target)> = Vec::new();
+            let mut x = 0usize;
+            let mut previous: Option<usize> = None;
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    // The space inside a marked phrase ("mã OTP") is marked with it.
+                    let inside = mark_of(word.start)
+                        .is_some_and(|m| previous == Some(m) && marks[m].range.start < word.start);
+                    spans.push(Span::styled(
+                        " ",
+                        if inside { marked_style(style) } else { style },
+                    ));
+                    x += 1;
+                }
+                // The word in pieces: in a mark or not.
+                let mut at = word.start;
+                while at < word.end {
+                    let mark = mark_of(at);
+                    let end = match mark {
+                        Some(m) => marks[m].range.end.min(word.end),
+                        None => marks
+                            .iter()
+                            .map(|m| m.range.start)
+                            .filter(|s| *s > at && *s < word.end)
+                            .min()
+                            .unwrap_or(word.end),
+                    };
+                    let piece = &text[at..end];
+                    let w = piece.width();
+                    match mark {
+                        Some(m) => {
+                            spans.push(Span::styled(piece.to_owned(), marked_style(style)));
+                            let target = Target::Word(m);
+                            match hits.last_mut() {
+                                // The same mark over a space: one wider touch.
+                                Some((hx, hw, t)) if *t == target => {
+                                    *hw = (x + w) as u16 - *hx;
+                                }
+                                _ => hits.push((x as u16, w as u16, target)),
+                            }
+                        }
+                        None => spans.push(Span::styled(piece.to_owned(), style)),
+                    }
+                    previous = mark;
+                    x += w;
+                    at = end;
+                }
+            }
+            // A cell more each side, where a space is (never over another word).
+            let line_width = x as u16;
+            let padded: Vec<(u16, u16, Target)> = hits
+                .iter()
+                .map(|&(hx, hw, t)| {
+                    let left = u16::from(hx > 0);
+                    let right = u16::from(hx + hw < line_width.min(width));
+                    (hx - left, hw + left + right, t)
+                })
+                .collect();
+            let mut row = Row::new(Line::from(spans));
+            row.hits = padded;
+            row
+        })
+        .collect()
+}
+
+/// The explanation of the word open over a step: the word as its title, the
+/// explanation in large text, "next word" when the step has more, and the way back.
+pub fn explanation(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    hits: &mut HitMap,
+) {
+    let Some(term) = model.open_word() else {
+        return;
+    };
+    let lang = model.lang;
+    let t = |id: &str| i18n.text(lang, id);
+    frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme::base());
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.buffer_mut().set_style(top, theme::bar());
+    let count = model.step_words().len();
+    let at = model.word.unwrap_or(0);
+    let place = if count > 1 {
+        format!("  {}/{count}", at + 1)
+    } else {
+        String::new()
+    };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(
+                format!(" {}", term.word.get(lang.code())),
+                theme::bar()
+                    .fg(theme::ACCENT.color())
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(place, theme::bar()),
+        ]),
+        top,
+    );
+    frame.buffer_mut().set_style(bottom, theme::bar());
+    let close = [t("help-close"), t("help-close-short")]
+        .into_iter()
+        .find(|text| text.width() < usize::from(bottom.width))
+        .unwrap_or_else(|| t("help-close-short"));
+    frame.render_widget(Span::styled(format!(" {close}"), theme::bar()), bottom);
+    let body = body.inner(Margin::new(1, 0));
+    let mut rows = vec![Row::blank()];
+    rows.extend(wrapped(
+        term.explain.get(lang.code()),
+        body.width,
+        theme::base().add_modifier(Modifier::BOLD),
+        "",
+    ));
+    // Anywhere closes; the button for the next word is the one place that does not.
+    hits.add(area, Target::CloseWord);
+    if at + 1 < count {
+        let label = format!("{} ▶", t("word-next"));
+        let room = usize::from(body.height);
+        // Two rows tall where the screen allows, with a blank row above.
+        let tall = rows.len() + 4 <= room;
+        rows.push(Row::blank());
+        let button_style = theme::focus();
+        let mut button = Row::text(format!(" {label}"), button_style);
+        button.fill = Some(button_style);
+        button.hits = vec![(0, 0, Target::NextWord)];
+        button.keep_visible = true;
+        rows.push(button);
+        if tall {
+            let mut under = Row::text("", button_style);
+            under.fill = Some(button_style);
+            under.hits = vec![(0, 0, Target::NextWord)];
+            rows.push(under);
+        }
+    }
+    draw_rows(frame, body, &rows, hits);
+}
