@@ -638,8 +638,9 @@ impl TextColumn<'_> {
             _ => {}
         }
         // The feedback's place, as tall as the longest it can be (an order step keeps it
-        // above its list).
-        let reserve = if matches!(step.task, Task::Order { .. }) {
+        // above its list; tight, above its foot too, where the blank row was: words are
+        // no target, so they part the list from the buttons).
+        let reserve = if matches!(step.task, Task::Order { .. }) && self.fit < Fit::Tight {
             0
         } else {
             self.reserved()
@@ -799,7 +800,11 @@ impl TextColumn<'_> {
     /// below it never move.
     fn order_rows(&self, items: &[LocalText], tall: bool) -> Vec<Row> {
         let (state, width) = (self.state, self.width);
-        let told = self.told().map(|t| self.told_rows(&t)).unwrap_or_default();
+        let told = if self.fit == Fit::Tight {
+            Vec::new()
+        } else {
+            self.told().map(|t| self.told_rows(&t)).unwrap_or_default()
+        };
         let shown = !told.is_empty();
         let mut rows = if shown {
             told.into_iter().map(|r| r.visible(true)).collect()
