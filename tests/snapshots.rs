@@ -531,40 +531,6 @@ fn at_the_kiosks_size_the_order_check_beside_the_volunteer_button_checks() {
     assert!(model.run().unwrap().2.state.solved);
 }
 
-/// Packed tightest (the fixture's list at 40×12), an order step's answer to a wrong
-/// order comes where the blank row above its buttons was: every item stays in view, and
-/// none moves.
-#[test]
-fn a_tight_order_step_tells_what_was_wrong_without_moving_its_items() {
-    let size = Size::new(40, 12);
-    let wrong = [
-        Msg::Click(Target::OrderItem(0)),
-        Msg::Click(Target::OrderItem(2)),
-        Msg::Click(Target::OrderItem(1)),
-    ];
-    let mut model = step("thu-tu", size, &wrong);
-    send(&mut model, &[Msg::Click(Target::OrderCheck)]);
-    let (text, hits) = render(&model, 40, 12);
-    assert!(text.contains("✗ Chưa đúng"), "{text}");
-    for item in 0..3 {
-        assert!(
-            hits.find(Target::OrderItem(item)).is_some(),
-            "{item}:\n{text}"
-        );
-    }
-    // The rows the items take are the rows they took before the check.
-    let rows = |hits: &hocso::ui::HitMap| {
-        let mut rows: Vec<u16> = (0..3)
-            .filter_map(|i| hits.find(Target::OrderItem(i)))
-            .map(|r| r.y)
-            .collect();
-        rows.sort_unstable();
-        rows
-    };
-    let (_, before) = render(&step("thu-tu", size, &wrong), 40, 12);
-    assert_eq!(rows(&hits), rows(&before), "{text}");
-}
-
 #[test]
 fn no_sound_device_is_news_only_to_a_kiosk_that_reads_aloud() {
     let mut model = base();

@@ -288,6 +288,58 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
     }
 
+    /// Packed tightest (an order step of the library at the kiosk's 58×14), the answer
+    /// to a wrong order comes where the blank row above the buttons was: every item stays
+    /// in view, on the rows the items took before the check.
+    #[test]
+    fn a_tight_order_step_tells_what_was_wrong_without_moving_its_items() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let lessons = Catalogue::load_dir(&dir, &CheckOptions::default()).lessons;
+        let lesson = lessons.iter().find(|l| l.id == "vneid-kich-hoat").unwrap();
+        let step = lesson.steps.iter().find(|s| s.id == "thu-tu").unwrap();
+        let Task::Order { items } = &step.task else {
+            panic!("an order step");
+        };
+        let i18n = Localizer::embedded();
+        let (mut model, _) = Model::preview(
+            lesson.clone(),
+            Some("thu-tu"),
+            String::new(),
+            FOLD,
+            Settings::default(),
+        );
+        let draw = |model: &Model| {
+            let mut terminal = Terminal::new(TestBackend::new(FOLD.width, FOLD.height)).unwrap();
+            let mut hits = HitMap::default();
+            terminal
+                .draw(|frame| hits = ui::draw(frame, model, &i18n))
+                .unwrap();
+            let text: String = terminal
+                .backend()
+                .buffer()
+                .content()
+                .chunks(usize::from(FOLD.width))
+                .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+                .collect();
+            let mut rows: Vec<u16> = (0..items.len())
+                .filter_map(|i| hits.find(Target::OrderItem(i)))
+                .map(|r| r.y)
+                .collect();
+            rows.sort_unstable();
+            (text, rows)
+        };
+        // Backwards: wrong from the first item on.
+        for item in (0..items.len()).rev() {
+            let _ = crate::app::update(&mut model, crate::app::Msg::Click(Target::OrderItem(item)));
+        }
+        let (_, before) = draw(&model);
+        assert_eq!(before.len(), items.len());
+        let _ = crate::app::update(&mut model, crate::app::Msg::Click(Target::OrderCheck));
+        let (text, after) = draw(&model);
+        assert!(text.contains("✗"), "{text}");
+        assert_eq!(after, before, "{text}");
+    }
+
     /// What the fold check measures: at the kiosk's size every bundled practice step
     /// shows all it is answered with.
     #[test]

@@ -669,10 +669,7 @@ impl TextColumn<'_> {
         // Compact, an order step's "Kiểm tra" goes beside the call for a volunteer, on
         // its row; where the two do not fit side by side, the key bar's "Kiểm tra" (there
         // once every item is placed) is the one.
-        if self.fit > Fit::Roomy
-            && let Task::Order { items } = &step.task
-            && !state.solved
-            && !state.called
+        if let Task::Order { items } = &step.task
             && let Some(row) = self.check_beside_volunteer(items.len())
         {
             foot = vec![Row::blank(), row];
@@ -685,12 +682,17 @@ impl TextColumn<'_> {
         }
     }
 
-    /// One row: "Kiểm tra" (quiet, with nothing to touch, until every item is placed;
-    /// as wide either way) on the left, two dead columns, then the call for a volunteer
-    /// to the row's end. None where they do not fit on one row.
+    /// Packed closer, an order step's foot as one row: "Kiểm tra" (quiet, with nothing
+    /// to touch, until every item is placed; as wide either way) on the left, two dead
+    /// columns, then the call for a volunteer to the row's end. None where the column is
+    /// roomy, the step done, the volunteer called, or the two do not fit on one row
+    /// ("Kiểm tra" then has a row of its own, above).
     fn check_beside_volunteer(&self, items: usize) -> Option<Row> {
         const GAP: usize = 2;
         let state = self.state;
+        if self.fit == Fit::Roomy || state.solved || state.called {
+            return None;
+        }
         let focused = state.focus == Some(items);
         let (label, style, target) = if state.all_placed() {
             let style = if focused {
@@ -913,16 +915,18 @@ impl TextColumn<'_> {
         let label_rows = wrapped(&self.t("order-pool-empty"), width, theme::dim(), "")
             .len()
             .max(wrapped(&self.t("order-pool"), width, theme::dim(), "").len());
-        let height = if self.fit > Fit::Roomy {
-            every + items.len() - 1
-        } else {
-            every + items.len() + label_rows
+        // Packed closer, no label; and no row before "Kiểm tra" where it is at the foot,
+        // beside the call for a volunteer.
+        let beside = self.check_beside_volunteer(items.len()).is_some();
+        let height = match (self.fit, beside) {
+            (Fit::Roomy, _) => every + items.len() + label_rows,
+            (_, false) => every + items.len(),
+            (_, true) => every + items.len() - 1,
         };
         if rows.len() - start < height {
             rows.resize_with(start + height, Row::blank);
         }
-        if self.fit > Fit::Roomy {
-            // "Kiểm tra" is at the foot, beside the call for a volunteer.
+        if beside {
             return rows;
         }
         let focused = state.focus == Some(f) && !state.solved;
