@@ -965,3 +965,44 @@ fn a_toml_slip_is_one_error_with_its_fix() {
         assert!(errors <= 2, "{errors} errors for one slip:\n{report}");
     }
 }
+
+/// A locale, a prerequisite, a tap target and a field, each misspelt: each is pointed at
+/// where it is written, with the name it was meant to be. A prerequisite is suggested
+/// from the lessons beside a file checked on its own, too.
+#[test]
+fn misspelt_names_are_pointed_at_with_the_name_meant() {
+    let folder = fixture("slips/lessons");
+    let file = folder.join("goi-video.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let expected = [
+        ("unknown-locale", "warning", "eng", "en"),
+        (
+            "unknown-prerequisite",
+            "error",
+            "\"dien-thoai-co-bna\"",
+            "dien-thoai-co-ban",
+        ),
+        ("unknown-target", "error", "\"tiep-tcu\"", "tiep-tuc"),
+        ("unknown-field-element", "error", "\"o-nhpa\"", "o-nhap"),
+    ];
+    for checked in [&folder, &file] {
+        let (status, report) = check_json(&["--languages", "vi", checked.to_str().unwrap()]);
+        assert_eq!(status, 1, "{report:#}");
+        let diagnostics = report["diagnostics"].as_array().unwrap();
+        assert_eq!(diagnostics.len(), expected.len(), "{report:#}");
+        for (code, severity, at, meant) in expected {
+            let d = diagnostics
+                .iter()
+                .find(|d| d["code"] == code)
+                .unwrap_or_else(|| panic!("no `{code}` in {report:#}"));
+            assert_eq!(d["severity"], severity, "{d:#}");
+            let (line, column) = position_of(&text, at, 0);
+            assert_eq!(
+                (d["line"].as_u64(), d["column"].as_u64()),
+                (Some(line), Some(column)),
+                "{d:#}"
+            );
+            assert_eq!(d["help"], format!("did you mean `{meant}`?"), "{d:#}");
+        }
+    }
+}
