@@ -345,7 +345,8 @@ fn a_new_scaffold_passes_check_and_is_never_overwritten() {
     assert!(text.starts_with("#:schema ../schema/lesson.schema.json\n"));
     assert!(text.contains("id = \"zalo-goi-video\"") && text.contains("topic = \"zalo\""));
 
-    let out = hocso_in(dir.path(), &["check", "--deny-warnings", "lessons"]);
+    // No errors; its placeholders are warnings (see `scaffold_placeholders_left_in_are_warned`).
+    let out = hocso_in(dir.path(), &["check", "lessons"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -1005,4 +1006,58 @@ fn misspelt_names_are_pointed_at_with_the_name_meant() {
             assert_eq!(d["help"], format!("did you mean `{meant}`?"), "{d:#}");
         }
     }
+}
+
+/// A scaffold's placeholder left in is a warning at its line, until the author writes
+/// the lesson's own text; then the lesson passes with no warnings at all.
+#[test]
+fn scaffold_placeholders_left_in_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hocso_in(dir.path(), &["new", "goi-video", "--dir", "lessons"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = dir.path().join("lessons/goi-video.toml");
+    let scaffold = std::fs::read_to_string(&file).unwrap();
+    // The author writes every text but the button's label.
+    let label = "label = { vi = \"«SỬA» Tiếp tục\", en = \"«SỬA» Continue\" }";
+    assert!(scaffold.contains(label));
+    let written = scaffold
+        .replace(label, "LABEL")
+        .replace("«SỬA» ", "")
+        .replace("LABEL", label);
+    std::fs::write(&file, &written).unwrap();
+    let strict = ["check", "--format", "json", "--deny-warnings", "lessons"];
+    let out = hocso_in(dir.path(), &strict);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report:#}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "placeholder-left");
+    assert_eq!(d["severity"], "warning");
+    let (line, column) = position_of(&written, "«SỬA»", 0);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{d:#}"
+    );
+    assert!(
+        written
+            .lines()
+            .nth(line as usize - 1)
+            .unwrap()
+            .starts_with("label = ")
+    );
+
+    std::fs::write(&file, written.replace("«SỬA» ", "")).unwrap();
+    let out = hocso_in(dir.path(), &strict);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

@@ -21,7 +21,7 @@ use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
 use super::visible::{self, LearnerText, Problem, Role};
 use super::{
     Button, ChoiceOption, DEFAULT_LOCALES, DEFAULT_REVIEW_DAYS, Element, FORMAT_VERSION,
-    MIN_TEXT_COLUMNS, MasteryRule, Screen, Step, Task, is_valid_id,
+    MIN_TEXT_COLUMNS, MasteryRule, PLACEHOLDER, Screen, Step, Task, is_valid_id,
 };
 use crate::typing::{self, keyboard};
 
@@ -440,6 +440,7 @@ impl<'a> FileCheck<'a> {
                 }
             }
         }
+        self.placeholder(text, what);
         let entries = text.get_ref().entries();
         let missing: Vec<&str> = self
             .options
@@ -462,6 +463,41 @@ impl<'a> FileCheck<'a> {
             );
         }
         (!self.has_errors_since(mark)).then(|| text.get_ref().to_local())
+    }
+
+    /// Warns where a text still holds the scaffold's placeholder mark ([`PLACEHOLDER`]):
+    /// once for the text, at the first mark as written.
+    fn placeholder(&mut self, text: &Spanned<TextFile>, what: &str) {
+        let values: Vec<(&str, Range<usize>)> = match text.get_ref() {
+            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
+            TextFile::Localized(pairs) => pairs
+                .iter()
+                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
+                .collect(),
+        };
+        let marked = |value: &str| {
+            nfc(value)
+                .to_lowercase()
+                .contains(&PLACEHOLDER.to_lowercase())
+        };
+        let first = values
+            .into_iter()
+            .filter(|(value, _)| marked(value))
+            .min_by_key(|(_, span)| span.start);
+        if let Some((_, span)) = first {
+            let at = self.find_in(span, PLACEHOLDER);
+            self.push(
+                Diagnostic::warning(
+                    "placeholder-left",
+                    format!("{what} is still a placeholder from `hocso new`"),
+                )
+                .at(at)
+                .label("to be written")
+                .help(format!(
+                    "write the lesson's own text here, and remove `{PLACEHOLDER}`"
+                )),
+            );
+        }
     }
 
     /// Checks a key of a locale table: a language the kiosk shows, else a diagnostic with
