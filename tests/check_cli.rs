@@ -1061,3 +1061,82 @@ fn scaffold_placeholders_left_in_are_warned() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// GitHub's anchor for a heading: lowercase, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// A new author finds everything from the lesson format's contents: it links every
+/// section, and names every command an author uses; every link inside the page lands on
+/// a heading, and no line of text is turned into a heading by a `---` under it.
+#[test]
+fn the_lesson_formats_contents_link_every_section_and_command() {
+    let text = std::fs::read_to_string(support::root().join("docs/lesson-format.md")).unwrap();
+    let mut headings = Vec::new();
+    let mut in_code = false;
+    let mut previous = "";
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code {
+            if let Some((hashes, title)) = line.split_once(' ')
+                && (2..=4).contains(&hashes.len())
+                && hashes.chars().all(|c| c == '#')
+                && title != "Contents"
+            {
+                headings.push(anchor(title));
+            }
+            let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
+            assert!(
+                !(underline && !previous.trim().is_empty()),
+                "`{previous}` is made a heading by the line under it"
+            );
+        }
+        previous = line;
+    }
+    let contents = text
+        .split("## Contents\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n---\n").next())
+        .expect("a Contents section at the top");
+    for heading in &headings {
+        assert!(
+            contents.contains(&format!("](#{heading})")),
+            "the contents do not link #{heading}"
+        );
+    }
+    for command in [
+        "new", "check", "preview", "card", "narrate", "record", "voice",
+    ] {
+        assert!(
+            contents.contains(&format!("`hocso {command}`")),
+            "the contents do not name `hocso {command}`"
+        );
+    }
+    for option in [
+        "--format",
+        "--deny-warnings",
+        "--languages",
+        "--fix",
+        "--verbose",
+    ] {
+        assert!(
+            contents.contains(option),
+            "the contents do not name {option}"
+        );
+    }
+    for link in text.split("](#").skip(1) {
+        let target = link.split(')').next().unwrap();
+        assert!(
+            headings.iter().any(|h| h == target),
+            "a link to #{target}, which is no heading"
+        );
+    }
+}
