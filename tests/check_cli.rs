@@ -1095,7 +1095,7 @@ fn the_lesson_formats_contents_link_every_section_and_command() {
             }
             let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
             assert!(
-                !(underline && !previous.trim().is_empty()),
+                !underline || previous.trim().is_empty(),
                 "`{previous}` is made a heading by the line under it"
             );
         }
