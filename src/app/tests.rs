@@ -2239,6 +2239,10 @@ fn a_preview_reload_keeps_the_answers_in_their_places() {
             options[0].text = crate::lesson::LocalText::vi("Một câu trả lời đã sửa");
         }
         update(&mut model, Msg::LessonReloaded(Ok(Box::new(edited))));
-        assert_eq!(model.run().unwrap().2.state.options, before, "showing {start}");
+        assert_eq!(
+            model.run().unwrap().2.state.options,
+            before,
+            "showing {start}"
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use annotate_snippets::Renderer;
 use anyhow::Context;
 
-use crate::audio::slots::{Coverage, Status, coverage, interface_slots};
+use crate::audio::slots::{Coverage, Status, coverage, glossary_slots, interface_slots};
 use crate::cli::{CheckArgs, Format};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{CheckOptions, CheckRun, check_paths, nfc};
@@ -97,6 +97,8 @@ struct Narration<'a> {
     total: Coverage,
     interface: Coverage,
     interface_clips: Vec<(String, Status)>,
+    /// The glossary's explanations, when the folder has a glossary.
+    glossary: Option<(Coverage, Vec<(String, Status)>)>,
     /// The run whose lessons' narration this is.
     run: &'a CheckRun,
 }
@@ -120,6 +122,21 @@ impl<'a> Narration<'a> {
             }
         }
         let mut total = interface;
+        let glossary = run.glossary.source.as_ref().map(|source| {
+            let root = crate::lesson::content_root(
+                &std::fs::canonicalize(source).unwrap_or_else(|_| source.clone()),
+            );
+            let slots = glossary_slots(&run.glossary, "vi");
+            let (counts, statuses) = coverage(&root, &slots, "vi");
+            let clips: Vec<(String, Status)> =
+                slots.iter().map(|s| s.label()).zip(statuses).collect();
+            (counts, clips)
+        });
+        if let Some((_, clips)) = &glossary {
+            for (_, status) in clips {
+                total.add(status);
+            }
+        }
         for lesson in &run.narration {
             for (_, status) in &lesson.clips {
                 total.add(status);
@@ -129,6 +146,7 @@ impl<'a> Narration<'a> {
             total,
             interface,
             interface_clips,
+            glossary,
             run,
         })
     }
@@ -157,6 +175,10 @@ impl<'a> Narration<'a> {
         };
         line(out, "interface words", &self.interface)?;
         clips(out, &self.interface_clips)?;
+        if let Some((counts, glossary)) = &self.glossary {
+            line(out, "glossary", counts)?;
+            clips(out, glossary)?;
+        }
         for lesson in &self.run.narration {
             line(out, &format!("lesson {}", lesson.lesson), &lesson.coverage)?;
             clips(out, &lesson.clips)?;
@@ -195,6 +217,13 @@ impl<'a> Narration<'a> {
             interface["clips"] = clips(&self.interface_clips).into();
         }
         report["interface"] = interface;
+        if let Some((c, glossary)) = &self.glossary {
+            let mut entry = counts(c);
+            if verbose {
+                entry["clips"] = clips(glossary).into();
+            }
+            report["glossary"] = entry;
+        }
         report["lessons"] = self
             .run
             .narration
