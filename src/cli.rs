@@ -284,13 +284,19 @@ pub struct NewArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let lessons = commands::lessons_dir(&cli);
+    // What is said before and after the tutor's screens is in their language; the
+    // subcommands speak the volunteer's (see `commands::Words`).
+    let words = match &cli.command {
+        None | Some(Command::Preview(_)) => commands::Words::for_tutor(&cli),
+        Some(_) => commands::Words::for_command_line(&cli),
+    };
     let result = match &cli.command {
-        None => commands::tutor::run(&cli, &lessons),
+        None => commands::tutor::run(&cli, &lessons, &words),
         Some(Command::Check(args)) => commands::check::run(args, &lessons),
-        Some(Command::New(args)) => commands::new::run(args, &lessons),
+        Some(Command::New(args)) => commands::new::run(args, &lessons, &words),
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
-        Some(Command::Learners(command)) => commands::learners::run(&cli, command),
+        Some(Command::Learners(command)) => commands::learners::run(&cli, command, &words),
         Some(Command::Narrate(args)) => {
             let voice = args
                 .voice
@@ -298,11 +304,13 @@ pub fn run() -> ExitCode {
                 .unwrap_or_else(|| commands::settings(&cli).0.voice.value);
             commands::narrate::run(args, &lessons, &voice)
         }
-        Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons),
-        Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
-        Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
-        Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),
-        Some(Command::Report(args)) => commands::report::run(&cli, args),
+        Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons, &words),
+        Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons, &words),
+        Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli, &words),
+        Some(Command::Volunteer(VolunteerCommand::SetPin)) => {
+            commands::volunteer::set_pin(&cli, &words)
+        }
+        Some(Command::Report(args)) => commands::report::run(&cli, args, &words),
         Some(Command::Voice(command)) => commands::voice::run(command, &lessons),
     };
     match result {
@@ -310,7 +318,7 @@ pub fn run() -> ExitCode {
         // The reader stopped early (`hocso config show | head -1`): it has what it wanted.
         Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hocso: {e:#}");
+            eprintln!("{}", words.explain(&e));
             ExitCode::from(2)
         }
     }

@@ -483,7 +483,12 @@ fn a_spreadsheet_never_runs_a_learners_name() {
         .code;
     store.start_session(&code, "k", now).unwrap();
     drop(store);
-    let csv = hocso::report::to_csv(&report_of(&path, "k", true)).unwrap();
+    let csv = hocso::report::to_csv(
+        &report_of(&path, "k", true),
+        &hocso::i18n::Localizer::embedded(),
+        hocso::i18n::Lang::En,
+    )
+    .unwrap();
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
 }
 

@@ -19,16 +19,21 @@ use crate::store::journal::Journal;
 use crate::store::{MemoryStore, SqliteStore, Store, check_writable};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
-fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
+fn localizer(cli: &Cli, words: &super::Words) -> anyhow::Result<Localizer> {
     match &cli.locales {
-        Some(dir) => Localizer::with_overrides(dir).context("reading --locales"),
+        Some(dir) => Localizer::with_overrides(dir).with_context(|| {
+            words.with(
+                "cli-reading-locales",
+                &[("folder", dir.display().to_string().into())],
+            )
+        }),
         None => Ok(Localizer::embedded()),
     }
 }
 
 /// `hocso`: the tutor, full screen, on the lesson folder.
-pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
-    let i18n = localizer(cli)?;
+pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
+    let i18n = localizer(cli, words)?;
     let (config, config_problems) = super::settings(cli);
     // A data folder or log another user owns (hocso run once with sudo): said plainly,
     // on the screen, before anything tries to write there.
@@ -114,23 +119,29 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let unsaved = tutor.finish(CLOSING_WAIT);
     // What follows is for the terminal, not the log.
     drop(stderr);
-    let ran = ran.with_context(|| format!("the tutor stopped (log: {})", log.display()));
+    let ran = ran.with_context(|| {
+        words.with(
+            "cli-tutor-stopped",
+            &[("log", log.display().to_string().into())],
+        )
+    });
     if unsaved == 0 {
         ran?;
     } else if let Err(e) = &ran {
         // The answers' fate is what the exit status must say.
-        eprintln!("hocso: {e:#}");
+        eprintln!("{}", words.explain(e));
     }
     if unsaved > 0 {
         let kept = tutor.waiting_kept();
-        eprintln!(
-            "hocso: {unsaved} answers could not be saved yet: {}",
+        let said = words.with(
             if kept {
-                "they are kept in the journal beside the database and saved at the next start"
+                "cli-tutor-unsaved-kept"
             } else {
-                "neither the database nor the journal could take them (see the log)"
-            }
+                "cli-tutor-unsaved-lost"
+            },
+            &[("count", unsaved.into())],
         );
+        eprintln!("{}", words.with("cli-error", &[("message", said.into())]));
         tracing::warn!(unsaved, kept, "tutor closed with writes not saved");
         return Ok(ExitCode::from(if kept { EXIT_KEPT } else { EXIT_LOST }));
     }
@@ -195,7 +206,7 @@ fn cannot_open(
 
 /// `hocso preview FILE`: the lesson at a step, reloaded whenever the file is saved.
 pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
-    let i18n = localizer(cli)?;
+    let i18n = localizer(cli, &super::Words::for_tutor(cli))?;
     let (_, _stderr) = log_to_file(&super::data_dir(cli))?;
     let file = args.file.display().to_string();
     let (mut model, effects) = match load_one(&args.file) {

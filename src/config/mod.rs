@@ -258,6 +258,17 @@ impl Config {
         };
     }
 
+    /// The language the command line speaks: `--lang`, else the file's `language`, else
+    /// the locale (`locale`, as [`locale_from_env`] finds it: Vietnamese for `vi…`,
+    /// English for any other), else English. The tutor's screens keep
+    /// [`Config::language`], which is Vietnamese unless told otherwise.
+    pub fn command_line_language(&self, locale: Option<&str>) -> Lang {
+        match self.language.from {
+            Origin::Default => locale.map_or(Lang::En, lang_of_locale),
+            _ => self.language.value,
+        }
+    }
+
     /// The touch timings these settings give.
     pub fn touch_timing(&self) -> Timing {
         Timing {
@@ -330,6 +341,27 @@ impl Config {
                 &self.touch_repeat_ms.from,
             ),
         ]
+    }
+}
+
+/// The locale the environment gives messages, as POSIX orders it: `LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`, the first that is set and not empty.
+pub fn locale_from_env() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+}
+
+/// The language of a locale such as `vi_VN.UTF-8`: Vietnamese for `vi…`, else English.
+pub fn lang_of_locale(locale: &str) -> Lang {
+    if locale
+        .get(..2)
+        .is_some_and(|l| l.eq_ignore_ascii_case("vi"))
+    {
+        Lang::Vi
+    } else {
+        Lang::En
     }
 }
 
@@ -711,6 +743,21 @@ mod tests {
         let (missing, problems) = Config::load(&dir.path().join("none.toml"), defaults());
         assert!(problems.is_empty());
         assert_eq!(missing, Config::new(defaults()));
+    }
+
+    #[test]
+    fn the_command_line_speaks_the_flag_then_the_file_then_the_locale() {
+        let (config, _) = parse("");
+        assert_eq!(config.command_line_language(Some("vi_VN.UTF-8")), Lang::Vi);
+        assert_eq!(config.command_line_language(Some("C.UTF-8")), Lang::En);
+        assert_eq!(config.command_line_language(Some("en_US")), Lang::En);
+        assert_eq!(config.command_line_language(None), Lang::En);
+        let (mut config, _) = parse("language = \"vi\"\n");
+        assert_eq!(config.command_line_language(Some("C")), Lang::Vi);
+        config.language.override_with(Some(Lang::En));
+        assert_eq!(config.command_line_language(Some("vi_VN")), Lang::En);
+        let (config, _) = parse("language = \"en\"\n");
+        assert_eq!(config.command_line_language(Some("vi")), Lang::En);
     }
 
     #[test]

@@ -319,10 +319,7 @@ impl Report {
         let report: Report =
             serde_json::from_str(text).map_err(|e| MergeError::NotAReport(e.to_string()))?;
         if report.format != FORMAT {
-            return Err(MergeError::NotAReport(format!(
-                "its format is “{}”, not “{FORMAT}”",
-                report.format
-            )));
+            return Err(MergeError::WrongFormat(report.format));
         }
         if report.version != VERSION {
             return Err(MergeError::Version(report.version));
@@ -468,6 +465,8 @@ pub enum MergeError {
     Nothing,
     #[error("not a hocso report: {0}")]
     NotAReport(String),
+    #[error("not a hocso report: its format is “{0}”, not “{FORMAT}”")]
+    WrongFormat(String),
     #[error("a report of version {0}; this hocso reads version 1 (make it again with this hocso)")]
     Version(u32),
     #[error(

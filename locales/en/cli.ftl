@@ -1,0 +1,104 @@
+# The command line's words: what `hocso …` prints for volunteers and authors, and its
+# errors. Never on a learner's screen. Each `$file` is a path.
+
+## Errors, wherever they come from
+
+cli-error = hocso: { $message }
+cli-no-data = No progress is saved here yet ({ $file } does not exist).
+cli-opening = cannot open { $file }
+cli-reading = cannot read { $file }
+cli-writing = cannot write { $file }
+cli-creating = cannot create { $file }
+cli-reading-locales = cannot read the words in --locales { $folder }
+cli-io-not-found = no such file or folder
+cli-io-permission = permission denied
+cli-io-exists = it already exists
+cli-io-other = { $error }
+cli-store-codes-exhausted = every learner code is taken
+cli-store-no-learner = no learner has the code { $code }
+cli-store-busy = the database is busy (another program is using it)
+cli-store-full = the disk is full
+cli-store-io = the disk could not be read or written: { $why }
+cli-store-read-only = the database is read-only: { $why }
+cli-store-corrupt = the database file is damaged: { $why }
+cli-store-too-new = the database is from a newer hocso (version { $found }; this one knows { $known })
+cli-store-not-writable = { $file } cannot be written by the user { $user } (it belongs to { $owner }): give the folder to the kiosk's user (sudo chown -R { $user }: { $folder }), and run hocso's commands as that user (sudo -u { $user } hocso …)
+
+## hocso volunteer set-pin
+
+cli-pin-new = New volunteer PIN (4 to 8 digits):{" "}
+cli-pin-again = The same PIN again:{" "}
+cli-pin-shape = A PIN is 4 to 8 digits.
+cli-pin-mismatch = The two PINs differ; nothing was changed.
+cli-pin-reading = cannot read the PIN
+cli-pin-terminal = cannot turn off the terminal's echo
+cli-pin-set = The volunteer PIN is set (only its Argon2id hash is kept, in { $file }).
+
+## hocso learners forget
+
+cli-no-learner = No learner has the code { $code }.
+cli-forget-confirm = Erase learner { $code } ({ $name }) and everything recorded about them, for good? It cannot be undone. Type the code again to confirm (or add --yes):{" "}
+cli-forget-nothing = Nothing erased.
+cli-forget-done = Erased learner { $code } ({ $name }) and everything recorded about them ({ $answers } answers). The ward's report still counts those answers, without a name; it no longer counts the learner or their sessions.
+
+## hocso report
+
+cli-report-bad-date = { $flag } { $text } is not a date: write it as YYYY-MM-DD, e.g. 2026-11-30
+cli-report-from-after-to = --from { $from } is after --to { $to }: nothing to report
+cli-report-from-after-today = --from { $from } is after today ({ $to }; see --to): nothing to report
+cli-report-writing = cannot write the report
+cli-merge-nothing = no reports to merge
+cli-merge-not-a-report = { $file } is not a hocso report: { $why }
+cli-merge-wrong-format = its format is “{ $format }”, not “hocso-report”
+cli-merge-version = { $file } is a report of version { $version }; this hocso reads version 1 (make it again with this hocso)
+cli-merge-twice = the kiosk “{ $kiosk }” is in two of the reports: its learners would count twice (give each kiosk its own kiosk_name in its configuration; for one kiosk, make one report over the whole period)
+cli-merge-periods = the reports cover different periods ({ $first } and { $other }): make them all with the same --from and --to
+
+## hocso card, hocso new
+
+cli-card-no-lesson = There is no lesson “{ $lesson }” in { $folder } (see `hocso check`).
+cli-wrote = Wrote { $file }.
+cli-new-bad-id = { $what } “{ $id }” is not a valid id: use lowercase letters without accents, digits and single hyphens, e.g. “zalo-goi-video”
+cli-new-lesson-id = the lesson id
+cli-new-topic = the topic
+cli-new-exists = { $file } (an existing lesson is never overwritten)
+cli-new-next = Next: edit it, then run `hocso check { $file }`.
+
+## hocso config show
+
+cli-config-no-file = (no such file: the defaults hold)
+cli-origin-default = default
+cli-origin-command-line = command line
+cli-origin-failed-closed = { $place }, not understood: locked down until it is fixed
+cli-config-problems = { $count ->
+    [one] 1 problem in { $file }: a setting in error keeps its default.
+   *[other] { $count } problems in { $file }: settings in error keep their defaults.
+}
+
+## hocso record, hocso voice
+
+cli-no-language = there is no language “{ $language }”
+cli-broken-lessons = { $count ->
+    [one] 1 lesson file has errors and is skipped (see `hocso check`).
+   *[other] { $count } lesson files have errors and are skipped (see `hocso check`).
+}
+cli-record-no-lesson = there is no lesson with the id { $lesson } in { $folder }
+cli-record-kept = Recordings kept: { $count } (the log: { $log }).
+
+## hocso (the tutor)
+
+cli-tutor-stopped = the tutor stopped (the log: { $log })
+cli-tutor-unsaved-kept = { $count } answers could not be saved yet: they are kept in the journal beside the database and saved at the next start.
+cli-tutor-unsaved-lost = { $count } answers could not be saved: neither the database nor the journal could take them (see the log).
+
+
+## hocso report --format csv: the column headers (the values stay the same in every language)
+
+report-csv-table = table
+report-csv-date = date
+report-csv-band = band
+report-csv-lesson = lesson
+report-csv-step = step
+report-csv-learner = learner
+report-csv-measure = measure
+report-csv-value = value

@@ -1,0 +1,98 @@
+# Lời của dòng lệnh: những gì `hocso …` in ra cho tình nguyện viên và người soạn bài, kể
+# cả lỗi. Không bao giờ hiện trên màn hình của người học. Mỗi `$file` là một đường dẫn.
+
+## Lỗi, dù đến từ đâu
+
+cli-error = hocso: { $message }
+cli-no-data = Máy này chưa lưu tiến độ học nào (chưa có tệp { $file }).
+cli-opening = không mở được { $file }
+cli-reading = không đọc được { $file }
+cli-writing = không ghi được { $file }
+cli-creating = không tạo được { $file }
+cli-reading-locales = không đọc được lời trong --locales { $folder }
+cli-io-not-found = không có tệp hay thư mục này
+cli-io-permission = không có quyền
+cli-io-exists = đã có rồi
+cli-io-other = { $error }
+cli-store-codes-exhausted = đã hết mã số để cấp cho người học mới
+cli-store-no-learner = không có người học nào có mã số { $code }
+cli-store-busy = cơ sở dữ liệu đang bận (một chương trình khác đang dùng)
+cli-store-full = ổ đĩa đã đầy
+cli-store-io = không đọc hay ghi được ổ đĩa: { $why }
+cli-store-read-only = cơ sở dữ liệu chỉ đọc được, không ghi được: { $why }
+cli-store-corrupt = tệp cơ sở dữ liệu bị hỏng: { $why }
+cli-store-too-new = cơ sở dữ liệu do một bản hocso mới hơn tạo ra (phiên bản { $found }; bản này chỉ biết đến { $known })
+cli-store-not-writable = người dùng { $user } không ghi được vào { $file } (tệp thuộc về { $owner }): hãy giao thư mục cho người dùng của máy học (sudo chown -R { $user }: { $folder }), và chạy các lệnh hocso bằng người dùng đó (sudo -u { $user } hocso …)
+
+## hocso volunteer set-pin
+
+cli-pin-new = Mã PIN mới của tình nguyện viên (từ 4 đến 8 chữ số):{" "}
+cli-pin-again = Nhập lại mã PIN đó:{" "}
+cli-pin-shape = Mã PIN gồm từ 4 đến 8 chữ số.
+cli-pin-mismatch = Hai lần nhập không giống nhau; chưa thay đổi gì.
+cli-pin-reading = không đọc được mã PIN
+cli-pin-terminal = không tắt được chữ hiện trên màn hình dòng lệnh
+cli-pin-set = Đã đặt mã PIN tình nguyện viên (chỉ lưu dạng mã băm Argon2id, trong { $file }).
+
+## hocso learners forget
+
+cli-no-learner = Không có người học nào có mã số { $code }.
+cli-forget-confirm = Xóa hẳn người học { $code } ({ $name }) cùng mọi điều đã ghi về người này? Việc này không thể hoàn tác. Gõ lại mã số để xác nhận (hoặc thêm --yes):{" "}
+cli-forget-nothing = Chưa xóa gì.
+cli-forget-done = Đã xóa người học { $code } ({ $name }) cùng mọi điều đã ghi về người này ({ $answers } câu trả lời). Báo cáo của phường vẫn đếm những câu trả lời ấy, không kèm tên; người học này và các lượt học của họ thì không còn được đếm.
+
+## hocso report
+
+cli-report-bad-date = { $flag } { $text } không phải là ngày: hãy viết theo dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD), ví dụ 2026-11-30
+cli-report-from-after-to = ngày --from { $from } ở sau ngày --to { $to }: không có gì để báo cáo
+cli-report-from-after-today = ngày --from { $from } ở sau hôm nay ({ $to }; xem --to): không có gì để báo cáo
+cli-report-writing = không ghi được báo cáo
+cli-merge-nothing = không có báo cáo nào để gộp
+cli-merge-not-a-report = { $file } không phải là báo cáo của hocso: { $why }
+cli-merge-wrong-format = định dạng của tệp là “{ $format }”, không phải “hocso-report”
+cli-merge-version = { $file } là báo cáo phiên bản { $version }; bản hocso này chỉ đọc phiên bản 1 (hãy làm lại báo cáo bằng bản hocso này)
+cli-merge-twice = máy học “{ $kiosk }” có mặt trong hai báo cáo: người học của máy ấy sẽ bị đếm hai lần (hãy đặt cho mỗi máy một kiosk_name riêng trong tệp cấu hình; với một máy, hãy làm một báo cáo cho cả khoảng thời gian)
+cli-merge-periods = các báo cáo tính những khoảng thời gian khác nhau ({ $first } và { $other }): hãy làm tất cả với cùng --from và --to
+
+## hocso card, hocso new
+
+cli-card-no-lesson = Không có bài học “{ $lesson }” trong { $folder } (xem `hocso check`).
+cli-wrote = Đã ghi { $file }.
+cli-new-bad-id = { $what } “{ $id }” không dùng được làm mã: hãy dùng chữ thường không dấu, chữ số và dấu gạch ngang đơn, ví dụ “zalo-goi-video”
+cli-new-lesson-id = Mã bài học
+cli-new-topic = Chủ đề
+cli-new-exists = { $file } (không bao giờ ghi đè lên một bài học đã có)
+cli-new-next = Tiếp theo: sửa tệp này, rồi chạy `hocso check { $file }`.
+
+## hocso config show
+
+cli-config-no-file = (chưa có tệp này: dùng các giá trị mặc định)
+cli-origin-default = mặc định
+cli-origin-command-line = dòng lệnh
+cli-origin-failed-closed = { $place }, không hiểu được: máy khóa cho đến khi sửa xong
+cli-config-problems = { $count } lỗi trong { $file }: mục cài đặt nào bị lỗi thì giữ giá trị mặc định.
+
+## hocso record, hocso voice
+
+cli-no-language = không có ngôn ngữ “{ $language }”
+cli-broken-lessons = { $count } tệp bài học có lỗi nên được bỏ qua (xem `hocso check`).
+cli-record-no-lesson = không có bài học nào có mã { $lesson } trong { $folder }
+cli-record-kept = Số bản ghi âm đã giữ: { $count } (nhật ký: { $log }).
+
+## hocso (chương trình học)
+
+cli-tutor-stopped = chương trình học đã dừng (nhật ký: { $log })
+cli-tutor-unsaved-kept = { $count } câu trả lời chưa lưu được vào cơ sở dữ liệu: chúng được giữ trong tệp dự phòng (journal) bên cạnh cơ sở dữ liệu, và sẽ được lưu khi mở máy lần sau.
+cli-tutor-unsaved-lost = { $count } câu trả lời không lưu được: cả cơ sở dữ liệu lẫn tệp dự phòng (journal) đều không nhận được (xem nhật ký).
+
+
+## hocso report --format csv: tên các cột (các giá trị thì giống nhau ở mọi ngôn ngữ)
+
+report-csv-table = bảng
+report-csv-date = ngày
+report-csv-band = độ tuổi
+report-csv-lesson = bài học
+report-csv-step = bước
+report-csv-learner = người học
+report-csv-measure = chỉ số
+report-csv-value = giá trị
