@@ -371,7 +371,7 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
         fill(&mut SqliteStore::open(&root.join(name).join("hocso.db")).unwrap());
         std::fs::write(
             root.join(format!("{name}.toml")),
-            format!("kiosk_name = \"Máy {name}\"\nward = \"Phường Cửa Nam\"\n"),
+            format!("kiosk_name = \"Máy {name}\"\nward = \"Phường Cửa Nam\"\nlanguage = \"vi\"\n"),
         )
         .unwrap();
     }
@@ -426,9 +426,10 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
     let mut csv = period.to_vec();
     csv.extend(["--format", "csv"]);
     let csv = cli_report(&root.join("x"), &root.join("x.toml"), &csv);
-    // A byte-order mark first, by which spreadsheets know the text is UTF-8.
+    // A byte-order mark first, by which spreadsheets know the text is UTF-8; the
+    // headers in the kiosk's language, the values the same in every language.
     assert!(
-        csv.starts_with("\u{feff}table,date,band,lesson,step,learner,measure,value\n"),
+        csv.starts_with("\u{feff}bảng,ngày,độ tuổi,bài học,bước,người học,chỉ số,giá trị\n"),
         "{csv}"
     );
     assert!(csv.contains("report,,,,,,kiosks,Máy x\n"), "{csv}");
@@ -445,10 +446,20 @@ fn bad_dates_and_bad_files_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
     let data = dir.path().to_str().unwrap();
-    let out = hocso(&["--data", data, "report", "--from", "20/11/2026"]);
+    let out = hocso(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "report",
+        "--from",
+        "20/11/2026",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
     let out = hocso(&[
+        "--lang",
+        "en",
         "--data",
         data,
         "report",
@@ -607,7 +618,7 @@ fn a_markdown_report_shows_hostile_names_as_text() {
     std::fs::write(
         &config,
         format!(
-            "kiosk_name = \"<script>k()</script>\"\nward = \"![](http://evil.example/w.png)\"\nlessons = \"{}\"\n",
+            "kiosk_name = \"<script>k()</script>\"\nward = \"![](http://evil.example/w.png)\"\nlanguage = \"vi\"\nlessons = \"{}\"\n",
             lessons.display()
         ),
     )
@@ -674,7 +685,7 @@ fn a_markdown_report_names_lessons_and_steps_as_learners_see_them_and_data_keeps
     std::fs::write(
         &config,
         format!(
-            "kiosk_name = \"Máy 1\"\nlessons = \"{}\"\n",
+            "kiosk_name = \"Máy 1\"\nlanguage = \"vi\"\nlessons = \"{}\"\n",
             lessons.display()
         ),
     )
