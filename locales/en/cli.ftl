@@ -102,3 +102,7 @@ report-csv-step = step
 report-csv-learner = learner
 report-csv-measure = measure
 report-csv-value = value
+
+## hocso report: how learners erased since are counted (under the totals)
+
+report-erased-note = Learners erased since (with `hocso learners forget`) are not counted in “{ report-learners }”, “{ report-new-learners }”, “{ report-returning-learners }”, “{ report-sessions }” or “{ report-needs-help }”, nor by age: those were erased with them. Their answers, lessons and steps are still counted, without a name. So after an erasure there can be more answers than the sessions account for.

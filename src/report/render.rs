@@ -154,6 +154,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
     for (id, figure) in COLUMNS {
         row(&mut out, &[t(id), figure(&report.totals).to_string()]);
     }
+    // How a learner erased since counts: what went with her, and what stays.
+    let _ = writeln!(out, "\n{}", t("report-erased-note"));
 
     let _ = writeln!(out, "\n## {}\n", t("report-by-day"));
     let mut cells = vec![t("report-date")];
