@@ -292,7 +292,7 @@ pub fn run() -> ExitCode {
     };
     let result = match &cli.command {
         None => commands::tutor::run(&cli, &lessons, &words),
-        Some(Command::Check(args)) => commands::check::run(args, &lessons),
+        Some(Command::Check(args)) => commands::check::run(args, &lessons, &words),
         Some(Command::New(args)) => commands::new::run(args, &lessons, &words),
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),

@@ -313,3 +313,23 @@ fn without_a_configured_language_the_locale_chooses() {
         said(&out)
     );
 }
+
+/// `hocso check`'s summary line follows the language; the problems keep their English
+/// codes and words.
+#[test]
+fn checks_summary_follows_the_language() {
+    let lesson = support::fixture("good/mau.toml");
+    let lesson = lesson.to_str().unwrap();
+    let out = hocso_with("vi_VN.UTF-8", &["check", lesson], "");
+    let text = said(&out);
+    assert!(
+        text.contains("đã kiểm tra 1 tệp: 1 bài học dùng được, 0 lỗi,"),
+        "{text}"
+    );
+    let out = hocso_with("vi_VN.UTF-8", &["--lang", "en", "check", lesson], "");
+    let text = said(&out);
+    assert!(
+        text.contains("checked 1 file: 1 lesson ready, 0 errors,"),
+        "{text}"
+    );
+}

@@ -106,3 +106,20 @@ report-csv-value = value
 ## hocso report: how learners erased since are counted (under the totals)
 
 report-erased-note = Learners erased since (with `hocso learners forget`) are not counted in “{ report-learners }”, “{ report-new-learners }”, “{ report-returning-learners }”, “{ report-sessions }” or “{ report-needs-help }”, nor by age: those were erased with them. Their answers, lessons and steps are still counted, without a name. So after an erasure there can be more answers than the sessions account for.
+
+## hocso check: its summary lines (each problem itself stays in English)
+
+cli-check-rewrote = rewrote { $file } in Unicode NFC
+cli-check-summary = checked { $files } { $files ->
+        [one] file
+       *[other] files
+    }: { $lessons } { $lessons ->
+        [one] lesson
+       *[other] lessons
+    } ready, { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
