@@ -311,7 +311,7 @@ pub fn run() -> ExitCode {
             commands::volunteer::set_pin(&cli, &words)
         }
         Some(Command::Report(args)) => commands::report::run(&cli, args, &words),
-        Some(Command::Voice(command)) => commands::voice::run(command, &lessons),
+        Some(Command::Voice(command)) => commands::voice::run(command, &lessons, &words),
     };
     match result {
         Ok(code) => code,

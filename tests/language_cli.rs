@@ -19,6 +19,8 @@ fn hocso_with(locale: &str, args: &[&str], input: &str) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", locale)
+        // No configuration of the person running the tests.
+        .env("XDG_CONFIG_HOME", "/nonexistent/hocso-tests")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -331,5 +333,41 @@ fn checks_summary_follows_the_language() {
     assert!(
         text.contains("checked 1 file: 1 lesson ready, 0 errors,"),
         "{text}"
+    );
+}
+
+/// `hocso voice` says what it did, and why it refuses, in the kiosk's language.
+#[test]
+fn voice_speaks_the_kiosks_language() {
+    let kiosk = Kiosk::new("language = \"vi\"\n");
+    let full = kiosk.path("full");
+    std::fs::create_dir(&full).unwrap();
+    std::fs::write(Path::new(&full).join("x"), "x").unwrap();
+    let out = kiosk.run("C", &["voice", "export", &full], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        said(&out).contains(&format!(
+            "hocso: {full} không trống: hãy xuất vào một thư mục mới hoặc trống"
+        )),
+        "{}",
+        said(&out)
+    );
+    let missing = kiosk.path("no-such-package");
+    let out = kiosk.run("C", &["voice", "import", &missing], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        said(&out).contains(&format!(
+            "hocso: không đọc được {missing}: không có tệp hay thư mục này"
+        )),
+        "{}",
+        said(&out)
+    );
+    let fresh = kiosk.path("fresh");
+    let out = kiosk.run("C", &["voice", "export", &fresh], "");
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
+    assert!(
+        said(&out).contains("đã xuất ") && said(&out).contains("bản ghi âm giọng người"),
+        "{}",
+        said(&out)
     );
 }

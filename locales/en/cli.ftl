@@ -123,3 +123,21 @@ cli-check-summary = checked { $files } { $files ->
         [one] warning
        *[other] warnings
     }
+
+## hocso voice export, hocso voice import
+
+cli-voice-lessons = cannot read the lesson folder { $folder }
+cli-voice-exported = exported { $people } recordings by people, from { $folders } folders, to { $target }
+cli-voice-exported-drafts = exported { $people } recordings by people and { $drafts } drafts, from { $folders } folders, to { $target }
+cli-voice-not-empty = { $folder } is not empty: export into a new or empty folder
+cli-voice-not-a-package = { $file } is not a folder or a .tar file
+cli-voice-refused = { $file } is refused as a whole, nothing was taken in
+cli-voice-unlisted = unlisted: { $clip } (not in the package's manifest)
+cli-voice-unknown = unknown: { $clip } (no such text on this kiosk)
+cli-voice-stale = stale: { $clip } (its text has changed since it was recorded)
+cli-voice-kept = kept: { $clip } (a person's recording is here; --replace takes the package's)
+cli-voice-stale-taken = stale: { $clip } (taken in with --stale; record it again)
+cli-voice-imported = voice: { $imported } imported, { $stale }, { $kept } kept, { $unknown } unknown slots{ $unlisted }
+cli-voice-stale-imported = { $count } stale taken in
+cli-voice-stale-skipped = { $count } stale skipped
+cli-voice-unlisted-count = , { $count } not in a manifest

@@ -105,3 +105,21 @@ report-erased-note = Người học đã bị xóa (bằng lệnh `hocso learner
 
 cli-check-rewrote = đã viết lại { $file } theo chuẩn Unicode NFC
 cli-check-summary = đã kiểm tra { $files } tệp: { $lessons } bài học dùng được, { $errors } lỗi, { $warnings } cảnh báo
+
+## hocso voice export, hocso voice import
+
+cli-voice-lessons = không đọc được thư mục bài học { $folder }
+cli-voice-exported = đã xuất { $people } bản ghi âm giọng người, từ { $folders } thư mục, vào { $target }
+cli-voice-exported-drafts = đã xuất { $people } bản ghi âm giọng người và { $drafts } bản nháp, từ { $folders } thư mục, vào { $target }
+cli-voice-not-empty = { $folder } không trống: hãy xuất vào một thư mục mới hoặc trống
+cli-voice-not-a-package = { $file } không phải là thư mục hay tệp .tar
+cli-voice-refused = không nhận cả gói { $file }, chưa lấy vào bản ghi nào
+cli-voice-unlisted = không có tên trong danh sách: { $clip } (danh sách manifest của gói không nhắc đến)
+cli-voice-unknown = không dùng được: { $clip } (máy này không có lời nào ứng với bản ghi này)
+cli-voice-stale = đã cũ: { $clip } (lời đọc đã thay đổi từ khi ghi âm)
+cli-voice-kept = giữ bản ở đây: { $clip } (ở đây đã có giọng người thật; --replace sẽ lấy bản của gói)
+cli-voice-stale-taken = đã cũ: { $clip } (lấy vào vì có --stale; hãy ghi âm lại)
+cli-voice-imported = giọng đọc: đã lấy vào { $imported }, { $stale }, giữ nguyên { $kept }, { $unknown } bản không có lời tương ứng{ $unlisted }
+cli-voice-stale-imported = { $count } bản cũ đã lấy vào
+cli-voice-stale-skipped = { $count } bản cũ bỏ qua
+cli-voice-unlisted-count = , { $count } không có trong danh sách manifest
