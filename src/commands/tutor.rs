@@ -39,7 +39,7 @@ pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<Ex
     // on the screen, before anything tries to write there.
     let data = &config.data.value;
     if let Err(e) = check_writable(data).and_then(|()| check_writable(&data.join("hocso.log"))) {
-        return cannot_open(&i18n, config.language.value, &data.join("hocso.db"), e);
+        return cannot_open(&i18n, words, &data.join("hocso.db"), e);
     }
     let (log, stderr) = log_to_file(data)?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
@@ -83,7 +83,7 @@ pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<Ex
         Ok(opened) => opened,
         Err(e) => {
             drop(stderr);
-            return cannot_open(&i18n, config.language.value, &database, e);
+            return cannot_open(&i18n, words, &database, e);
         }
     };
     let fresh = opened.moved_aside.is_some();
@@ -162,11 +162,12 @@ pub const EXIT_LOST: u8 = 74;
 /// owner and the fix, on the screen and in the log.
 fn cannot_open(
     i18n: &Localizer,
-    lang: Lang,
+    words: &super::Words,
     database: &Path,
     e: crate::store::StoreError,
 ) -> anyhow::Result<ExitCode> {
     use crate::store::StoreError;
+    let lang = words.lang;
     tracing::error!(file = %database.display(), "the database cannot be opened: {e}");
     let message = match &e {
         StoreError::NotWritable {
@@ -189,7 +190,7 @@ fn cannot_open(
             "startup-cannot-open",
             &[
                 ("file", database.display().to_string().into()),
-                ("why", other.to_string().into()),
+                ("why", words.store_error(other).into()),
             ],
         ),
     };
