@@ -371,3 +371,41 @@ fn voice_speaks_the_kiosks_language() {
         said(&out)
     );
 }
+
+/// `hocso config show` tells a Vietnamese kiosk's volunteer what is wrong in its file in
+/// Vietnamese, at the same line and column.
+#[test]
+fn config_problems_are_told_in_the_kiosks_language() {
+    let kiosk = Kiosk::new("language = \"vi\"\nidle_timout_seconds = 60\nkiosk = \"có\"\n");
+    let out = kiosk.run("C", &["config", "show"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let file = kiosk.path("hocso.toml");
+    for said in [
+        format!("{file}:2:1"),
+        "`idle_timout_seconds` không phải là một mục cài đặt của hocso.toml".to_owned(),
+        "có phải định viết `idle_timeout_seconds`?".to_owned(),
+        format!("{file}:3:9"),
+        "`kiosk` phải là true hoặc false, không phải chữ: chừng nào chưa sửa, máy vẫn khóa"
+            .to_owned(),
+        format!("2 lỗi trong {file}"),
+    ] {
+        assert!(err.contains(&said), "{said} in\n{err}");
+    }
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.lines().any(|l| l.starts_with("kiosk = true")
+            && l.ends_with(&format!(
+                "# {file}:3, không hiểu được: máy khóa cho đến khi sửa xong"
+            ))),
+        "{shown}"
+    );
+    // The same file, asked in English.
+    let out = kiosk.run("C", &["--lang", "en", "config", "show"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`kiosk` must be true or false, not a string")
+            && err.contains(&format!("2 problems in {file}")),
+        "{err}"
+    );
+}

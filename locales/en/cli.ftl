@@ -141,3 +141,37 @@ cli-voice-imported = voice: { $imported } imported, { $stale }, { $kept } kept, 
 cli-voice-stale-imported = { $count } stale taken in
 cli-voice-stale-skipped = { $count } stale skipped
 cli-voice-unlisted-count = , { $count } not in a manifest
+
+## hocso.toml's problems (hocso config show, and the volunteer panel)
+
+cli-config-syntax-help = until the file reads, the kiosk stays locked down
+cli-config-unknown-key = `{ $key }` is not a setting of hocso.toml
+cli-config-did-you-mean-kiosk = did you mean `kiosk`? until it is spelt right, the kiosk stays locked down
+cli-config-did-you-mean = did you mean `{ $key }`?
+cli-config-settings-are = the settings are: { $keys }
+cli-config-unreadable = cannot read the file: { $error }; until it reads, the kiosk stays locked down
+cli-config-open-to-others = other users may read this file (mode { $mode })
+cli-config-wrong-type = `{ $key }` must be { $wanted }, not { $found }
+cli-config-want-text = text in quotes
+cli-config-want-bool = true or false
+cli-config-want-number = a whole number
+cli-config-want-days = a list of days
+cli-config-type-string = a string
+cli-config-type-integer = an integer
+cli-config-type-float = a float
+cli-config-type-boolean = a boolean
+cli-config-type-datetime = a datetime
+cli-config-type-array = an array
+cli-config-type-table = a table
+cli-config-example = for example: { $key } = { $example }
+cli-config-empty = `{ $key }` is empty
+cli-config-empty-name = give it a name, or leave it out
+cli-config-empty-folder = give a folder, or leave it out
+cli-config-language = hocso does not speak `{ $value }`
+cli-config-languages = the languages are "vi" and "en"
+cli-config-voice = `{ $value }` is not a Vietnamese voice of espeak-ng
+cli-config-voices = the voices are: { $voices }
+cli-config-kiosk = `kiosk` must be true or false, not { $found }: until it is, the kiosk stays locked down
+cli-config-range = `{ $key }` must be between { $min } and { $max }, not { $value }
+cli-config-range-help = choose a number in that range
+cli-config-days = review intervals must be whole days, positive and increasing

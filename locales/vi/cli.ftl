@@ -123,3 +123,37 @@ cli-voice-imported = giọng đọc: đã lấy vào { $imported }, { $stale }, 
 cli-voice-stale-imported = { $count } bản cũ đã lấy vào
 cli-voice-stale-skipped = { $count } bản cũ bỏ qua
 cli-voice-unlisted-count = , { $count } không có trong danh sách manifest
+
+## Lỗi trong hocso.toml (hocso config show, và bảng tình nguyện viên)
+
+cli-config-syntax-help = chừng nào chưa đọc được tệp, máy vẫn khóa
+cli-config-unknown-key = `{ $key }` không phải là một mục cài đặt của hocso.toml
+cli-config-did-you-mean-kiosk = có phải định viết `kiosk`? chừng nào chưa viết đúng, máy vẫn khóa
+cli-config-did-you-mean = có phải định viết `{ $key }`?
+cli-config-settings-are = các mục cài đặt là: { $keys }
+cli-config-unreadable = không đọc được tệp: { $error }; chừng nào chưa đọc được, máy vẫn khóa
+cli-config-open-to-others = người dùng khác có thể đọc tệp này (quyền { $mode })
+cli-config-wrong-type = `{ $key }` phải là { $wanted }, không phải { $found }
+cli-config-want-text = chữ đặt trong ngoặc kép
+cli-config-want-bool = true hoặc false
+cli-config-want-number = một số nguyên
+cli-config-want-days = một danh sách số ngày
+cli-config-type-string = chữ
+cli-config-type-integer = số nguyên
+cli-config-type-float = số thập phân
+cli-config-type-boolean = true hay false
+cli-config-type-datetime = ngày giờ
+cli-config-type-array = danh sách
+cli-config-type-table = bảng
+cli-config-example = ví dụ: { $key } = { $example }
+cli-config-empty = `{ $key }` đang để trống
+cli-config-empty-name = hãy đặt tên, hoặc bỏ dòng này đi
+cli-config-empty-folder = hãy ghi một thư mục, hoặc bỏ dòng này đi
+cli-config-language = hocso không có ngôn ngữ `{ $value }`
+cli-config-languages = các ngôn ngữ là "vi" và "en"
+cli-config-voice = `{ $value }` không phải là giọng tiếng Việt của espeak-ng
+cli-config-voices = các giọng là: { $voices }
+cli-config-kiosk = `kiosk` phải là true hoặc false, không phải { $found }: chừng nào chưa sửa, máy vẫn khóa
+cli-config-range = `{ $key }` phải từ { $min } đến { $max }, không phải { $value }
+cli-config-range-help = hãy chọn một số trong khoảng ấy
+cli-config-days = số ngày ôn lại phải là số nguyên dương, tăng dần

@@ -10,7 +10,7 @@ use crate::config::Origin;
 
 pub fn show(cli: &Cli, words: &super::Words) -> anyhow::Result<ExitCode> {
     let file = super::config_file(cli);
-    let (config, mut problems) = super::settings(cli);
+    let (config, mut problems) = super::settings_in(cli, words.lang);
     let state = if file.exists() {
         String::new()
     } else {

@@ -99,8 +99,13 @@ pub fn config_file(cli: &crate::cli::Cli) -> PathBuf {
 }
 
 /// The effective configuration (file over defaults, command line over both) and the
-/// file's problems.
+/// file's problems, in English.
 pub fn settings(cli: &crate::cli::Cli) -> (Config, Vec<Diagnostic>) {
+    settings_in(cli, Lang::En)
+}
+
+/// [`settings`], the file's problems told in `lang`.
+pub fn settings_in(cli: &crate::cli::Cli, lang: Lang) -> (Config, Vec<Diagnostic>) {
     let defaults = Defaults {
         kiosk_name: host_name(),
         lessons: bundled_lessons_dir(),
@@ -108,7 +113,7 @@ pub fn settings(cli: &crate::cli::Cli) -> (Config, Vec<Diagnostic>) {
             .map(|d| d.data_dir().to_owned())
             .unwrap_or_else(|| PathBuf::from(".hocso")),
     };
-    let (mut config, problems) = Config::load(&config_file(cli), defaults);
+    let (mut config, problems) = Config::load_in(&config_file(cli), defaults, lang);
     config.lessons.override_with(cli.lessons.clone());
     config.data.override_with(cli.data.clone());
     config

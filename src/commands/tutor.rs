@@ -34,7 +34,7 @@ fn localizer(cli: &Cli, words: &super::Words) -> anyhow::Result<Localizer> {
 /// `hocso`: the tutor, full screen, on the lesson folder.
 pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
     let i18n = localizer(cli, words)?;
-    let (config, config_problems) = super::settings(cli);
+    let (config, config_problems) = super::settings_in(cli, words.lang);
     // A data folder or log another user owns (hocso run once with sudo): said plainly,
     // on the screen, before anything tries to write there.
     let data = &config.data.value;
