@@ -302,7 +302,7 @@ pub fn run() -> ExitCode {
                 .voice
                 .clone()
                 .unwrap_or_else(|| commands::settings(&cli).0.voice.value);
-            commands::narrate::run(args, &lessons, &voice)
+            commands::narrate::run(args, &lessons, &voice, &words)
         }
         Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons, &words),
         Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons, &words),

@@ -175,3 +175,10 @@ cli-config-kiosk = `kiosk` must be true or false, not { $found }: until it is, t
 cli-config-range = `{ $key }` must be between { $min } and { $max }, not { $value }
 cli-config-range-help = choose a number in that range
 cli-config-days = review intervals must be whole days, positive and increasing
+
+## hocso narrate (what the engine says about a clip stays as it says it)
+
+cli-narrate-no-words = the interface has no words in { $language }
+cli-narrate-done = narration: { $drafted } drafted, { $unchanged } unchanged, { $kept } recordings by people kept as they are{ $pruned }{ $failed }
+cli-narrate-pruned = , { $count } drafts of texts that are gone removed
+cli-narrate-failed = , { $count } failed

@@ -157,3 +157,10 @@ cli-config-kiosk = `kiosk` phải là true hoặc false, không phải { $found 
 cli-config-range = `{ $key }` phải từ { $min } đến { $max }, không phải { $value }
 cli-config-range-help = hãy chọn một số trong khoảng ấy
 cli-config-days = số ngày ôn lại phải là số nguyên dương, tăng dần
+
+## hocso narrate (lời báo của chương trình đọc về từng bản ghi giữ nguyên như nó nói)
+
+cli-narrate-no-words = giao diện không có lời bằng ngôn ngữ { $language }
+cli-narrate-done = lời đọc: { $drafted } bản nháp mới, { $unchanged } không đổi, giữ nguyên { $kept } bản ghi âm giọng người{ $pruned }{ $failed }
+cli-narrate-pruned = , xóa { $count } bản nháp của những lời không còn nữa
+cli-narrate-failed = , { $count } bản không làm được
