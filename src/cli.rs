@@ -22,8 +22,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// The interface language to start in (a volunteer switches it live with F2;
-    /// default: the configuration's, else Vietnamese).
+    /// The language: the tutor starts in it (a volunteer switches it live with F2), and
+    /// commands speak it (default: the configuration's `language`; else the tutor starts
+    /// in Vietnamese, and commands follow the locale, LC_ALL/LC_MESSAGES/LANG).
     #[arg(long, global = true, value_parser = ["vi", "en"])]
     pub lang: Option<String>,
 

@@ -388,7 +388,7 @@ fn config_problems_are_told_in_the_kiosks_language() {
         format!("{file}:3:9"),
         "`kiosk` phải là true hoặc false, không phải chữ: chừng nào chưa sửa, máy vẫn khóa"
             .to_owned(),
-        format!("2 lỗi trong {file}"),
+        format!("2 chỗ cần xem lại trong {file}"),
     ] {
         assert!(err.contains(&said), "{said} in\n{err}");
     }

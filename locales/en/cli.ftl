@@ -31,7 +31,7 @@ cli-pin-again = The same PIN again:{" "}
 cli-pin-shape = A PIN is 4 to 8 digits.
 cli-pin-mismatch = The two PINs differ; nothing was changed.
 cli-pin-reading = cannot read the PIN
-cli-pin-terminal = cannot turn off the terminal's echo
+cli-pin-terminal = cannot hide the PIN as it is typed
 cli-pin-set = The volunteer PIN is set (only its Argon2id hash is kept, in { $file }).
 
 ## hocso learners forget
@@ -90,7 +90,6 @@ cli-record-kept = Recordings kept: { $count } (the log: { $log }).
 cli-tutor-stopped = the tutor stopped (the log: { $log })
 cli-tutor-unsaved-kept = { $count } answers could not be saved yet: they are kept in the journal beside the database and saved at the next start.
 cli-tutor-unsaved-lost = { $count } answers could not be saved: neither the database nor the journal could take them (see the log).
-
 
 ## hocso report --format csv: the column headers (the values stay the same in every language)
 

@@ -31,7 +31,7 @@ cli-pin-again = Nhập lại mã PIN đó:{" "}
 cli-pin-shape = Mã PIN gồm từ 4 đến 8 chữ số.
 cli-pin-mismatch = Hai lần nhập không giống nhau; chưa thay đổi gì.
 cli-pin-reading = không đọc được mã PIN
-cli-pin-terminal = không tắt được chữ hiện trên màn hình dòng lệnh
+cli-pin-terminal = không ẩn được mã PIN khi gõ
 cli-pin-set = Đã đặt mã PIN tình nguyện viên (chỉ lưu dạng mã băm Argon2id, trong { $file }).
 
 ## hocso learners forget
@@ -70,7 +70,7 @@ cli-config-no-file = (chưa có tệp này: dùng các giá trị mặc định)
 cli-origin-default = mặc định
 cli-origin-command-line = dòng lệnh
 cli-origin-failed-closed = { $place }, không hiểu được: máy khóa cho đến khi sửa xong
-cli-config-problems = { $count } lỗi trong { $file }: mục cài đặt nào bị lỗi thì giữ giá trị mặc định.
+cli-config-problems = { $count } chỗ cần xem lại trong { $file }: mục cài đặt nào bị lỗi thì giữ giá trị mặc định.
 
 ## hocso record, hocso voice
 
@@ -84,7 +84,6 @@ cli-record-kept = Số bản ghi âm đã giữ: { $count } (nhật ký: { $log 
 cli-tutor-stopped = chương trình học đã dừng (nhật ký: { $log })
 cli-tutor-unsaved-kept = { $count } câu trả lời chưa lưu được vào cơ sở dữ liệu: chúng được giữ trong tệp dự phòng (journal) bên cạnh cơ sở dữ liệu, và sẽ được lưu khi mở máy lần sau.
 cli-tutor-unsaved-lost = { $count } câu trả lời không lưu được: cả cơ sở dữ liệu lẫn tệp dự phòng (journal) đều không nhận được (xem nhật ký).
-
 
 ## hocso report --format csv: tên các cột (các giá trị thì giống nhau ở mọi ngôn ngữ)
 
