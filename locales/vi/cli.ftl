@@ -98,7 +98,7 @@ report-csv-value = giá trị
 
 ## hocso report: người học đã bị xóa được đếm thế nào (dưới bảng tổng cộng)
 
-report-erased-note = Người học đã bị xóa (bằng lệnh `hocso learners forget`) không còn được tính trong các cột “{ report-learners }”, “{ report-new-learners }”, “{ report-returning-learners }”, “{ report-sessions }” và “{ report-needs-help }”, cũng không có trong bảng theo độ tuổi: những điều ấy đã bị xóa cùng họ. Câu trả lời, bài học và từng bước của họ thì vẫn được đếm, không kèm tên. Vì thế, sau khi xóa một người học, số câu trả lời có thể nhiều hơn số mà các lượt học cho thấy.
+report-erased-note = Người học đã bị xóa (bằng lệnh `hocso learners forget`) không còn được tính trong các mục “{ report-learners }”, “{ report-new-learners }”, “{ report-returning-learners }”, “{ report-sessions }” và “{ report-needs-help }”, cũng không có trong bảng theo độ tuổi: những điều ấy đã bị xóa cùng họ. Câu trả lời, bài học và từng bước của họ thì vẫn được đếm, không kèm tên. Vì thế, sau khi xóa một người học, số câu trả lời có thể nhiều hơn số mà các lượt học cho thấy.
 
 ## hocso check: các dòng tổng kết (phần mô tả từng lỗi vẫn bằng tiếng Anh)
 
