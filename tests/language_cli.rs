@@ -409,3 +409,16 @@ fn config_problems_are_told_in_the_kiosks_language() {
         "{err}"
     );
 }
+
+/// `hocso record` refuses a lesson it does not have in the kiosk's language.
+#[test]
+fn record_speaks_the_kiosks_language() {
+    let kiosk = Kiosk::new("language = \"vi\"\n");
+    let out = kiosk.run("C", &["record", "--lesson", "khong-co"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        said(&out).contains("hocso: không có bài học nào có mã khong-co trong"),
+        "{}",
+        said(&out)
+    );
+}

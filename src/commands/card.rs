@@ -26,7 +26,7 @@ pub fn run(
                 ("folder", lessons.display().to_string().into()),
             ],
         );
-        eprintln!("{}", words.with("cli-error", &[("message", said.into())]));
+        eprintln!("{}", words.error_line(said));
         return Ok(ExitCode::FAILURE);
     };
     let lang = super::settings(cli).0.language.value;

@@ -22,7 +22,7 @@ pub fn run(cli: &Cli, command: &LearnersCommand, words: &Words) -> anyhow::Resul
             };
             if !yes && !confirmed(words, code, &learner.name) {
                 let said = words.t("cli-forget-nothing");
-                eprintln!("{}", words.with("cli-error", &[("message", said.into())]));
+                eprintln!("{}", words.error_line(said));
                 return Ok(ExitCode::FAILURE);
             }
             forget(&mut store, code, words)
@@ -32,7 +32,7 @@ pub fn run(cli: &Cli, command: &LearnersCommand, words: &Words) -> anyhow::Resul
 
 fn no_learner(words: &Words, code: &str) -> anyhow::Result<ExitCode> {
     let said = words.with("cli-no-learner", &[("code", code.to_owned().into())]);
-    eprintln!("{}", words.with("cli-error", &[("message", said.into())]));
+    eprintln!("{}", words.error_line(said));
     Ok(ExitCode::FAILURE)
 }
 

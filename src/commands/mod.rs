@@ -165,6 +165,11 @@ impl Words {
         self.i18n.text_with(self.lang, id, args)
     }
 
+    /// `message` as an error line: `hocso: …`.
+    pub fn error_line(&self, message: String) -> String {
+        self.with("cli-error", &[("message", message.into())])
+    }
+
     /// The message `id` about one file or folder (`$file`).
     pub fn file(&self, id: &str, file: &Path) -> String {
         self.with(id, &[("file", file.display().to_string().into())])
@@ -197,7 +202,7 @@ impl Words {
             }
             parts.push(cause.to_string());
         }
-        self.with("cli-error", &[("message", parts.join(": ").into())])
+        self.error_line(parts.join(": "))
     }
 
     /// A system error: the usual ones in words, others as the system gives them.

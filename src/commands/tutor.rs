@@ -141,7 +141,7 @@ pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<Ex
             },
             &[("count", unsaved.into())],
         );
-        eprintln!("{}", words.with("cli-error", &[("message", said.into())]));
+        eprintln!("{}", words.error_line(said));
         tracing::warn!(unsaved, kept, "tutor closed with writes not saved");
         return Ok(ExitCode::from(if kept { EXIT_KEPT } else { EXIT_LOST }));
     }
