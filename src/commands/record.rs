@@ -16,7 +16,7 @@ pub fn run(
     cli: &Cli,
     args: &RecordArgs,
     lessons: &Path,
-    words: &super::Words,
+    told: &super::Words,
 ) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
@@ -24,14 +24,14 @@ pub fn run(
         args.paths.clone()
     };
     let Some(lang) = Lang::parse(&args.language) else {
-        bail!(words.with(
+        bail!(told.with(
             "cli-no-language",
             &[("language", args.language.clone().into())]
         ));
     };
     let i18n = match &cli.locales {
         Some(dir) => Localizer::with_overrides(dir).with_context(|| {
-            words.with(
+            told.with(
                 "cli-reading-locales",
                 &[("folder", dir.display().to_string().into())],
             )
@@ -43,7 +43,7 @@ pub fn run(
     if broken > 0 {
         eprintln!(
             "{}",
-            words.with("cli-broken-lessons", &[("count", broken.into())])
+            told.with("cli-broken-lessons", &[("count", broken.into())])
         );
     }
     // The content folder, found as `hocso narrate` finds it: the one that holds the
@@ -55,11 +55,11 @@ pub fn run(
         content_root(&first)
     };
     let mut chosen = run.lessons;
-    let which = match &args.lesson {
+    let words = match &args.lesson {
         Some(id) => {
             chosen.retain(|l| &l.id == id);
             if chosen.is_empty() {
-                bail!(words.with(
+                bail!(told.with(
                     "cli-record-no-lesson",
                     &[
                         ("lesson", id.clone().into()),
@@ -71,7 +71,7 @@ pub fn run(
         }
         None => Words::Last,
     };
-    let items = queue(&root, &chosen, &i18n, lang, which);
+    let items = queue(&root, &chosen, &i18n, lang, words);
     let (config, _) = super::settings(cli);
     let (log, _stderr) = crate::tui::log_to_file(&config.data.value)?;
     tracing::info!(clips = items.len(), root = %root.display(), "studio starting");
@@ -100,7 +100,7 @@ pub fn run(
     drop(_stderr);
     say!(
         "{}",
-        words.with(
+        told.with(
             "cli-record-kept",
             &[
                 ("count", kept.into()),
