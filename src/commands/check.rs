@@ -12,7 +12,7 @@ use crate::lesson::{CheckOptions, CheckRun, check_paths, nfc};
 
 /// `hocso check`: every problem in every file; exit 1 on errors (and on warnings with
 /// `--deny-warnings`).
-pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
         let fixed = fix_nfc(&run)?;
         if !fixed.is_empty() {
             for path in &fixed {
-                eprintln!("rewrote {} in Unicode NFC", path.display());
+                eprintln!("{}", words.file("cli-check-rewrote", path));
             }
             run = check_paths(&paths, &options);
         }
@@ -63,18 +63,16 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
             for d in &run.diagnostics {
                 writeln!(out, "{}\n", d.render(run.text_of(&d.file), &renderer))?;
             }
-            writeln!(
-                out,
-                "checked {} {}: {} {} ready, {} {}, {} {}",
-                run.sources.len(),
-                plural(run.sources.len(), "file", "files"),
-                run.lessons.len(),
-                plural(run.lessons.len(), "lesson", "lessons"),
-                run.errors(),
-                plural(run.errors(), "error", "errors"),
-                run.warnings(),
-                plural(run.warnings(), "warning", "warnings")
-            )?;
+            let summary = words.with(
+                "cli-check-summary",
+                &[
+                    ("files", run.sources.len().into()),
+                    ("lessons", run.lessons.len().into()),
+                    ("errors", run.errors().into()),
+                    ("warnings", run.warnings().into()),
+                ],
+            );
+            writeln!(out, "{summary}")?;
             if let Some(narration) = &narration {
                 narration.write(&mut out, args.verbose)?;
             }
@@ -262,10 +260,6 @@ fn status_code(status: &Status) -> &'static str {
         Status::Stale { person: false } => "stale-draft",
         Status::Missing => "missing",
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// Rewrites in NFC each checked file whose text is not NFC; returns those rewritten.

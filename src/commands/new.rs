@@ -10,31 +10,30 @@ use crate::lesson::schema::SCHEMA_PATH;
 
 /// `hocso new ID`: a lesson scaffold with an explain, a tap and a choice step, in
 /// Vietnamese and English, that passes `hocso check`.
-pub fn run(args: &NewArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
-    for (what, id) in [("lesson id", &args.id), ("topic", &args.topic)] {
+pub fn run(args: &NewArgs, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
+    for (what, id) in [
+        ("cli-new-lesson-id", &args.id),
+        ("cli-new-topic", &args.topic),
+    ] {
         if !is_valid_id(id) {
-            bail!(
-                "{what} `{id}` is not a valid id: use lowercase letters without accents, digits and single hyphens, e.g. \"zalo-goi-video\""
-            );
+            bail!(words.with(
+                "cli-new-bad-id",
+                &[("what", words.t(what).into()), ("id", id.clone().into())]
+            ));
         }
     }
     let dir = args.dir.as_deref().unwrap_or(lessons);
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| words.file("cli-creating", dir))?;
     let path = dir.join(format!("{}.toml", args.id));
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| {
-            format!(
-                "{} (an existing lesson is never overwritten)",
-                path.display()
-            )
-        })?;
+        .with_context(|| words.file("cli-new-exists", &path))?;
     let text = scaffold(&args.id, &args.topic).replace(SCHEMA_LINE, &schema_line(dir));
     file.write_all(text.as_bytes())?;
-    super::say!("wrote {}", path.display());
-    super::say!("next: edit it, then run `hocso check {}`", path.display());
+    super::say!("{}", words.file("cli-wrote", &path));
+    super::say!("{}", words.file("cli-new-next", &path));
     Ok(ExitCode::SUCCESS)
 }
 
