@@ -22,8 +22,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// The interface language to start in (a volunteer switches it live with F2;
-    /// default: the configuration's, else Vietnamese).
+    /// The language: the tutor starts in it (a volunteer switches it live with F2), and
+    /// commands speak it (default: the configuration's `language`; else the tutor starts
+    /// in Vietnamese, and commands follow the locale, LC_ALL/LC_MESSAGES/LANG).
     #[arg(long, global = true, value_parser = ["vi", "en"])]
     pub lang: Option<String>,
 
@@ -284,33 +285,41 @@ pub struct NewArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let lessons = commands::lessons_dir(&cli);
+    // What is said before and after the tutor's screens is in their language; the
+    // subcommands speak the volunteer's (see `commands::Words`).
+    let words = match &cli.command {
+        None | Some(Command::Preview(_)) => commands::Words::for_tutor(&cli),
+        Some(_) => commands::Words::for_command_line(&cli),
+    };
     let result = match &cli.command {
-        None => commands::tutor::run(&cli, &lessons),
-        Some(Command::Check(args)) => commands::check::run(args, &lessons),
-        Some(Command::New(args)) => commands::new::run(args, &lessons),
+        None => commands::tutor::run(&cli, &lessons, &words),
+        Some(Command::Check(args)) => commands::check::run(args, &lessons, &words),
+        Some(Command::New(args)) => commands::new::run(args, &lessons, &words),
         Some(Command::Schema) => commands::schema::run(),
         Some(Command::Preview(args)) => commands::tutor::preview(&cli, args),
-        Some(Command::Learners(command)) => commands::learners::run(&cli, command),
+        Some(Command::Learners(command)) => commands::learners::run(&cli, command, &words),
         Some(Command::Narrate(args)) => {
             let voice = args
                 .voice
                 .clone()
                 .unwrap_or_else(|| commands::settings(&cli).0.voice.value);
-            commands::narrate::run(args, &lessons, &voice)
+            commands::narrate::run(args, &lessons, &voice, &words)
         }
-        Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons),
-        Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons),
-        Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli),
-        Some(Command::Volunteer(VolunteerCommand::SetPin)) => commands::volunteer::set_pin(&cli),
-        Some(Command::Report(args)) => commands::report::run(&cli, args),
-        Some(Command::Voice(command)) => commands::voice::run(command, &lessons),
+        Some(Command::Record(args)) => commands::record::run(&cli, args, &lessons, &words),
+        Some(Command::Card(args)) => commands::card::run(&cli, args, &lessons, &words),
+        Some(Command::Config(ConfigCommand::Show)) => commands::config::show(&cli, &words),
+        Some(Command::Volunteer(VolunteerCommand::SetPin)) => {
+            commands::volunteer::set_pin(&cli, &words)
+        }
+        Some(Command::Report(args)) => commands::report::run(&cli, args, &words),
+        Some(Command::Voice(command)) => commands::voice::run(command, &lessons, &words),
     };
     match result {
         Ok(code) => code,
         // The reader stopped early (`hocso config show | head -1`): it has what it wanted.
         Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hocso: {e:#}");
+            eprintln!("{}", words.explain(&e));
             ExitCode::from(2)
         }
     }

@@ -89,7 +89,7 @@ fn lesson_text_is_escaped_and_unknown_lessons_are_named() {
     assert!(html.contains("Bài &lt;script&gt;alert(1)&lt;/script&gt; &amp; mẫu"));
     assert!(!html.contains("<script>"));
 
-    let run = hocso_in(dir.path(), &["card", "khong-co"]);
+    let run = hocso_in(dir.path(), &["--lang", "en", "card", "khong-co"]);
     assert_eq!(run.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("no lesson `khong-co`"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("There is no lesson “khong-co”"));
 }

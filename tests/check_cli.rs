@@ -343,7 +343,8 @@ fn a_new_scaffold_passes_check_and_is_never_overwritten() {
     assert!(text.starts_with("#:schema ../schema/lesson.schema.json\n"));
     assert!(text.contains("id = \"zalo-goi-video\"") && text.contains("topic = \"zalo\""));
 
-    let out = hocso_in(dir.path(), &["check", "--deny-warnings", "lessons"]);
+    // No errors; its placeholders are warnings (see `scaffold_placeholders_left_in_are_warned`).
+    let out = hocso_in(dir.path(), &["check", "lessons"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -961,5 +962,179 @@ fn a_toml_slip_is_one_error_with_its_fix() {
         );
         let errors = report.lines().filter(|l| l.starts_with("error[")).count();
         assert!(errors <= 2, "{errors} errors for one slip:\n{report}");
+    }
+}
+
+/// A locale, a prerequisite, a tap target and a field, each misspelt: each is pointed at
+/// where it is written, with the name it was meant to be. A prerequisite is suggested
+/// from the lessons beside a file checked on its own, too.
+#[test]
+fn misspelt_names_are_pointed_at_with_the_name_meant() {
+    let folder = fixture("slips/lessons");
+    let file = folder.join("goi-video.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let expected = [
+        ("unknown-locale", "warning", "eng", "en"),
+        (
+            "unknown-prerequisite",
+            "error",
+            "\"dien-thoai-co-bna\"",
+            "dien-thoai-co-ban",
+        ),
+        ("unknown-target", "error", "\"tiep-tcu\"", "tiep-tuc"),
+        ("unknown-field-element", "error", "\"o-nhpa\"", "o-nhap"),
+    ];
+    for checked in [&folder, &file] {
+        let (status, report) = check_json(&["--languages", "vi", checked.to_str().unwrap()]);
+        assert_eq!(status, 1, "{report:#}");
+        let diagnostics = report["diagnostics"].as_array().unwrap();
+        assert_eq!(diagnostics.len(), expected.len(), "{report:#}");
+        for (code, severity, at, meant) in expected {
+            let d = diagnostics
+                .iter()
+                .find(|d| d["code"] == code)
+                .unwrap_or_else(|| panic!("no `{code}` in {report:#}"));
+            assert_eq!(d["severity"], severity, "{d:#}");
+            let (line, column) = position_of(&text, at, 0);
+            assert_eq!(
+                (d["line"].as_u64(), d["column"].as_u64()),
+                (Some(line), Some(column)),
+                "{d:#}"
+            );
+            assert_eq!(d["help"], format!("did you mean `{meant}`?"), "{d:#}");
+        }
+    }
+}
+
+/// A scaffold's placeholder left in is a warning at its line, until the author writes
+/// the lesson's own text; then the lesson passes with no warnings at all.
+#[test]
+fn scaffold_placeholders_left_in_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hocso_in(dir.path(), &["new", "goi-video", "--dir", "lessons"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = dir.path().join("lessons/goi-video.toml");
+    let scaffold = std::fs::read_to_string(&file).unwrap();
+    // The author writes every text but the button's label.
+    let label = "label = { vi = \"«SỬA» Tiếp tục\", en = \"«SỬA» Continue\" }";
+    assert!(scaffold.contains(label));
+    let written = scaffold
+        .replace(label, "LABEL")
+        .replace("«SỬA» ", "")
+        .replace("LABEL", label);
+    std::fs::write(&file, &written).unwrap();
+    let strict = ["check", "--format", "json", "--deny-warnings", "lessons"];
+    let out = hocso_in(dir.path(), &strict);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report:#}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "placeholder-left");
+    assert_eq!(d["severity"], "warning");
+    let (line, column) = position_of(&written, "«SỬA»", 0);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{d:#}"
+    );
+    assert!(
+        written
+            .lines()
+            .nth(line as usize - 1)
+            .unwrap()
+            .starts_with("label = ")
+    );
+
+    std::fs::write(&file, written.replace("«SỬA» ", "")).unwrap();
+    let out = hocso_in(dir.path(), &strict);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// GitHub's anchor for a heading: lowercase, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// A new author finds everything from the lesson format's contents: it links every
+/// section, and names every command an author uses; every link inside the page lands on
+/// a heading, and no line of text is turned into a heading by a `---` under it.
+#[test]
+fn the_lesson_formats_contents_link_every_section_and_command() {
+    let text = std::fs::read_to_string(support::root().join("docs/lesson-format.md")).unwrap();
+    let mut headings = Vec::new();
+    let mut in_code = false;
+    let mut previous = "";
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code {
+            if let Some((hashes, title)) = line.split_once(' ')
+                && (2..=4).contains(&hashes.len())
+                && hashes.chars().all(|c| c == '#')
+                && title != "Contents"
+            {
+                headings.push(anchor(title));
+            }
+            let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
+            assert!(
+                !underline || previous.trim().is_empty(),
+                "`{previous}` is made a heading by the line under it"
+            );
+        }
+        previous = line;
+    }
+    let contents = text
+        .split("## Contents\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n---\n").next())
+        .expect("a Contents section at the top");
+    for heading in &headings {
+        assert!(
+            contents.contains(&format!("](#{heading})")),
+            "the contents do not link #{heading}"
+        );
+    }
+    for command in [
+        "new", "check", "preview", "card", "narrate", "record", "voice",
+    ] {
+        assert!(
+            contents.contains(&format!("`hocso {command}`")),
+            "the contents do not name `hocso {command}`"
+        );
+    }
+    for option in [
+        "--format",
+        "--deny-warnings",
+        "--languages",
+        "--fix",
+        "--verbose",
+    ] {
+        assert!(
+            contents.contains(option),
+            "the contents do not name {option}"
+        );
+    }
+    for link in text.split("](#").skip(1) {
+        let target = link.split(')').next().unwrap();
+        assert!(
+            headings.iter().any(|h| h == target),
+            "a link to #{target}, which is no heading"
+        );
     }
 }

@@ -139,7 +139,8 @@ fn a_wrong_kiosk_value_locks_the_kiosk_and_the_panel_says_why() {
     assert!(tmux.alive(), "Ctrl+C left a locked kiosk");
     tmux.open_panel("97531");
     tmux.keys(&["4"]);
-    let screen = tmux.wait_for("must be true or false");
+    // In the kiosk's language, as the panel is.
+    let screen = tmux.wait_for("phải là true hoặc false");
     assert!(screen.contains("hocso.toml:1:9"), "{screen}");
 }
 

@@ -231,3 +231,19 @@ fn check_reports_a_broken_glossary_at_its_line_and_words_a_lesson_leaves_unexpla
     );
     assert_eq!(unexplained[0]["severity"], "warning");
 }
+
+#[test]
+fn check_counts_the_glossarys_recordings_with_the_rest() {
+    let (_, glossary) = bundled();
+    let out = support::hocso(&["check", "lessons"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("glossary: "))
+        .unwrap_or_else(|| panic!("no glossary line:\n{text}"));
+    let total = glossary.terms.len();
+    assert!(
+        line.contains(&format!(" of {total}, ")),
+        "{line} (the glossary has {total} terms)"
+    );
+}

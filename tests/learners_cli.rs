@@ -29,11 +29,19 @@ fn forget_erases_a_learner_and_says_so() {
     let data = dir.path().to_str().unwrap();
 
     // Asked, and not answered (no terminal): nothing is erased.
-    let out = hocso(&["--data", data, "learners", "forget", &learner.code]);
+    let out = hocso(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "learners",
+        "forget",
+        &learner.code,
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let asked = String::from_utf8_lossy(&out.stderr);
     assert!(
-        asked.contains("Type the code again") && asked.contains("nothing erased"),
+        asked.contains("Type the code again") && asked.contains("Nothing erased"),
         "{asked}"
     );
     let store = SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
@@ -41,7 +49,15 @@ fn forget_erases_a_learner_and_says_so() {
     drop(store);
     // The code typed again confirms.
     let out = support::hocso_with_stdin(
-        &["--data", data, "learners", "forget", &learner.code],
+        &[
+            "--lang",
+            "en",
+            "--data",
+            data,
+            "learners",
+            "forget",
+            &learner.code,
+        ],
         &format!("{}\n", learner.code),
     );
     assert_eq!(
@@ -52,8 +68,8 @@ fn forget_erases_a_learner_and_says_so() {
     );
     let said = String::from_utf8(out.stdout).unwrap();
     assert!(
-        said.contains(&format!("erased learner {} (Bà Hạnh)", learner.code))
-            && said.contains("3 answers"),
+        said.contains(&format!("Erased learner {} (Bà Hạnh)", learner.code))
+            && said.contains("(3 answers)"),
         "{said}"
     );
 
@@ -62,9 +78,18 @@ fn forget_erases_a_learner_and_says_so() {
     assert!(store.find_learner(&kept.code).unwrap().is_some());
     drop(store);
 
-    let out = hocso(&["--data", data, "learners", "forget", &learner.code, "--yes"]);
+    let out = hocso(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "learners",
+        "forget",
+        &learner.code,
+        "--yes",
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no learner has the code"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No learner has the code"));
     // --yes erases without asking.
     let out = hocso(&["--data", data, "learners", "forget", &kept.code, "--yes"]);
     assert_eq!(out.status.code(), Some(0));

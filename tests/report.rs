@@ -275,6 +275,165 @@ fn erasing_a_learner_keeps_the_anonymous_step_counts() {
     assert_eq!(report.names, Some(vec![]));
 }
 
+/// The report's figures agree with one another: the totals are the days added up, the
+/// age bands add up to the learners and sessions, the lessons to the lessons mastered,
+/// the steps to the answers.
+fn assert_consistent(report: &Report) {
+    let t = &report.totals;
+    let days = report.days.iter().fold(Counts::default(), |mut sum, d| {
+        let c = &d.counts;
+        sum.sessions += c.sessions;
+        sum.new_learners += c.new_learners;
+        sum.lessons_started += c.lessons_started;
+        sum.lessons_mastered += c.lessons_mastered;
+        sum.reviews_passed += c.reviews_passed;
+        sum.reviews_failed += c.reviews_failed;
+        sum.needs_help += c.needs_help;
+        sum.answers += c.answers;
+        sum.assisted += c.assisted;
+        sum
+    });
+    assert_eq!(
+        (
+            days.sessions,
+            days.new_learners,
+            days.lessons_started,
+            days.lessons_mastered,
+            days.reviews_passed,
+            days.reviews_failed,
+            days.needs_help,
+            days.answers,
+            days.assisted
+        ),
+        (
+            t.sessions,
+            t.new_learners,
+            t.lessons_started,
+            t.lessons_mastered,
+            t.reviews_passed,
+            t.reviews_failed,
+            t.needs_help,
+            t.answers,
+            t.assisted
+        ),
+        "the days add up to the totals: {report:#?}"
+    );
+    assert_eq!(t.learners, t.new_learners + t.returning_learners);
+    let bands = |f: fn(&BandRow) -> u64| report.age_bands.iter().map(f).sum::<u64>();
+    assert_eq!(bands(|b| b.learners), t.learners, "{report:#?}");
+    assert_eq!(bands(|b| b.new_learners), t.new_learners, "{report:#?}");
+    assert_eq!(bands(|b| b.sessions), t.sessions, "{report:#?}");
+    let lessons = |f: fn(&LessonRow) -> u64| report.lessons.iter().map(f).sum::<u64>();
+    assert_eq!(lessons(|l| l.started), t.lessons_started);
+    assert_eq!(lessons(|l| l.mastered), t.lessons_mastered);
+    assert_eq!(lessons(|l| l.reviews_failed), t.reviews_failed);
+    let steps = |f: fn(&StepRow) -> u64| report.steps.iter().map(f).sum::<u64>();
+    assert_eq!(steps(|s| s.answers), t.answers, "{report:#?}");
+    assert_eq!(steps(|s| s.assisted), t.assisted, "{report:#?}");
+}
+
+/// What the volunteer panel shows for `day` (its "today"), through the store function it
+/// calls.
+fn panel_figures(path: &Path, day: &str) -> hocso::store::Figures {
+    let store = SqliteStore::open(path).unwrap();
+    let day = date::parse(day).unwrap();
+    store.figures(day_start(day), day_start(day + 1)).unwrap()
+}
+
+/// The report of `day` alone, as `hocso report --from DAY --to DAY` makes it.
+fn report_of_day(path: &Path, day: &str) -> Report {
+    let store = SqliteStore::open(path).unwrap();
+    let day = date::parse(day).unwrap();
+    Report::build(
+        "k",
+        "",
+        day,
+        day,
+        &store.report_rows(day, day, false).unwrap(),
+        false,
+    )
+}
+
+/// The panel's figures are the report's totals for the same day.
+fn assert_panel_agrees(path: &Path, day: &str) {
+    let panel = panel_figures(path, day);
+    let report = report_of_day(path, day);
+    assert_consistent(&report);
+    let t = report.totals;
+    assert_eq!(
+        (
+            panel.sessions,
+            panel.learners,
+            panel.new_learners,
+            panel.answers,
+            panel.assisted,
+            panel.lessons_mastered,
+            panel.needs_help
+        ),
+        (
+            t.sessions,
+            t.learners,
+            t.new_learners,
+            t.answers,
+            t.assisted,
+            t.lessons_mastered,
+            t.needs_help
+        ),
+        "the panel's figures for {day} and the report's"
+    );
+}
+
+#[test]
+fn after_an_erasure_the_report_agrees_with_itself_and_with_the_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hocso.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    first_part(&mut store);
+    second_part(&mut store);
+    let tu = store.find_learners("Ông Tư", 1).unwrap()[0].code.clone();
+    drop(store);
+    for day in ["2026-11-20", "2026-11-21"] {
+        assert_panel_agrees(&path, day);
+    }
+    let before = report_of(&path, "k", false);
+    assert_consistent(&before);
+
+    // Ông Tư is erased: he, his session and his call for help go; his three answers stay
+    // in the step counts, without his name, and are still counted.
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.forget_learner(&tu).unwrap().unwrap().attempts, 3);
+    drop(store);
+    let after = report_of(&path, "k", false);
+    assert_consistent(&after);
+    assert_eq!(after.totals.learners, before.totals.learners - 1);
+    assert_eq!(after.totals.sessions, before.totals.sessions - 1);
+    assert_eq!(after.totals.needs_help, before.totals.needs_help - 1);
+    assert_eq!(after.totals.answers, before.totals.answers);
+    assert_eq!(after.totals.assisted, before.totals.assisted);
+    assert_eq!(after.totals.lessons_started, before.totals.lessons_started);
+    for day in ["2026-11-20", "2026-11-21"] {
+        assert_panel_agrees(&path, day);
+    }
+    let panel = panel_figures(&path, "2026-11-20");
+    assert_eq!((panel.learners, panel.sessions, panel.answers), (1, 1, 6));
+
+    // The report says how erased learners are counted.
+    let config = dir.path().join("hocso.toml");
+    std::fs::write(&config, "language = \"vi\"\n").unwrap();
+    let md = cli_report(
+        dir.path(),
+        &config,
+        &["--from", "2026-11-20", "--to", "2026-11-21"],
+    );
+    assert!(
+        md.contains("Người học đã bị xóa (bằng lệnh `hocso learners forget`) không còn được tính")
+            && md.contains(
+                "Câu trả lời, bài học và từng bước của họ thì vẫn được đếm, không kèm tên."
+            ),
+        "{md}"
+    );
+}
+
 #[test]
 fn a_day_is_a_day_in_vietnam() {
     // 23:30 in Hà Nội on the 21st is 16:30 UTC on the 21st; 00:10 on the 22nd is 17:10
@@ -371,7 +530,7 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
         fill(&mut SqliteStore::open(&root.join(name).join("hocso.db")).unwrap());
         std::fs::write(
             root.join(format!("{name}.toml")),
-            format!("kiosk_name = \"Máy {name}\"\nward = \"Phường Cửa Nam\"\n"),
+            format!("kiosk_name = \"Máy {name}\"\nward = \"Phường Cửa Nam\"\nlanguage = \"vi\"\n"),
         )
         .unwrap();
     }
@@ -426,9 +585,10 @@ fn the_command_writes_json_csv_and_markdown_and_merges_files() {
     let mut csv = period.to_vec();
     csv.extend(["--format", "csv"]);
     let csv = cli_report(&root.join("x"), &root.join("x.toml"), &csv);
-    // A byte-order mark first, by which spreadsheets know the text is UTF-8.
+    // A byte-order mark first, by which spreadsheets know the text is UTF-8; the
+    // headers in the kiosk's language, the values the same in every language.
     assert!(
-        csv.starts_with("\u{feff}table,date,band,lesson,step,learner,measure,value\n"),
+        csv.starts_with("\u{feff}bảng,ngày,độ tuổi,bài học,bước,người học,chỉ số,giá trị\n"),
         "{csv}"
     );
     assert!(csv.contains("report,,,,,,kiosks,Máy x\n"), "{csv}");
@@ -445,10 +605,20 @@ fn bad_dates_and_bad_files_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     SqliteStore::open(&dir.path().join("hocso.db")).unwrap();
     let data = dir.path().to_str().unwrap();
-    let out = hocso(&["--data", data, "report", "--from", "20/11/2026"]);
+    let out = hocso(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "report",
+        "--from",
+        "20/11/2026",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
     let out = hocso(&[
+        "--lang",
+        "en",
         "--data",
         data,
         "report",
@@ -483,7 +653,12 @@ fn a_spreadsheet_never_runs_a_learners_name() {
         .code;
     store.start_session(&code, "k", now).unwrap();
     drop(store);
-    let csv = hocso::report::to_csv(&report_of(&path, "k", true)).unwrap();
+    let csv = hocso::report::to_csv(
+        &report_of(&path, "k", true),
+        &hocso::i18n::Localizer::embedded(),
+        hocso::i18n::Lang::En,
+    )
+    .unwrap();
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
 }
 
@@ -602,7 +777,7 @@ fn a_markdown_report_shows_hostile_names_as_text() {
     std::fs::write(
         &config,
         format!(
-            "kiosk_name = \"<script>k()</script>\"\nward = \"![](http://evil.example/w.png)\"\nlessons = \"{}\"\n",
+            "kiosk_name = \"<script>k()</script>\"\nward = \"![](http://evil.example/w.png)\"\nlanguage = \"vi\"\nlessons = \"{}\"\n",
             lessons.display()
         ),
     )
@@ -669,7 +844,7 @@ fn a_markdown_report_names_lessons_and_steps_as_learners_see_them_and_data_keeps
     std::fs::write(
         &config,
         format!(
-            "kiosk_name = \"Máy 1\"\nlessons = \"{}\"\n",
+            "kiosk_name = \"Máy 1\"\nlanguage = \"vi\"\nlessons = \"{}\"\n",
             lessons.display()
         ),
     )

@@ -38,6 +38,12 @@ pub(super) fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String
         Screen::Broken { step, .. } => step.clone(),
         _ => None,
     };
+    // The order the answers were shown in: an edit to their words must not move them
+    // under the author's eyes.
+    let shown = match &model.screen {
+        Screen::Lesson(run) => Some((run.state.options.clone(), run.state.pool.clone())),
+        _ => None,
+    };
     match result {
         Ok(lesson) => {
             let index = current
@@ -45,7 +51,21 @@ pub(super) fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String
                 .unwrap_or(0);
             let plan = (0..lesson.steps.len()).collect();
             model.lessons = vec![*lesson];
-            model.open_run(0, RunKind::Full, plan, index)
+            let effects = model.open_run(0, RunKind::Full, plan, index);
+            if let (Screen::Lesson(run), Some((options, pool))) = (&mut model.screen, shown) {
+                let same = |old: &[usize], new: &[usize]| {
+                    let mut sorted = old.to_vec();
+                    sorted.sort_unstable();
+                    old.len() == new.len() && sorted.iter().copied().eq(0..new.len())
+                };
+                if same(&options, &run.state.options) {
+                    run.state.options = options;
+                }
+                if same(&pool, &run.state.pool) && run.state.placed.is_empty() {
+                    run.state.pool = pool;
+                }
+            }
+            effects
         }
         Err(lines) => {
             model.screen = Screen::Broken {

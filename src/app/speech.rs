@@ -41,6 +41,11 @@ pub(super) type Heard = Vec<Vec<Part>>;
 pub(super) fn heard(model: &Model) -> Heard {
     let say =
         |ids: &[&'static str]| -> Vec<Part> { ids.iter().map(|id| words(model, id)).collect() };
+    // Too small, the screen shows only its note: nothing under it was heard, so when it
+    // grows again what it shows is said, changed or not.
+    if model.size.too_small() {
+        return vec![say(&["too-small"])];
+    }
     let mut layers = vec![screen(model)];
     if let Screen::Lesson(run) = &model.screen
         && run.state.leaving
@@ -82,9 +87,6 @@ pub(super) fn heard(model: &Model) -> Heard {
     }
     if model.idle_left.is_some() {
         layers.push(say(&["idle-title", "idle-touch"]));
-    }
-    if model.size.too_small() {
-        layers.push(say(&["too-small"]));
     }
     layers
 }

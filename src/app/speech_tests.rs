@@ -708,8 +708,17 @@ fn over_any_screen(ear: &mut Ear) {
         ear.send(&mut model, Msg::Resize(Size::new(30, 8))),
         ["too-small"]
     );
-    let effects = ear.effects(&mut model, Msg::Resize(Size::new(80, 24)));
-    assert!(said(&effects).is_empty() && effects.contains(&Effect::StopNarration));
+    // Grown again, the screen is said again: it was not seen while the note was.
+    assert_eq!(
+        ear.send(&mut model, Msg::Resize(Size::new(80, 24))),
+        ["app-name", "app-tagline", "welcome-start"]
+    );
+    // A screen that changed while only the note showed is said when it shows.
+    ear.send(&mut model, Msg::Resize(Size::new(30, 8)));
+    assert!(ear.send(&mut model, Msg::Key(Key::Enter)).is_empty());
+    assert!(!matches!(model.screen, Screen::Welcome));
+    let after = ear.send(&mut model, Msg::Resize(Size::new(80, 24)));
+    assert!(after.contains(&"who-title".to_owned()), "{after:?}");
     // A kiosk without lessons.
     let mut empty = kiosk(Vec::new());
     assert_eq!(

@@ -2216,3 +2216,33 @@ fn an_order_step_starts_unsolved_in_a_new_order_each_time() {
         let _ = model.show(pos);
     }
 }
+
+/// `preview`: saving the file again (an option's words mended) keeps the answers where
+/// they were on screen; a reload is not a new showing.
+#[test]
+fn a_preview_reload_keeps_the_answers_in_their_places() {
+    for start in 0..8 {
+        let (mut model, _) = Model::preview(
+            lesson(),
+            Some("otp"),
+            "tap-luyen.toml".into(),
+            Size::new(58, 15),
+            Settings::default(),
+        );
+        // Some showings in: a different order each time, as a learner's would be.
+        model.showings = start;
+        update(&mut model, Msg::LessonReloaded(Ok(Box::new(lesson()))));
+        let before = model.run().unwrap().2.state.options.clone();
+        let mut edited = lesson();
+        let otp = edited.steps.iter().position(|s| s.id == "otp").unwrap();
+        if let Task::Choice { options } = &mut edited.steps[otp].task {
+            options[0].text = crate::lesson::LocalText::vi("Một câu trả lời đã sửa");
+        }
+        update(&mut model, Msg::LessonReloaded(Ok(Box::new(edited))));
+        assert_eq!(
+            model.run().unwrap().2.state.options,
+            before,
+            "showing {start}"
+        );
+    }
+}

@@ -11,14 +11,22 @@ use crate::cli::{CardArgs, Cli};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{Catalogue, CheckOptions, Lesson, Task};
 
-pub fn run(cli: &Cli, args: &CardArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(
+    cli: &Cli,
+    args: &CardArgs,
+    lessons: &Path,
+    words: &super::Words,
+) -> anyhow::Result<ExitCode> {
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
     let Some(lesson) = catalogue.lesson(&args.lesson) else {
-        eprintln!(
-            "hocso: no lesson `{}` in {} (see `hocso check`)",
-            args.lesson,
-            lessons.display()
+        let said = words.with(
+            "cli-card-no-lesson",
+            &[
+                ("lesson", args.lesson.clone().into()),
+                ("folder", lessons.display().to_string().into()),
+            ],
         );
+        eprintln!("{}", words.error_line(said));
         return Ok(ExitCode::FAILURE);
     };
     let lang = super::settings(cli).0.language.value;
@@ -27,8 +35,8 @@ pub fn run(cli: &Cli, args: &CardArgs, lessons: &Path) -> anyhow::Result<ExitCod
         .out
         .clone()
         .unwrap_or_else(|| format!("{}.html", lesson.id).into());
-    std::fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
-    super::say!("wrote {}", out.display());
+    std::fs::write(&out, html).with_context(|| words.file("cli-writing", &out))?;
+    super::say!("{}", words.file("cli-wrote", &out));
     Ok(ExitCode::SUCCESS)
 }
 

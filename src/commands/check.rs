@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use annotate_snippets::Renderer;
 use anyhow::Context;
 
-use crate::audio::slots::{Coverage, Status, coverage, interface_slots};
+use crate::audio::slots::{Coverage, Status, coverage, glossary_slots, interface_slots};
 use crate::cli::{CheckArgs, Format};
 use crate::i18n::{Lang, Localizer};
 use crate::lesson::{CheckOptions, CheckRun, check_paths, nfc};
 
 /// `hocso check`: every problem in every file; exit 1 on errors (and on warnings with
 /// `--deny-warnings`).
-pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
         let fixed = fix_nfc(&run)?;
         if !fixed.is_empty() {
             for path in &fixed {
-                eprintln!("rewrote {} in Unicode NFC", path.display());
+                eprintln!("{}", words.file("cli-check-rewrote", path));
             }
             run = check_paths(&paths, &options);
         }
@@ -63,18 +63,16 @@ pub fn run(args: &CheckArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
             for d in &run.diagnostics {
                 writeln!(out, "{}\n", d.render(run.text_of(&d.file), &renderer))?;
             }
-            writeln!(
-                out,
-                "checked {} {}: {} {} ready, {} {}, {} {}",
-                run.sources.len(),
-                plural(run.sources.len(), "file", "files"),
-                run.lessons.len(),
-                plural(run.lessons.len(), "lesson", "lessons"),
-                run.errors(),
-                plural(run.errors(), "error", "errors"),
-                run.warnings(),
-                plural(run.warnings(), "warning", "warnings")
-            )?;
+            let summary = words.with(
+                "cli-check-summary",
+                &[
+                    ("files", run.sources.len().into()),
+                    ("lessons", run.lessons.len().into()),
+                    ("errors", run.errors().into()),
+                    ("warnings", run.warnings().into()),
+                ],
+            );
+            writeln!(out, "{summary}")?;
             if let Some(narration) = &narration {
                 narration.write(&mut out, args.verbose)?;
             }
@@ -97,6 +95,8 @@ struct Narration<'a> {
     total: Coverage,
     interface: Coverage,
     interface_clips: Vec<(String, Status)>,
+    /// The glossary's explanations, when the folder has a glossary.
+    glossary: Option<(Coverage, Vec<(String, Status)>)>,
     /// The run whose lessons' narration this is.
     run: &'a CheckRun,
 }
@@ -120,6 +120,21 @@ impl<'a> Narration<'a> {
             }
         }
         let mut total = interface;
+        let glossary = run.glossary.source.as_ref().map(|source| {
+            let root = crate::lesson::content_root(
+                &std::fs::canonicalize(source).unwrap_or_else(|_| source.clone()),
+            );
+            let slots = glossary_slots(&run.glossary, "vi");
+            let (counts, statuses) = coverage(&root, &slots, "vi");
+            let clips: Vec<(String, Status)> =
+                slots.iter().map(|s| s.label()).zip(statuses).collect();
+            (counts, clips)
+        });
+        if let Some((_, clips)) = &glossary {
+            for (_, status) in clips {
+                total.add(status);
+            }
+        }
         for lesson in &run.narration {
             for (_, status) in &lesson.clips {
                 total.add(status);
@@ -129,6 +144,7 @@ impl<'a> Narration<'a> {
             total,
             interface,
             interface_clips,
+            glossary,
             run,
         })
     }
@@ -157,6 +173,10 @@ impl<'a> Narration<'a> {
         };
         line(out, "interface words", &self.interface)?;
         clips(out, &self.interface_clips)?;
+        if let Some((counts, glossary)) = &self.glossary {
+            line(out, "glossary", counts)?;
+            clips(out, glossary)?;
+        }
         for lesson in &self.run.narration {
             line(out, &format!("lesson {}", lesson.lesson), &lesson.coverage)?;
             clips(out, &lesson.clips)?;
@@ -195,6 +215,13 @@ impl<'a> Narration<'a> {
             interface["clips"] = clips(&self.interface_clips).into();
         }
         report["interface"] = interface;
+        if let Some((c, glossary)) = &self.glossary {
+            let mut entry = counts(c);
+            if verbose {
+                entry["clips"] = clips(glossary).into();
+            }
+            report["glossary"] = entry;
+        }
         report["lessons"] = self
             .run
             .narration
@@ -233,10 +260,6 @@ fn status_code(status: &Status) -> &'static str {
         Status::Stale { person: false } => "stale-draft",
         Status::Missing => "missing",
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// Rewrites in NFC each checked file whose text is not NFC; returns those rewritten.

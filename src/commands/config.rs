@@ -6,14 +6,15 @@ use std::process::ExitCode;
 use annotate_snippets::Renderer;
 
 use crate::cli::Cli;
+use crate::config::Origin;
 
-pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
+pub fn show(cli: &Cli, words: &super::Words) -> anyhow::Result<ExitCode> {
     let file = super::config_file(cli);
-    let (config, mut problems) = super::settings(cli);
+    let (config, mut problems) = super::settings_in(cli, words.lang);
     let state = if file.exists() {
-        ""
+        String::new()
     } else {
-        " (no such file: the defaults hold)"
+        format!(" {}", words.t("cli-config-no-file"))
     };
     super::say!("# {}{state}", file.display());
     let entries = config.entries();
@@ -24,7 +25,7 @@ pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or(0);
     for (key, value, from) in entries {
         let line = format!("{key} = {value}");
-        super::say!("{line:width$}  # {from}");
+        super::say!("{line:width$}  # {}", origin(words, from));
     }
     if problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -42,9 +43,14 @@ pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let errors = problems.iter().filter(|d| d.is_error()).count();
     eprintln!(
-        "{} problem(s) in {}: settings in error keep their defaults",
-        problems.len(),
-        file.display()
+        "{}",
+        words.with(
+            "cli-config-problems",
+            &[
+                ("count", problems.len().into()),
+                ("file", file.display().to_string().into()),
+            ],
+        )
     );
     // Warnings (who may read the file) are worth fixing but do not make it wrong.
     Ok(if errors > 0 {
@@ -52,4 +58,17 @@ pub fn show(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where a value came from, in words.
+fn origin(words: &super::Words, from: &Origin) -> String {
+    match from {
+        Origin::Default => words.t("cli-origin-default"),
+        Origin::CommandLine => words.t("cli-origin-command-line"),
+        Origin::File(..) => from.to_string(),
+        Origin::FailedClosed(path, line) => words.with(
+            "cli-origin-failed-closed",
+            &[("place", format!("{}:{line}", path.display()).into())],
+        ),
+    }
 }

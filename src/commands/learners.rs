@@ -4,40 +4,50 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::Words;
 use crate::cli::{Cli, LearnersCommand};
 use crate::store::{SqliteStore, Store};
 
-pub fn run(cli: &Cli, command: &LearnersCommand) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, command: &LearnersCommand, words: &Words) -> anyhow::Result<ExitCode> {
     let database = super::data_dir(cli).join("hocso.db");
     if !database.exists() {
-        anyhow::bail!(
-            "no progress is saved yet ({} does not exist)",
-            database.display()
-        );
+        anyhow::bail!(words.file("cli-no-data", &database));
     }
     let mut store =
-        SqliteStore::open(&database).with_context(|| format!("opening {}", database.display()))?;
+        SqliteStore::open(&database).with_context(|| words.file("cli-opening", &database))?;
     match command {
         LearnersCommand::Forget { code, yes } => {
             let Some(learner) = store.find_learner(code)? else {
-                eprintln!("hocso: no learner has the code {code}");
-                return Ok(ExitCode::FAILURE);
+                return no_learner(words, code);
             };
-            if !yes && !confirmed(code, &learner.name) {
-                eprintln!("hocso: nothing erased");
+            if !yes && !confirmed(words, code, &learner.name) {
+                let said = words.t("cli-forget-nothing");
+                eprintln!("{}", words.error_line(said));
                 return Ok(ExitCode::FAILURE);
             }
-            forget(&mut store, code)
+            forget(&mut store, code, words)
         }
     }
 }
 
+fn no_learner(words: &Words, code: &str) -> anyhow::Result<ExitCode> {
+    let said = words.with("cli-no-learner", &[("code", code.to_owned().into())]);
+    eprintln!("{}", words.error_line(said));
+    Ok(ExitCode::FAILURE)
+}
+
 /// Asks, on the terminal, to type the code again; true when it was.
-fn confirmed(code: &str, name: &str) -> bool {
+fn confirmed(words: &Words, code: &str, name: &str) -> bool {
     use std::io::Write;
     eprint!(
-        "Erase learner {code} ({name}) and everything recorded about them, for good? \
-         It cannot be undone. Type the code again to confirm (or add --yes): "
+        "{}",
+        words.with(
+            "cli-forget-confirm",
+            &[
+                ("code", code.to_owned().into()),
+                ("name", name.to_owned().into())
+            ]
+        )
     );
     let _ = std::io::stderr().flush();
     let mut line = String::new();
@@ -50,19 +60,22 @@ fn confirmed(code: &str, name: &str) -> bool {
     }
 }
 
-fn forget(store: &mut SqliteStore, code: &str) -> anyhow::Result<ExitCode> {
+fn forget(store: &mut SqliteStore, code: &str, words: &Words) -> anyhow::Result<ExitCode> {
     match store.forget_learner(code)? {
         Some(gone) => {
             super::say!(
-                "erased learner {code} ({}) and everything recorded about them: {} answers",
-                gone.name,
-                gone.attempts
+                "{}",
+                words.with(
+                    "cli-forget-done",
+                    &[
+                        ("code", code.to_owned().into()),
+                        ("name", gone.name.into()),
+                        ("answers", gone.attempts.into()),
+                    ]
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            eprintln!("hocso: no learner has the code {code}");
-            Ok(ExitCode::FAILURE)
-        }
+        None => no_learner(words, code),
     }
 }

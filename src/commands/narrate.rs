@@ -29,7 +29,12 @@ struct Job {
     label: String,
 }
 
-pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &NarrateArgs,
+    lessons: &Path,
+    voice_name: &str,
+    words: &super::Words,
+) -> anyhow::Result<ExitCode> {
     if let Some(template) = &args.engine {
         engine_words(template)?;
     }
@@ -48,7 +53,10 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     let run = check_paths(&paths, &CheckOptions::default());
     let broken = run.sources.len() - run.lessons.len();
     if broken > 0 {
-        eprintln!("{broken} lesson files have errors and are skipped (see `hocso check`)");
+        eprintln!(
+            "{}",
+            words.with("cli-broken-lessons", &[("count", broken.into())])
+        );
     }
     let mut plan = Plan::default();
     for lesson in &run.lessons {
@@ -79,7 +87,10 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
             content_root(&first)
         };
         let Some(lang) = Lang::parse(&args.language) else {
-            bail!("the interface has no words in {}", args.language);
+            bail!(words.with(
+                "cli-narrate-no-words",
+                &[("language", args.language.clone().into())]
+            ));
         };
         for slot in interface_slots(&Localizer::embedded(), lang) {
             plan.consider(args, &root, slot, &voice, &engine_name);
@@ -131,18 +142,25 @@ pub fn run(args: &NarrateArgs, lessons: &Path, voice_name: &str) -> anyhow::Resu
     scratch.close().context("removing the work folder")?;
     let pruned = prune(&wanted)?;
     let drafted = total - failed;
-    let failures = if failed > 0 {
-        format!(", {failed} failed")
-    } else {
-        String::new()
-    };
-    let pruned = if pruned > 0 {
-        format!(", {pruned} drafts of texts that are gone removed")
-    } else {
-        String::new()
+    let count = |id: &str, n: usize| {
+        if n > 0 {
+            words.with(id, &[("count", n.into())])
+        } else {
+            String::new()
+        }
     };
     say!(
-        "narration: {drafted} drafted, {unchanged} unchanged, {kept} recordings by people kept as they are{pruned}{failures}"
+        "{}",
+        words.with(
+            "cli-narrate-done",
+            &[
+                ("drafted", drafted.into()),
+                ("unchanged", unchanged.into()),
+                ("kept", kept.into()),
+                ("pruned", count("cli-narrate-pruned", pruned).into()),
+                ("failed", count("cli-narrate-failed", failed).into()),
+            ]
+        )
     );
     Ok(if failed > 0 {
         ExitCode::FAILURE

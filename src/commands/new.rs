@@ -10,31 +10,30 @@ use crate::lesson::schema::SCHEMA_PATH;
 
 /// `hocso new ID`: a lesson scaffold with an explain, a tap and a choice step, in
 /// Vietnamese and English, that passes `hocso check`.
-pub fn run(args: &NewArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
-    for (what, id) in [("lesson id", &args.id), ("topic", &args.topic)] {
+pub fn run(args: &NewArgs, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
+    for (what, id) in [
+        ("cli-new-lesson-id", &args.id),
+        ("cli-new-topic", &args.topic),
+    ] {
         if !is_valid_id(id) {
-            bail!(
-                "{what} `{id}` is not a valid id: use lowercase letters without accents, digits and single hyphens, e.g. \"zalo-goi-video\""
-            );
+            bail!(words.with(
+                "cli-new-bad-id",
+                &[("what", words.t(what).into()), ("id", id.clone().into())]
+            ));
         }
     }
     let dir = args.dir.as_deref().unwrap_or(lessons);
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| words.file("cli-creating", dir))?;
     let path = dir.join(format!("{}.toml", args.id));
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| {
-            format!(
-                "{} (an existing lesson is never overwritten)",
-                path.display()
-            )
-        })?;
+        .with_context(|| words.file("cli-new-exists", &path))?;
     let text = scaffold(&args.id, &args.topic).replace(SCHEMA_LINE, &schema_line(dir));
     file.write_all(text.as_bytes())?;
-    super::say!("wrote {}", path.display());
-    super::say!("next: edit it, then run `hocso check {}`", path.display());
+    super::say!("{}", words.file("cli-wrote", &path));
+    super::say!("{}", words.file("cli-new-next", &path));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -61,12 +60,13 @@ pub fn scaffold(id: &str, topic: &str) -> String {
 
 const SCAFFOLD: &str = r#"#:schema ../schema/lesson.schema.json
 # A hocso lesson. The format is described in docs/lesson-format.md.
-# Check it with `hocso check`, and watch it with `hocso preview`.
+# Write the lesson's own text wherever «SỬA» stands ("sửa": edit), and remove the mark:
+# `hocso check` warns (placeholder-left) at each one left. Watch it with `hocso preview`.
 format_version = 1
 id = "{id}"
 topic = "{topic}"
-title = { vi = "Tên bài học", en = "Lesson title" }
-summary = { vi = "Học xong bài này, bác sẽ biết làm một việc mới.", en = "After this lesson you will know how to do something new." }
+title = { vi = "«SỬA» Tên bài học", en = "«SỬA» Lesson title" }
+summary = { vi = "«SỬA» Học xong bài này, bác sẽ biết làm một việc mới.", en = "«SỬA» After this lesson you will know how to do something new." }
 minutes = 5
 prerequisites = []
 
@@ -77,39 +77,80 @@ n = 2
 [[steps]]
 id = "gioi-thieu"
 kind = "explain"
-text = { vi = "Viết ở đây vì sao việc này có ích cho bác.", en = "Say here why this is useful." }
+text = { vi = "«SỬA» Vì sao việc này có ích cho bác.", en = "«SỬA» Why this is useful." }
 
 [[steps]]
 id = "cham-nut"
 kind = "tap"
-text = { vi = "Chạm vào nút Tiếp tục.", en = "Tap the Continue button." }
+text = { vi = "«SỬA» Chạm vào nút Tiếp tục.", en = "«SỬA» Tap the Continue button." }
 target = "tiep-tuc"
-hint = { vi = "Nút Tiếp tục ở cuối màn hình.", en = "The Continue button is at the bottom of the screen." }
+hint = { vi = "«SỬA» Nút Tiếp tục ở cuối màn hình.", en = "«SỬA» The Continue button is at the bottom of the screen." }
 
 [steps.screen]
-title = { vi = "Màn hình tập", en = "Practice screen" }
+title = { vi = "«SỬA» Màn hình tập", en = "«SỬA» Practice screen" }
 
 [[steps.screen.elements]]
 kind = "text"
-label = { vi = "Đây là màn hình để tập.", en = "This is a practice screen." }
+label = { vi = "«SỬA» Đây là màn hình để tập.", en = "«SỬA» This is a practice screen." }
 
 [[steps.screen.elements]]
 id = "tiep-tuc"
 kind = "button"
-label = { vi = "Tiếp tục", en = "Continue" }
+label = { vi = "«SỬA» Tiếp tục", en = "«SỬA» Continue" }
 
 [[steps]]
 id = "cau-hoi"
 kind = "choice"
-text = { vi = "Viết câu hỏi ở đây?", en = "Write the question here?" }
-hint = { vi = "Viết gợi ý ở đây.", en = "Write a hint here." }
+text = { vi = "«SỬA» Câu hỏi?", en = "«SỬA» The question?" }
+hint = { vi = "«SỬA» Một gợi ý.", en = "«SỬA» A hint." }
 
+# The kiosk says "Đúng rồi!" first: a right answer's feedback says only why.
 [[steps.options]]
-text = { vi = "Câu trả lời đúng", en = "The right answer" }
+text = { vi = "«SỬA» Câu trả lời đúng", en = "«SỬA» The right answer" }
 correct = true
-feedback = { vi = "Đúng rồi, vì …", en = "Right, because …" }
+feedback = { vi = "«SỬA» Vì sao câu này đúng.", en = "«SỬA» Why this is right." }
 
 [[steps.options]]
-text = { vi = "Một câu trả lời sai", en = "A wrong answer" }
-feedback = { vi = "Chưa đúng, vì …", en = "Not quite, because …" }
+text = { vi = "«SỬA» Một câu trả lời sai", en = "«SỬA» A wrong answer" }
+feedback = { vi = "«SỬA» Chưa đúng: vì sao.", en = "«SỬA» Not quite: why." }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::{CheckOptions, PLACEHOLDER, parse_lesson};
+
+    /// Every text of the scaffold is a placeholder the checker finds, one warning each,
+    /// at its own line; with the marks removed, the lesson is clean.
+    #[test]
+    fn every_scaffold_text_is_a_placeholder_the_checker_finds() {
+        let text = scaffold("zalo-goi-video", "zalo");
+        let options = CheckOptions {
+            narration: false,
+            ..CheckOptions::default()
+        };
+        let parsed = parse_lesson(std::path::Path::new("x.toml"), &text, &options);
+        assert!(parsed.lesson.is_some(), "{:#?}", parsed.diagnostics);
+        let mut lines: Vec<usize> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| {
+                assert_eq!(d.code, "placeholder-left", "{d:#?}");
+                assert_eq!(&text[d.span.clone()], PLACEHOLDER);
+                d.start.line
+            })
+            .collect();
+        lines.sort_unstable();
+        let marked: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains(PLACEHOLDER) && !l.starts_with('#'))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(lines, marked);
+
+        let written = text.replace(&format!("{PLACEHOLDER} "), "");
+        let parsed = parse_lesson(std::path::Path::new("x.toml"), &written, &options);
+        assert_eq!(parsed.diagnostics, []);
+    }
+}

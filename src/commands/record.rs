@@ -12,23 +12,39 @@ use crate::i18n::{Lang, Localizer};
 use crate::lesson::{CheckOptions, check_paths, content_root};
 use crate::studio::{StudioContext, Words, queue, run_in_terminal};
 
-pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(
+    cli: &Cli,
+    args: &RecordArgs,
+    lessons: &Path,
+    told: &super::Words,
+) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![lessons.to_owned()]
     } else {
         args.paths.clone()
     };
     let Some(lang) = Lang::parse(&args.language) else {
-        bail!("no such language: {}", args.language);
+        bail!(told.with(
+            "cli-no-language",
+            &[("language", args.language.clone().into())]
+        ));
     };
     let i18n = match &cli.locales {
-        Some(dir) => Localizer::with_overrides(dir).context("reading --locales")?,
+        Some(dir) => Localizer::with_overrides(dir).with_context(|| {
+            told.with(
+                "cli-reading-locales",
+                &[("folder", dir.display().to_string().into())],
+            )
+        })?,
         None => Localizer::embedded(),
     };
     let run = check_paths(&paths, &CheckOptions::default());
     let broken = run.sources.len() - run.lessons.len();
     if broken > 0 {
-        eprintln!("{broken} lesson files have errors and are skipped (see `hocso check`)");
+        eprintln!(
+            "{}",
+            told.with("cli-broken-lessons", &[("count", broken.into())])
+        );
     }
     // The content folder, found as `hocso narrate` finds it: the one that holds the
     // lesson folder (or the lesson file's folder).
@@ -44,7 +60,13 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
         Some(id) => {
             chosen.retain(|l| &l.id == id);
             if chosen.is_empty() {
-                bail!("no lesson with the id {id} in {}", paths[0].display());
+                bail!(told.with(
+                    "cli-record-no-lesson",
+                    &[
+                        ("lesson", id.clone().into()),
+                        ("folder", paths[0].display().to_string().into()),
+                    ]
+                ));
             }
             Words::Left
         }
@@ -77,6 +99,15 @@ pub fn run(cli: &Cli, args: &RecordArgs, lessons: &Path) -> anyhow::Result<ExitC
     let kept = run_in_terminal(ctx)?;
     drop(stop);
     drop(_stderr);
-    say!("recordings kept: {kept} (the log: {})", log.display());
+    say!(
+        "{}",
+        told.with(
+            "cli-record-kept",
+            &[
+                ("count", kept.into()),
+                ("log", log.display().to_string().into())
+            ]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

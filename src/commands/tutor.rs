@@ -19,22 +19,27 @@ use crate::store::journal::Journal;
 use crate::store::{MemoryStore, SqliteStore, Store, check_writable};
 use crate::tui::{Tutor, load_one, log_to_file, now, run_in_terminal};
 
-fn localizer(cli: &Cli) -> anyhow::Result<Localizer> {
+fn localizer(cli: &Cli, words: &super::Words) -> anyhow::Result<Localizer> {
     match &cli.locales {
-        Some(dir) => Localizer::with_overrides(dir).context("reading --locales"),
+        Some(dir) => Localizer::with_overrides(dir).with_context(|| {
+            words.with(
+                "cli-reading-locales",
+                &[("folder", dir.display().to_string().into())],
+            )
+        }),
         None => Ok(Localizer::embedded()),
     }
 }
 
 /// `hocso`: the tutor, full screen, on the lesson folder.
-pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
-    let i18n = localizer(cli)?;
-    let (config, config_problems) = super::settings(cli);
+pub fn run(cli: &Cli, lessons: &Path, words: &super::Words) -> anyhow::Result<ExitCode> {
+    let i18n = localizer(cli, words)?;
+    let (config, config_problems) = super::settings_in(cli, words.lang);
     // A data folder or log another user owns (hocso run once with sudo): said plainly,
     // on the screen, before anything tries to write there.
     let data = &config.data.value;
     if let Err(e) = check_writable(data).and_then(|()| check_writable(&data.join("hocso.log"))) {
-        return cannot_open(&i18n, config.language.value, &data.join("hocso.db"), e);
+        return cannot_open(&i18n, words, &data.join("hocso.db"), e);
     }
     let (log, stderr) = log_to_file(data)?;
     let catalogue = Catalogue::load_dir(lessons, &CheckOptions::default());
@@ -80,7 +85,7 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
         Ok(opened) => opened,
         Err(e) => {
             drop(stderr);
-            return cannot_open(&i18n, config.language.value, &database, e);
+            return cannot_open(&i18n, words, &database, e);
         }
     };
     let fresh = opened.moved_aside.is_some();
@@ -116,23 +121,29 @@ pub fn run(cli: &Cli, lessons: &Path) -> anyhow::Result<ExitCode> {
     let unsaved = tutor.finish(CLOSING_WAIT);
     // What follows is for the terminal, not the log.
     drop(stderr);
-    let ran = ran.with_context(|| format!("the tutor stopped (log: {})", log.display()));
+    let ran = ran.with_context(|| {
+        words.with(
+            "cli-tutor-stopped",
+            &[("log", log.display().to_string().into())],
+        )
+    });
     if unsaved == 0 {
         ran?;
     } else if let Err(e) = &ran {
         // The answers' fate is what the exit status must say.
-        eprintln!("hocso: {e:#}");
+        eprintln!("{}", words.explain(e));
     }
     if unsaved > 0 {
         let kept = tutor.waiting_kept();
-        eprintln!(
-            "hocso: {unsaved} answers could not be saved yet: {}",
+        let said = words.with(
             if kept {
-                "they are kept in the journal beside the database and saved at the next start"
+                "cli-tutor-unsaved-kept"
             } else {
-                "neither the database nor the journal could take them (see the log)"
-            }
+                "cli-tutor-unsaved-lost"
+            },
+            &[("count", unsaved.into())],
         );
+        eprintln!("{}", words.error_line(said));
         tracing::warn!(unsaved, kept, "tutor closed with writes not saved");
         return Ok(ExitCode::from(if kept { EXIT_KEPT } else { EXIT_LOST }));
     }
@@ -153,11 +164,12 @@ pub const EXIT_LOST: u8 = 74;
 /// owner and the fix, on the screen and in the log.
 fn cannot_open(
     i18n: &Localizer,
-    lang: Lang,
+    words: &super::Words,
     database: &Path,
     e: crate::store::StoreError,
 ) -> anyhow::Result<ExitCode> {
     use crate::store::StoreError;
+    let lang = words.lang;
     tracing::error!(file = %database.display(), "the database cannot be opened: {e}");
     let message = match &e {
         StoreError::NotWritable {
@@ -180,7 +192,7 @@ fn cannot_open(
             "startup-cannot-open",
             &[
                 ("file", database.display().to_string().into()),
-                ("why", other.to_string().into()),
+                ("why", words.store_error(other).into()),
             ],
         ),
     };
@@ -197,7 +209,7 @@ fn cannot_open(
 
 /// `hocso preview FILE`: the lesson at a step, reloaded whenever the file is saved.
 pub fn preview(cli: &Cli, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
-    let i18n = localizer(cli)?;
+    let i18n = localizer(cli, &super::Words::for_tutor(cli))?;
     let (_, _stderr) = log_to_file(&super::data_dir(cli))?;
     let file = args.file.display().to_string();
     let (mut model, effects) = match load_one(&args.file) {

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::say;
+use super::{Words, say};
 use crate::audio::manifest::{Entry, MANIFEST, Manifest, Voice, text_hash};
 use crate::audio::slots::{Slot, all_slots};
 use crate::cli::VoiceCommand;
@@ -34,13 +34,13 @@ const MAX_CLIP_BYTES: u64 = 16 * 1024 * 1024;
 /// The largest package read.
 const MAX_PACKAGE_BYTES: u64 = 1024 * 1024 * 1024;
 
-pub fn run(command: &VoiceCommand, lessons: &Path) -> anyhow::Result<ExitCode> {
-    let kiosk = Kiosk::load(lessons)?;
+pub fn run(command: &VoiceCommand, lessons: &Path, words: &Words) -> anyhow::Result<ExitCode> {
+    let kiosk = Kiosk::load(lessons, words)?;
     match command {
         VoiceCommand::Export {
             target,
             with_drafts,
-        } => export(&kiosk, target, *with_drafts),
+        } => export(&kiosk, target, *with_drafts, words),
         VoiceCommand::Import {
             source,
             stale,
@@ -52,6 +52,7 @@ pub fn run(command: &VoiceCommand, lessons: &Path) -> anyhow::Result<ExitCode> {
                 stale: *stale,
                 replace: *replace,
             },
+            words,
         ),
     }
 }
@@ -66,9 +67,13 @@ struct Kiosk {
 }
 
 impl Kiosk {
-    fn load(lessons: &Path) -> anyhow::Result<Kiosk> {
-        let dir = std::fs::canonicalize(lessons)
-            .with_context(|| format!("reading the lesson folder {}", lessons.display()))?;
+    fn load(lessons: &Path, words: &Words) -> anyhow::Result<Kiosk> {
+        let dir = std::fs::canonicalize(lessons).with_context(|| {
+            words.with(
+                "cli-voice-lessons",
+                &[("folder", lessons.display().to_string().into())],
+            )
+        })?;
         let root = dir.parent().map(Path::to_owned).unwrap_or_default();
         let run = check_paths(&[dir], &CheckOptions::default());
         let order: Vec<Slot> = all_slots(
@@ -124,7 +129,12 @@ struct Item {
     bytes: Vec<u8>,
 }
 
-fn export(kiosk: &Kiosk, target: &Path, with_drafts: bool) -> anyhow::Result<ExitCode> {
+fn export(
+    kiosk: &Kiosk,
+    target: &Path,
+    with_drafts: bool,
+    words: &Words,
+) -> anyhow::Result<ExitCode> {
     let audio = kiosk.audio();
     let mut items = Vec::new();
     let mut manifests: BTreeMap<String, Manifest> = BTreeMap::new();
@@ -157,7 +167,7 @@ fn export(kiosk: &Kiosk, target: &Path, with_drafts: bool) -> anyhow::Result<Exi
             continue;
         }
         let bytes = std::fs::read(folder.join(&name))
-            .with_context(|| format!("reading {}", folder.join(&name).display()))?;
+            .with_context(|| words.file("cli-reading", &folder.join(&name)))?;
         manifests
             .entry(slot.folder.clone())
             .or_default()
@@ -181,17 +191,24 @@ fn export(kiosk: &Kiosk, target: &Path, with_drafts: bool) -> anyhow::Result<Exi
     if is_tar(target) {
         write_tar(target, &items)?;
     } else {
-        write_folder(target, &items)?;
+        write_folder(target, &items, words)?;
     }
-    let with = if with_drafts {
-        format!(" and {drafts} drafts")
+    let id = if with_drafts {
+        "cli-voice-exported-drafts"
     } else {
-        String::new()
+        "cli-voice-exported"
     };
     say!(
-        "exported {people} recordings by people{with}, from {} folders, to {}",
-        manifests.len(),
-        target.display()
+        "{}",
+        words.with(
+            id,
+            &[
+                ("people", people.into()),
+                ("drafts", drafts.into()),
+                ("folders", manifests.len().into()),
+                ("target", target.display().to_string().into()),
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -201,20 +218,19 @@ fn is_tar(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("tar"))
 }
 
-fn write_folder(target: &Path, items: &[Item]) -> anyhow::Result<()> {
+fn write_folder(target: &Path, items: &[Item], words: &Words) -> anyhow::Result<()> {
     if target.exists() && std::fs::read_dir(target)?.next().is_some() {
-        bail!(
-            "{} is not empty: export into a new or empty folder",
-            target.display()
-        );
+        bail!(words.with(
+            "cli-voice-not-empty",
+            &[("folder", target.display().to_string().into())]
+        ));
     }
-    std::fs::create_dir_all(target).with_context(|| format!("creating {}", target.display()))?;
+    std::fs::create_dir_all(target).with_context(|| words.file("cli-creating", target))?;
     for item in items {
         let folder = target.join(&item.folder);
-        std::fs::create_dir_all(&folder)
-            .with_context(|| format!("creating {}", folder.display()))?;
+        std::fs::create_dir_all(&folder).with_context(|| words.file("cli-creating", &folder))?;
         std::fs::write(folder.join(&item.file), &item.bytes)
-            .with_context(|| format!("writing {}", folder.join(&item.file).display()))?;
+            .with_context(|| words.file("cli-writing", &folder.join(&item.file)))?;
     }
     Ok(())
 }
@@ -446,23 +462,23 @@ struct Tally {
     unlisted: usize,
 }
 
-fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<ExitCode> {
+fn import(
+    kiosk: &Kiosk,
+    source: &Path,
+    options: Options,
+    words: &Words,
+) -> anyhow::Result<ExitCode> {
     let meta = source
         .symlink_metadata()
-        .with_context(|| format!("reading {}", source.display()))?;
+        .with_context(|| words.file("cli-reading", source))?;
     let package = if meta.is_dir() {
         Package::read_folder(source)
     } else if meta.is_file() {
         Package::read_tar(source)
     } else {
-        bail!("{} is not a folder or a .tar file", source.display())
+        bail!(words.file("cli-voice-not-a-package", source))
     };
-    let package = package.with_context(|| {
-        format!(
-            "{} is refused as a whole, nothing was taken in",
-            source.display()
-        )
-    })?;
+    let package = package.with_context(|| words.file("cli-voice-refused", source))?;
 
     let audio = kiosk.audio();
     let mut tally = Tally::default();
@@ -470,27 +486,25 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
     for (folder_id, folder) in &package.folders {
         let manifest = folder.manifest.clone().unwrap_or_default();
         let dir = audio.join(folder_id);
-        let mut ours =
-            Manifest::read(&dir).with_context(|| format!("reading {}", dir.display()))?;
+        let mut ours = Manifest::read(&dir).with_context(|| words.file("cli-reading", &dir))?;
         for (file, bytes) in &folder.clips {
             let label = format!("{folder_id}/{file}");
+            let note = |id: &str| words.with(id, &[("clip", label.clone().into())]);
             let Some(entry) = manifest.clips.get(file) else {
                 // Whose voice and which text, nobody says: it cannot be checked.
-                notes.push(format!("unlisted: {label} (not in the package's manifest)"));
+                notes.push(note("cli-voice-unlisted"));
                 tally.unlisted += 1;
                 continue;
             };
             let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
             let Some(slot) = kiosk.slots.get(&(folder_id.clone(), format!("{stem}.ogg"))) else {
-                notes.push(format!("unknown: {label} (no such text on this kiosk)"));
+                notes.push(note("cli-voice-unknown"));
                 tally.unknown += 1;
                 continue;
             };
             let current = entry.text == text_hash(&slot.text);
             if !current && !options.stale {
-                notes.push(format!(
-                    "stale: {label} (its text has changed since it was recorded)"
-                ));
+                notes.push(note("cli-voice-stale"));
                 tally.stale_skipped += 1;
                 continue;
             }
@@ -501,14 +515,12 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
                 .is_some_and(|name| ours.clips.get(name).is_none_or(|e| e.voice.is_person()));
             if here_is_person && (!entry.voice.is_person() || !options.replace) {
                 if entry.voice.is_person() {
-                    notes.push(format!(
-                        "kept: {label} (a person's recording is here; --replace takes the package's)"
-                    ));
+                    notes.push(note("cli-voice-kept"));
                 }
                 tally.kept += 1;
                 continue;
             }
-            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::create_dir_all(&dir).with_context(|| words.file("cli-creating", &dir))?;
             install(bytes, &dir.join(file))?;
             // The other form of the same clip would be played first, or linger.
             if let Some(old) = here.filter(|old| old != file) {
@@ -519,13 +531,11 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
             // The manifest after every clip: an interrupted import leaves no clip whose
             // voice nobody names (a file no manifest names counts as a person's).
             ours.save(&dir)
-                .with_context(|| format!("writing {}", Manifest::path(&dir).display()))?;
+                .with_context(|| words.file("cli-writing", &Manifest::path(&dir)))?;
             if current {
                 tally.imported += 1;
             } else {
-                notes.push(format!(
-                    "stale: {label} (taken in with --stale; record it again)"
-                ));
+                notes.push(note("cli-voice-stale-taken"));
                 tally.stale_imported += 1;
             }
         }
@@ -533,21 +543,29 @@ fn import(kiosk: &Kiosk, source: &Path, options: Options) -> anyhow::Result<Exit
     for note in &notes {
         say!("{note}");
     }
+    let count = |id: &str, n: usize| words.with(id, &[("count", n.into())]);
     let stale = if options.stale {
-        format!("{} stale taken in", tally.stale_imported)
+        count("cli-voice-stale-imported", tally.stale_imported)
     } else {
-        format!("{} stale skipped", tally.stale_skipped)
+        count("cli-voice-stale-skipped", tally.stale_skipped)
     };
     let unlisted = if tally.unlisted > 0 {
-        format!(", {} not in a manifest", tally.unlisted)
+        count("cli-voice-unlisted-count", tally.unlisted)
     } else {
         String::new()
     };
     say!(
-        "voice: {} imported, {stale}, {} kept, {} unknown slots{unlisted}",
-        tally.imported,
-        tally.kept,
-        tally.unknown
+        "{}",
+        words.with(
+            "cli-voice-imported",
+            &[
+                ("imported", tally.imported.into()),
+                ("stale", stale.into()),
+                ("kept", tally.kept.into()),
+                ("unknown", tally.unknown.into()),
+                ("unlisted", unlisted.into()),
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

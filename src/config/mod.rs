@@ -9,10 +9,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use fluent_bundle::FluentValue;
 use toml::Spanned;
 
 use crate::gesture::Timing;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localizer};
 use crate::lesson::{DEFAULT_REVIEW_DAYS, Diagnostic, LineIndex};
 
 /// Where a value came from, for `hocso config show`.
@@ -145,8 +146,19 @@ impl Config {
     }
 
     /// The configuration in `text` (the file `path`) over `defaults`, and every problem
-    /// found in it. A key with a problem keeps its default.
+    /// found in it, in English. A key with a problem keeps its default.
     pub fn parse(path: &Path, text: &str, defaults: Defaults) -> (Config, Vec<Diagnostic>) {
+        Config::parse_in(path, text, defaults, Lang::En)
+    }
+
+    /// [`Config::parse`], its problems told in `lang` (`locales/*/cli.ftl`).
+    pub fn parse_in(
+        path: &Path,
+        text: &str,
+        defaults: Defaults,
+        lang: Lang,
+    ) -> (Config, Vec<Diagnostic>) {
+        let told = Told::new(lang);
         let mut config = Config::new(defaults);
         let mut problems = Vec::new();
         let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> = match toml::from_str(text) {
@@ -155,7 +167,7 @@ impl Config {
                 let span = e.span().unwrap_or(0..0);
                 let problem = Diagnostic::error("toml-syntax", e.message().to_owned())
                     .at(span)
-                    .help("until the file reads, the kiosk stays locked down")
+                    .help(told.t("cli-config-syntax-help"))
                     .locate(path, text);
                 config.lock_down(path, problem.start.line);
                 problems.push(problem);
@@ -169,6 +181,7 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         for (key, value) in &table {
             let mut reader = Reader {
+                told: &told,
                 path,
                 lines: &lines,
                 key: key.get_ref(),
@@ -197,20 +210,21 @@ impl Config {
                 other => {
                     let mut draft = Diagnostic::error(
                         "unknown-key",
-                        format!("`{other}` is not a setting of hocso.toml"),
+                        told.with("cli-config-unknown-key", &[("key", other.into())]),
                     )
                     .at(key.span());
                     let near = closest(other);
                     if near == Some("kiosk") {
                         // Meant as lock-down, whichever way: it fails closed.
-                        draft = draft.help(
-                            "did you mean `kiosk`? until it is spelt right, the kiosk stays \
-                             locked down",
-                        );
+                        draft = draft.help(told.t("cli-config-did-you-mean-kiosk"));
                     } else if let Some(near) = near {
-                        draft = draft.help(format!("did you mean `{near}`?"));
+                        draft = draft
+                            .help(told.with("cli-config-did-you-mean", &[("key", near.into())]));
                     } else {
-                        draft = draft.help(format!("the settings are: {}", KEYS.join(", ")));
+                        draft = draft.help(told.with(
+                            "cli-config-settings-are",
+                            &[("keys", KEYS.join(", ").into())],
+                        ));
                     }
                     let draft = draft.locate_in(path, &lines);
                     if near == Some("kiosk") {
@@ -224,12 +238,17 @@ impl Config {
     }
 
     /// Reads `path`; a missing file is no problem (the defaults hold), an unreadable one
-    /// is.
+    /// is. Problems are told in English.
     pub fn load(path: &Path, defaults: Defaults) -> (Config, Vec<Diagnostic>) {
+        Config::load_in(path, defaults, Lang::En)
+    }
+
+    /// [`Config::load`], its problems told in `lang`.
+    pub fn load_in(path: &Path, defaults: Defaults, lang: Lang) -> (Config, Vec<Diagnostic>) {
         match std::fs::read_to_string(path) {
             Ok(text) => {
-                let (config, mut problems) = Config::parse(path, &text, defaults);
-                problems.extend(open_to_others(path, &text));
+                let (config, mut problems) = Config::parse_in(path, &text, defaults, lang);
+                problems.extend(open_to_others(path, &text, &Told::new(lang)));
                 (config, problems)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::new(defaults), vec![]),
@@ -239,9 +258,8 @@ impl Config {
                 config.lock_down(path, 1);
                 let problem = Diagnostic::error(
                     "unreadable",
-                    format!(
-                        "cannot read the file: {e}; until it reads, the kiosk stays locked down"
-                    ),
+                    Told::new(lang)
+                        .with("cli-config-unreadable", &[("error", e.to_string().into())]),
                 )
                 .locate(path, "");
                 (config, vec![problem])
@@ -256,6 +274,17 @@ impl Config {
             value: true,
             from: Origin::FailedClosed(path.to_owned(), line),
         };
+    }
+
+    /// The language the command line speaks: `--lang`, else the file's `language`, else
+    /// the locale (`locale`, as [`locale_from_env`] finds it: Vietnamese for `vi…`,
+    /// English for any other), else English. The tutor's screens keep
+    /// [`Config::language`], which is Vietnamese unless told otherwise.
+    pub fn command_line_language(&self, locale: Option<&str>) -> Lang {
+        match self.language.from {
+            Origin::Default => locale.map_or(Lang::En, lang_of_locale),
+            _ => self.language.value,
+        }
     }
 
     /// The touch timings these settings give.
@@ -333,9 +362,30 @@ impl Config {
     }
 }
 
+/// The locale the environment gives messages, as POSIX orders it: `LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`, the first that is set and not empty.
+pub fn locale_from_env() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+}
+
+/// The language of a locale such as `vi_VN.UTF-8`: Vietnamese for `vi…`, else English.
+pub fn lang_of_locale(locale: &str) -> Lang {
+    if locale
+        .get(..2)
+        .is_some_and(|l| l.eq_ignore_ascii_case("vi"))
+    {
+        Lang::Vi
+    } else {
+        Lang::En
+    }
+}
+
 /// A warning when others than the kiosk user may read the file: it says where learners'
 /// progress is kept.
-fn open_to_others(path: &Path, text: &str) -> Option<Diagnostic> {
+fn open_to_others(path: &Path, text: &str, told: &Told) -> Option<Diagnostic> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -343,7 +393,10 @@ fn open_to_others(path: &Path, text: &str) -> Option<Diagnostic> {
         (mode & 0o077 != 0).then(|| {
             Diagnostic::warning(
                 "config-permissions",
-                format!("other users may read this file (mode {:o})", mode & 0o777),
+                told.with(
+                    "cli-config-open-to-others",
+                    &[("mode", format!("{:o}", mode & 0o777).into())],
+                ),
             )
             .help(format!("chmod 600 {}", path.display()))
             .locate(path, text)
@@ -351,7 +404,7 @@ fn open_to_others(path: &Path, text: &str) -> Option<Diagnostic> {
     }
     #[cfg(not(unix))]
     {
-        let _ = (path, text);
+        let _ = (path, text, told);
         None
     }
 }
@@ -389,8 +442,37 @@ fn strsim(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The words a configuration's problems are told in.
+struct Told {
+    i18n: Localizer,
+    lang: Lang,
+}
+
+impl Told {
+    fn new(lang: Lang) -> Told {
+        Told {
+            i18n: Localizer::embedded(),
+            lang,
+        }
+    }
+
+    fn t(&self, id: &str) -> String {
+        self.i18n.text(self.lang, id)
+    }
+
+    fn with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.i18n.text_with(self.lang, id, args)
+    }
+
+    /// What a TOML value is, as in "not a string".
+    fn type_of(&self, value: &toml::Value) -> String {
+        self.t(&format!("cli-config-type-{}", value.type_str()))
+    }
+}
+
 /// Reads one key's value into its setting, or reports why it cannot.
 struct Reader<'a> {
+    told: &'a Told,
     path: &'a Path,
     lines: &'a LineIndex<'a>,
     key: &'a str,
@@ -417,12 +499,24 @@ impl Reader<'_> {
         self.problems.push(d);
     }
 
+    /// The value is not of the type wanted (`cli-config-want-…`).
     fn wrong_type(&mut self, wanted: &str, example: &str) {
-        let found = self.value.get_ref().type_str();
+        let told = self.told;
+        let found = told.type_of(self.value.get_ref());
         let key = self.key;
         self.problem(
-            format!("`{key}` must be {wanted}, not a {found}"),
-            &format!("for example: {key} = {example}"),
+            told.with(
+                "cli-config-wrong-type",
+                &[
+                    ("key", key.into()),
+                    ("wanted", told.t(wanted).into()),
+                    ("found", found.into()),
+                ],
+            ),
+            &told.with(
+                "cli-config-example",
+                &[("key", key.into()), ("example", example.into())],
+            ),
         );
     }
 
@@ -430,7 +524,7 @@ impl Reader<'_> {
         match self.value.get_ref() {
             toml::Value::String(s) => Some(crate::lesson::nfc(s)),
             _ => {
-                self.wrong_type("text in quotes", example);
+                self.wrong_type("cli-config-want-text", example);
                 None
             }
         }
@@ -441,10 +535,10 @@ impl Reader<'_> {
             return;
         };
         if s.trim().is_empty() && !may_be_empty {
-            let key = self.key;
+            let told = self.told;
             self.problem(
-                format!("`{key}` is empty"),
-                "give it a name, or leave it out",
+                told.with("cli-config-empty", &[("key", self.key.into())]),
+                &told.t("cli-config-empty-name"),
             );
             return;
         }
@@ -456,10 +550,10 @@ impl Reader<'_> {
             return;
         };
         if s.trim().is_empty() {
-            let key = self.key;
+            let told = self.told;
             self.problem(
-                format!("`{key}` is empty"),
-                "give a folder, or leave it out",
+                told.with("cli-config-empty", &[("key", self.key.into())]),
+                &told.t("cli-config-empty-folder"),
             );
             return;
         }
@@ -472,10 +566,13 @@ impl Reader<'_> {
         };
         match Lang::parse(&s) {
             Some(lang) => self.set(setting, lang),
-            None => self.problem(
-                format!("hocso does not speak `{s}`"),
-                "the languages are \"vi\" and \"en\"",
-            ),
+            None => {
+                let told = self.told;
+                self.problem(
+                    told.with("cli-config-language", &[("value", s.into())]),
+                    &told.t("cli-config-languages"),
+                )
+            }
         }
     }
 
@@ -486,9 +583,10 @@ impl Reader<'_> {
         if VOICES.contains(&s.as_str()) {
             self.set(setting, s);
         } else {
+            let told = self.told;
             self.problem(
-                format!("`{s}` is not a Vietnamese voice of espeak-ng"),
-                &format!("the voices are: {}", VOICES.join(", ")),
+                told.with("cli-config-voice", &[("value", s.into())]),
+                &told.with("cli-config-voices", &[("voices", VOICES.join(", ").into())]),
             );
         }
     }
@@ -500,13 +598,14 @@ impl Reader<'_> {
             self.set(setting, *b);
             return;
         }
-        let found = self.value.get_ref().type_str();
+        let told = self.told;
+        let found = told.type_of(self.value.get_ref());
         self.problem(
-            format!(
-                "`kiosk` must be true or false, not a {found}: until it is, the kiosk stays \
-                 locked down"
+            told.with("cli-config-kiosk", &[("found", found.into())]),
+            &told.with(
+                "cli-config-example",
+                &[("key", "kiosk".into()), ("example", "true".into())],
             ),
-            "for example: kiosk = true",
         );
         let line = self.lines.position(self.value.span().start).line;
         *setting = Setting {
@@ -518,22 +617,30 @@ impl Reader<'_> {
     fn bool_into(&mut self, setting: &mut Setting<bool>) {
         match self.value.get_ref() {
             toml::Value::Boolean(b) => self.set(setting, *b),
-            _ => self.wrong_type("true or false", "true"),
+            _ => self.wrong_type("cli-config-want-bool", "true"),
         }
     }
 
     fn number_into<T: TryFrom<i64>>(&mut self, setting: &mut Setting<T>, min: i64, max: i64) {
         let toml::Value::Integer(n) = self.value.get_ref() else {
-            self.wrong_type("a whole number", &min.max(3).to_string());
+            self.wrong_type("cli-config-want-number", &min.max(3).to_string());
             return;
         };
         match T::try_from(*n) {
             Ok(v) if (min..=max).contains(n) => self.set(setting, v),
             _ => {
-                let key = self.key;
+                let told = self.told;
                 self.problem(
-                    format!("`{key}` must be between {min} and {max}, not {n}"),
-                    "choose a number in that range",
+                    told.with(
+                        "cli-config-range",
+                        &[
+                            ("key", self.key.into()),
+                            ("min", min.into()),
+                            ("max", max.into()),
+                            ("value", (*n).into()),
+                        ],
+                    ),
+                    &told.t("cli-config-range-help"),
                 );
             }
         }
@@ -542,7 +649,7 @@ impl Reader<'_> {
     fn days_into(&mut self, setting: &mut Setting<Vec<u32>>) {
         let example = "[1, 3, 7, 21, 60]";
         let toml::Value::Array(items) = self.value.get_ref() else {
-            self.wrong_type("a list of days", example);
+            self.wrong_type("cli-config-want-days", example);
             return;
         };
         let days: Option<Vec<u32>> = items
@@ -553,10 +660,16 @@ impl Reader<'_> {
             Some(d) if !d.is_empty() && d[0] > 0 && d.windows(2).all(|w| w[0] < w[1]) => {
                 self.set(setting, d)
             }
-            _ => self.problem(
-                "review intervals must be whole days, positive and increasing".to_owned(),
-                &format!("for example: review_intervals_days = {example}"),
-            ),
+            _ => {
+                let told = self.told;
+                self.problem(
+                    told.t("cli-config-days"),
+                    &told.with(
+                        "cli-config-example",
+                        &[("key", self.key.into()), ("example", example.into())],
+                    ),
+                )
+            }
         }
     }
 }
@@ -711,6 +824,21 @@ mod tests {
         let (missing, problems) = Config::load(&dir.path().join("none.toml"), defaults());
         assert!(problems.is_empty());
         assert_eq!(missing, Config::new(defaults()));
+    }
+
+    #[test]
+    fn the_command_line_speaks_the_flag_then_the_file_then_the_locale() {
+        let (config, _) = parse("");
+        assert_eq!(config.command_line_language(Some("vi_VN.UTF-8")), Lang::Vi);
+        assert_eq!(config.command_line_language(Some("C.UTF-8")), Lang::En);
+        assert_eq!(config.command_line_language(Some("en_US")), Lang::En);
+        assert_eq!(config.command_line_language(None), Lang::En);
+        let (mut config, _) = parse("language = \"vi\"\n");
+        assert_eq!(config.command_line_language(Some("C")), Lang::Vi);
+        config.language.override_with(Some(Lang::En));
+        assert_eq!(config.command_line_language(Some("vi_VN")), Lang::En);
+        let (config, _) = parse("language = \"en\"\n");
+        assert_eq!(config.command_line_language(Some("vi")), Lang::En);
     }
 
     #[test]

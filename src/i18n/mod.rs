@@ -53,6 +53,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "hocso.ftl",
         include_str!("../../locales/en/hocso.ftl"),
     ),
+    (
+        Lang::Vi,
+        "cli.ftl",
+        include_str!("../../locales/vi/cli.ftl"),
+    ),
+    (
+        Lang::En,
+        "cli.ftl",
+        include_str!("../../locales/en/cli.ftl"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -283,6 +293,10 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
     (
         "startup-*",
         "for volunteers, when the data cannot be opened",
+    ),
+    (
+        "cli-*",
+        "the command line's words (locales/*/cli.ftl), printed for volunteers and authors",
     ),
 ];
 

@@ -384,7 +384,15 @@ impl CrossCheck {
 
         // Prerequisites must name a lesson that exists (even a broken one: its own
         // errors are reported already).
-        let known: Vec<&str> = owners.keys().map(String::as_str).collect();
+        // Suggestions come from every lesson of the folder, checked or beside the one
+        // checked, in name order so that a tie always names the same one.
+        let mut known: Vec<&str> = owners
+            .keys()
+            .chain(siblings.iter())
+            .map(String::as_str)
+            .collect();
+        known.sort_unstable();
+        known.dedup();
         let mut graph: BTreeMap<String, Vec<(String, Spanned<String>)>> = BTreeMap::new();
         for p in parsed.iter() {
             let Some(id) = &p.id else { continue };
@@ -398,7 +406,12 @@ impl CrossCheck {
                         .or_default()
                         .push((name.clone(), pre.clone()));
                 } else if !siblings.contains(name) {
-                    let help = match closest(name, &known) {
+                    let others: Vec<&str> = known
+                        .iter()
+                        .copied()
+                        .filter(|k| k != id.get_ref())
+                        .collect();
+                    let help = match closest(name, &others) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => "name the id of a lesson in the same folder".to_owned(),
                     };

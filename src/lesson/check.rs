@@ -21,7 +21,7 @@ use super::text::{LocalText, PRIMARY_LOCALE, TextFile, nfc};
 use super::visible::{self, LearnerText, Problem, Role};
 use super::{
     Button, ChoiceOption, DEFAULT_LOCALES, DEFAULT_REVIEW_DAYS, Element, FORMAT_VERSION,
-    MIN_TEXT_COLUMNS, MasteryRule, Screen, Step, Task, is_valid_id,
+    MIN_TEXT_COLUMNS, MasteryRule, PLACEHOLDER, Screen, Step, Task, is_valid_id,
 };
 use crate::typing::{self, keyboard};
 
@@ -409,6 +409,9 @@ impl<'a> FileCheck<'a> {
     ) -> Option<LocalText> {
         let mark = self.drafts.len();
         let whole = text.span();
+        // Locales a misspelt key was most likely meant to be: their absence is the same
+        // slip, already reported.
+        let mut meant: Vec<&str> = Vec::new();
         match text.get_ref() {
             TextFile::Plain(s) => self.text_value(s, whole.clone(), what),
             TextFile::Localized(pairs) => {
@@ -420,15 +423,8 @@ impl<'a> FileCheck<'a> {
                     );
                 }
                 for (locale, value) in pairs {
-                    if !is_locale_code(locale.get_ref()) {
-                        self.push(
-                            Diagnostic::error(
-                                "locale-key",
-                                format!("`{}` is not a locale code", locale.get_ref()),
-                            )
-                            .at(locale.span())
-                            .help("use a language code such as `vi` or `en`"),
-                        );
+                    if let Some(near) = self.locale_key(locale) {
+                        meant.push(near);
                     }
                     self.text_value(value.get_ref(), value.span(), what);
                 }
@@ -444,6 +440,7 @@ impl<'a> FileCheck<'a> {
                 }
             }
         }
+        self.placeholder(text, what);
         let entries = text.get_ref().entries();
         let missing: Vec<&str> = self
             .options
@@ -451,6 +448,7 @@ impl<'a> FileCheck<'a> {
             .iter()
             .map(String::as_str)
             .filter(|l| *l != PRIMARY_LOCALE && !entries.iter().any(|(have, _)| have == l))
+            .filter(|l| !meant.contains(l))
             .collect();
         if every_locale && !missing.is_empty() && !entries.is_empty() {
             let list = missing.join("`, `");
@@ -465,6 +463,83 @@ impl<'a> FileCheck<'a> {
             );
         }
         (!self.has_errors_since(mark)).then(|| text.get_ref().to_local())
+    }
+
+    /// Warns where a text still holds the scaffold's placeholder mark ([`PLACEHOLDER`]):
+    /// once for the text, at the first mark as written.
+    fn placeholder(&mut self, text: &Spanned<TextFile>, what: &str) {
+        let values: Vec<(&str, Range<usize>)> = match text.get_ref() {
+            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
+            TextFile::Localized(pairs) => pairs
+                .iter()
+                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
+                .collect(),
+        };
+        let marked = |value: &str| {
+            nfc(value)
+                .to_lowercase()
+                .contains(&PLACEHOLDER.to_lowercase())
+        };
+        let first = values
+            .into_iter()
+            .filter(|(value, _)| marked(value))
+            .min_by_key(|(_, span)| span.start);
+        if let Some((_, span)) = first {
+            let at = self.find_in(span, PLACEHOLDER);
+            self.push(
+                Diagnostic::warning(
+                    "placeholder-left",
+                    format!("{what} is still a placeholder from `hocso new`"),
+                )
+                .at(at)
+                .label("to be written")
+                .help(format!(
+                    "write the lesson's own text here, and remove `{PLACEHOLDER}`"
+                )),
+            );
+        }
+    }
+
+    /// Checks a key of a locale table: a language the kiosk shows, else a diagnostic with
+    /// the language it was most likely meant to be (returned). A key that is no language
+    /// code at all (`en-US`, `EN`) is an error; a code the kiosk never shows (`eng`, `vn`,
+    /// `fr`) a warning, as its text is never read but the lesson still works.
+    fn locale_key(&mut self, locale: &Spanned<String>) -> Option<&'a str> {
+        let key = locale.get_ref().as_str();
+        let shown = self.shown_locales();
+        if shown.contains(&key) {
+            return None;
+        }
+        let near = meant_locale(key, &shown);
+        let offered = |shown: &[&str]| {
+            let mut offered: Vec<&str> = shown.to_vec();
+            offered.sort_unstable();
+            offered.dedup();
+            format!("`{}`", offered.join("`, `"))
+        };
+        let draft = if is_locale_code(key) {
+            Diagnostic::warning(
+                "unknown-locale",
+                format!("`{key}` is not a language this kiosk shows: this text is never read"),
+            )
+            .label("not a language of the kiosk")
+            .help(match near {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the kiosk shows {}; `hocso check --languages` names any other it offers",
+                    offered(&shown)
+                ),
+            })
+        } else {
+            Diagnostic::error("locale-key", format!("`{key}` is not a locale code"))
+                .label("not a language code")
+                .help(match near {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "use a language code such as `vi` or `en`".to_owned(),
+                })
+        };
+        self.push(draft.at(locale.span()));
+        near
     }
 
     fn text_value(&mut self, value: &str, span: Range<usize>, what: &str) {
@@ -1151,15 +1226,20 @@ impl<'a> FileCheck<'a> {
             );
         }
         if let Some(field) = &step.field {
-            let ok = step.screen.as_ref().is_some_and(|s| {
-                s.get_ref().elements.iter().any(|e| {
-                    *e.kind.get_ref() == ElementKind::Field
-                        && e.id
-                            .as_ref()
-                            .is_some_and(|i| i.get_ref() == field.get_ref())
-                })
+            let fields: Vec<&str> = step.screen.as_ref().map_or(Vec::new(), |s| {
+                s.get_ref()
+                    .elements
+                    .iter()
+                    .filter(|e| *e.kind.get_ref() == ElementKind::Field)
+                    .filter_map(|e| e.id.as_ref().map(|i| i.get_ref().as_str()))
+                    .collect()
             });
-            if !ok {
+            if !fields.contains(&field.get_ref().as_str()) {
+                let help = match closest(field.get_ref(), &fields) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "add a `field` element with this id to `screen`, or remove `field`"
+                        .to_owned(),
+                };
                 self.push(
                     Diagnostic::error(
                         "unknown-field-element",
@@ -1169,7 +1249,8 @@ impl<'a> FileCheck<'a> {
                         ),
                     )
                     .at(field.span())
-                    .help("add a `field` element with this id to `screen`, or remove `field`"),
+                    .label("no such field on the screen")
+                    .help(help),
                 );
             }
         }
@@ -1240,6 +1321,43 @@ fn all_ids(screen: &ScreenFile) -> Vec<(String, Option<ElementKind>)> {
 
 fn is_locale_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The language of `shown` that the locale key `key` was most likely meant to be: the
+/// language of a regional tag (`en-US`, `vi_VN`) or of another case (`EN`); a
+/// three-letter code for a two-letter one (`eng`, `vie`); the country for its language
+/// (`vn`, `us`, `gb`); or a slip of one or two letters (`ne`, `viet`). A real two-letter
+/// code is not "corrected" to another by one letter (`es` is Spanish, not a slip of `en`):
+/// only two letters swapped count there.
+fn meant_locale<'c>(key: &str, shown: &[&'c str]) -> Option<&'c str> {
+    let lower = key.to_ascii_lowercase();
+    let language = lower.split(['-', '_']).next().unwrap_or("");
+    let is = |code: &str| shown.iter().copied().find(|s| *s == code);
+    if let Some(found) = is(language) {
+        return Some(found);
+    }
+    const COUNTRIES: &[(&str, &str)] = &[("vn", "vi"), ("us", "en"), ("gb", "en"), ("uk", "en")];
+    if let Some((_, code)) = COUNTRIES.iter().find(|(country, _)| *country == language)
+        && let Some(found) = is(code)
+    {
+        return Some(found);
+    }
+    if language.len() == 3
+        && let Some(found) = language.get(..2).and_then(is)
+    {
+        return Some(found);
+    }
+    if language.len() == 2 {
+        let swapped: String = language.chars().rev().collect();
+        return is(&swapped);
+    }
+    closest(language, shown).or_else(|| {
+        // "viet", "engl": the start of the language's own name.
+        shown
+            .iter()
+            .copied()
+            .find(|s| language.len() > s.len() && language.starts_with(s))
+    })
 }
 
 fn kind_help(kind: StepKind) -> &'static str {
@@ -1913,6 +2031,87 @@ url = "https://m31.vn"
         }
         let most = "[budget]\nexplain = 90\nquestion = 60\nhint = 40\nreason = \"Vì sao.\"\n";
         assert_eq!(problems(&with_syllables(90, 60, 40, most)), []);
+    }
+
+    #[test]
+    fn a_misspelt_locale_is_taken_for_the_language_it_was_meant_to_be() {
+        let shown = ["vi", "en"];
+        for (key, meant) in [
+            ("eng", Some("en")),
+            ("vie", Some("vi")),
+            ("vn", Some("vi")),
+            ("en-US", Some("en")),
+            ("vi_VN", Some("vi")),
+            ("EN", Some("en")),
+            ("ne", Some("en")),
+            ("iv", Some("vi")),
+            ("viet", Some("vi")),
+            ("english", Some("en")),
+            // Real languages of their own, not slips.
+            ("es", None),
+            ("fr", None),
+            ("km", None),
+            ("zh-CN", None),
+        ] {
+            assert_eq!(meant_locale(key, &shown), meant, "{key}");
+        }
+    }
+
+    /// The lesson with every text, its title written as the locale table `{ table }`:
+    /// the title's problems.
+    fn titled(table: &str) -> (String, Vec<Diagnostic>) {
+        let text = EVERY_TEXT.replacen("title = \"M01\"", &format!("title = {{ {table} }}"), 1);
+        let options = CheckOptions::default();
+        let parsed = crate::lesson::parse_lesson(Path::new("x.toml"), &text, &options);
+        let title: Vec<Diagnostic> = parsed
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.start.line == 4)
+            .collect();
+        (text, title)
+    }
+
+    #[test]
+    fn an_unknown_locale_key_is_pointed_at_with_the_language_meant() {
+        for (key, code, severity) in [
+            ("eng", "unknown-locale", Severity::Warning),
+            ("ne", "unknown-locale", Severity::Warning),
+            ("en-US", "locale-key", Severity::Error),
+            ("EN", "locale-key", Severity::Error),
+        ] {
+            let (text, found) = titled(&format!("vi = \"Tựa\", {key} = \"Title\""));
+            // One slip, one problem: not also "the title has no `en` text".
+            assert_eq!(found.len(), 1, "{key}: {found:#?}");
+            let d = &found[0];
+            assert_eq!((d.code, d.severity), (code, severity), "{key}");
+            assert_eq!(&text[d.span.clone()], key);
+            assert_eq!(d.help.as_deref(), Some("did you mean `en`?"), "{key}");
+        }
+        // Vietnamese under the country's code: the text has no Vietnamese, and says why.
+        let (text, found) = titled("vn = \"Tựa\", en = \"Title\"");
+        let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            ["missing-vietnamese", "unknown-locale"],
+            "{found:#?}"
+        );
+        let slip = found.iter().find(|d| d.code == "unknown-locale").unwrap();
+        assert_eq!(&text[slip.span.clone()], "vn");
+        assert_eq!(slip.help.as_deref(), Some("did you mean `vi`?"));
+        // A language of its own that the kiosk does not show: said, not corrected.
+        let (_, found) = titled("vi = \"Tựa\", fr = \"Titre\"");
+        let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["missing-locale", "unknown-locale"], "{found:#?}");
+        let slip = found.iter().find(|d| d.code == "unknown-locale").unwrap();
+        let help = slip.help.as_deref().unwrap();
+        assert!(
+            help.contains("`en`, `vi`") && !help.contains("did you mean"),
+            "{help}"
+        );
+        let (_, found) = titled("vi = \"Tựa\", en = \"Title\"");
+        assert_eq!(found, []);
     }
 
     #[test]

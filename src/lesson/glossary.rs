@@ -139,7 +139,7 @@ impl Glossary {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
                 problems.push(
-                    Diagnostic::error("bad-id", format!("`{id}` is not a term id"))
+                    Diagnostic::error("invalid-id", format!("`{id}` is not a term id"))
                         .at(term.id.span())
                         .help("an id is lower-case letters, digits and `-`: id = \"ma-otp\""),
                 );
@@ -147,7 +147,7 @@ impl Glossary {
             }
             if let Some(first) = ids.insert(id.clone(), term.id.span()) {
                 problems.push(
-                    Diagnostic::error("duplicate-id", format!("two terms are `{id}`"))
+                    Diagnostic::error("duplicate-term", format!("two terms are `{id}`"))
                         .at(term.id.span())
                         .label("again here")
                         .help(format!(

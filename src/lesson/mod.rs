@@ -35,6 +35,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// wide, less a border and a margin each side). A word wider than this would be cut.
 pub const MIN_TEXT_COLUMNS: usize = 36;
 
+/// The mark of a text `hocso new` wrote for the author to replace ("sửa": edit). The
+/// checker warns (`placeholder-left`) wherever one is left.
+pub const PLACEHOLDER: &str = "«SỬA»";
+
 /// Interface locales the checker expects every text to have unless told otherwise.
 pub const DEFAULT_LOCALES: &[&str] = &["vi", "en"];
 

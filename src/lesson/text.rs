@@ -99,7 +99,7 @@ impl JsonSchema for TextFile {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Learner-facing text: a Vietnamese string, or a table of locales with at least `vi`.",
+            "description": "Learner-facing text: a Vietnamese string, or a table with `vi` (required) and `en`.",
             "anyOf": [
                 { "type": "string", "minLength": 1 },
                 {
@@ -109,7 +109,9 @@ impl JsonSchema for TextFile {
                         "en": { "type": "string", "minLength": 1, "description": "English" }
                     },
                     "required": ["vi"],
-                    "additionalProperties": { "type": "string" }
+                    // The kiosk shows these two: another key (`eng`, `vn`) is a slip the
+                    // editor marks at once, as `hocso check` does.
+                    "additionalProperties": false
                 }
             ]
         })

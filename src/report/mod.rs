@@ -176,7 +176,19 @@ impl Report {
         with_names: bool,
     ) -> Report {
         let mut days: BTreeMap<DayNumber, Counts> = BTreeMap::new();
-        let mut totals = Counts::default();
+        // The figures the volunteer panel shows too, counted the same way.
+        let figures = rows.figures(from, to);
+        let mut totals = Counts {
+            sessions: figures.sessions,
+            learners: figures.learners,
+            new_learners: figures.new_learners,
+            returning_learners: figures.learners - figures.new_learners,
+            lessons_mastered: figures.lessons_mastered,
+            needs_help: figures.needs_help,
+            answers: figures.answers,
+            assisted: figures.assisted,
+            ..Counts::default()
+        };
         let period_start = crate::store::day_start(from);
 
         // Sessions and learners. Sessions come oldest first, so a learner's first session
@@ -197,17 +209,10 @@ impl Report {
                 }
             }
         }
-        totals.sessions = rows.sessions.len() as u64;
         let mut bands: BTreeMap<&str, BandRow> = BTreeMap::new();
         let period_end = crate::store::day_start(to + 1);
         for ((_, learner), &sessions) in rows.learners.iter().zip(&sessions_of) {
             let new = (period_start..period_end).contains(&learner.created_at);
-            totals.learners += 1;
-            if new {
-                totals.new_learners += 1;
-            } else {
-                totals.returning_learners += 1;
-            }
             let band = band_code(learner.age_band);
             band_entry(&mut bands, band).add(&BandRow {
                 band: String::new(),
@@ -230,7 +235,6 @@ impl Report {
             match outcome.as_str() {
                 "mastered" => {
                     counts.lessons_mastered += n;
-                    totals.lessons_mastered += n;
                     row.mastered += n;
                 }
                 "review-passed" => {
@@ -248,7 +252,6 @@ impl Report {
         }
         for (day, n) in &rows.needs_help {
             days.entry(*day).or_default().needs_help += n;
-            totals.needs_help += n;
         }
 
         // Steps.
@@ -257,8 +260,6 @@ impl Report {
             let counts = days.entry(s.day).or_default();
             counts.answers += s.answers;
             counts.assisted += s.assisted;
-            totals.answers += s.answers;
-            totals.assisted += s.assisted;
             step_entry(&mut steps, &s.lesson, &s.step).add(&StepRow {
                 answers: s.answers,
                 assisted: s.assisted,
@@ -319,10 +320,7 @@ impl Report {
         let report: Report =
             serde_json::from_str(text).map_err(|e| MergeError::NotAReport(e.to_string()))?;
         if report.format != FORMAT {
-            return Err(MergeError::NotAReport(format!(
-                "its format is “{}”, not “{FORMAT}”",
-                report.format
-            )));
+            return Err(MergeError::WrongFormat(report.format));
         }
         if report.version != VERSION {
             return Err(MergeError::Version(report.version));
@@ -468,6 +466,8 @@ pub enum MergeError {
     Nothing,
     #[error("not a hocso report: {0}")]
     NotAReport(String),
+    #[error("not a hocso report: its format is “{0}”, not “{FORMAT}”")]
+    WrongFormat(String),
     #[error("a report of version {0}; this hocso reads version 1 (make it again with this hocso)")]
     Version(u32),
     #[error(

@@ -154,6 +154,8 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
     for (id, figure) in COLUMNS {
         row(&mut out, &[t(id), figure(&report.totals).to_string()]);
     }
+    // How a learner erased since counts: what went with her, and what stays.
+    let _ = writeln!(out, "\n{}", t("report-erased-note"));
 
     let _ = writeln!(out, "\n## {}\n", t("report-by-day"));
     let mut cells = vec![t("report-date")];
@@ -340,12 +342,11 @@ fn ordered_steps<'a>(steps: &'a [StepRow], lessons: &[Lesson]) -> Vec<&'a StepRo
 /// belongs to and what it is of; the first rows say which kiosks and period it covers.
 /// A text that a spreadsheet would take for a formula is written with a leading `'`. It
 /// starts with a byte-order mark, by which spreadsheets know it is UTF-8 (Vietnamese
-/// names are garbled without it).
-pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
+/// names are garbled without it). The column headers are in `lang`, for the person who
+/// opens it; the values are the same in every language, for formulas and other programs.
+pub fn to_csv(report: &Report, i18n: &Localizer, lang: Lang) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "table", "date", "band", "lesson", "step", "learner", "measure", "value",
-    ])?;
+    out.write_record(CSV_COLUMNS.map(|id| i18n.text(lang, id)))?;
     let names: Vec<&str> = COLUMNS
         .iter()
         .map(|(id, _)| &id["report-".len()..])
@@ -442,6 +443,18 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
+
+/// The CSV's columns, by message id.
+const CSV_COLUMNS: [&str; 8] = [
+    "report-csv-table",
+    "report-csv-date",
+    "report-csv-band",
+    "report-csv-lesson",
+    "report-csv-step",
+    "report-csv-learner",
+    "report-csv-measure",
+    "report-csv-value",
+];
 
 /// A cell a spreadsheet will not run: `=`, `+`, `-`, `@` and control characters first are
 /// quoted with `'`.

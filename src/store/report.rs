@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::sqlite::map_err;
-use super::{AgeBand, SqliteStore, StoreError};
+use super::{AgeBand, Figures, SqliteStore, StoreError};
 use crate::kiosk::VIETNAM_OFFSET;
 
 /// A day in Vietnam, counted from 1970-01-01.
@@ -63,7 +63,51 @@ pub struct ReportRows {
     pub mastered_by: HashMap<String, u64>,
 }
 
+/// The days `from..to` (in seconds) covers when it is whole days in Vietnam: the first
+/// and the last, both included.
+pub fn whole_days(from: i64, to: i64) -> Option<(DayNumber, DayNumber)> {
+    let (first, end) = (day_of(from), day_of(to));
+    (from == day_start(first) && to == day_start(end) && end > first).then(|| (first, end - 1))
+}
+
+impl ReportRows {
+    /// The figures these rows give for days `from..=to`: the ward report's totals and the
+    /// volunteer panel's figures are both these.
+    ///
+    /// How a learner erased since (`hocso learners forget`) counts: her answers, lesson
+    /// starts and ends stay in the anonymous counts per day (`step_days`, `lesson_days`)
+    /// and are counted; she, her sessions and her calls for help went with her and are
+    /// not.
+    pub fn figures(&self, from: DayNumber, to: DayNumber) -> Figures {
+        let (start, end) = (day_start(from), day_start(to + 1));
+        Figures {
+            sessions: self.sessions.len() as u64,
+            learners: self.learners.len() as u64,
+            new_learners: self
+                .learners
+                .iter()
+                .filter(|(_, l)| (start..end).contains(&l.created_at))
+                .count() as u64,
+            answers: self.steps.iter().map(|s| s.answers).sum(),
+            assisted: self.steps.iter().map(|s| s.assisted).sum(),
+            lessons_mastered: self
+                .ends
+                .iter()
+                .filter(|(_, _, outcome, _)| outcome == "mastered")
+                .map(|(_, _, _, n)| n)
+                .sum(),
+            needs_help: self.needs_help.iter().map(|(_, n)| n).sum(),
+        }
+    }
+}
+
 impl SqliteStore {
+    /// The figures of days `from..=to`, read and counted as the ward's report reads and
+    /// counts them (see [`ReportRows::figures`]).
+    pub fn day_figures(&self, from: DayNumber, to: DayNumber) -> Result<Figures, StoreError> {
+        Ok(self.report_rows(from, to, false)?.figures(from, to))
+    }
+
     /// The first day anything was recorded, if anything was.
     pub fn first_report_day(&self) -> Result<Option<DayNumber>, StoreError> {
         let first: Option<i64> = self

@@ -950,6 +950,12 @@ impl Store for SqliteStore {
     }
 
     fn figures(&self, from: i64, to: i64) -> Result<Figures, StoreError> {
+        // Whole days (the panel's today) are counted as the ward's report counts them, so
+        // the two agree, erased learners included; a part of a day is read from the
+        // answers themselves.
+        if let Some((first, last)) = super::report::whole_days(from, to) {
+            return self.day_figures(first, last);
+        }
         let between = "BETWEEN ?1 AND ?2 - 1";
         Ok(Figures {
             sessions: self.count(

@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::audio::slots::{Manifests, Slot, Status, glossary_slots, interface_slots, lesson_slots};
-use crate::audio::studio::capture::{Played, Speaker, Take};
+use crate::audio::studio::capture::{Heard, Played, Speaker, Take};
 use crate::audio::studio::{encode, process};
 use crate::gesture::{Gestures, Phase as TouchPhase, Timing, Touch, Verdict};
 use crate::i18n::{Lang, Localizer};
@@ -279,7 +279,12 @@ impl Studio {
             }
             let mut messages: Vec<Msg> = Vec::new();
             if let Some(take) = &self.take {
-                messages.extend(take.heard().into_iter().map(Msg::Heard));
+                for heard in take.heard() {
+                    if let Heard::Failed(why) = &heard {
+                        tracing::warn!(why, "the microphone failed");
+                    }
+                    messages.push(Msg::Heard(heard));
+                }
             }
             messages.extend(inbox.try_iter());
             for report in self.speaker.reports() {

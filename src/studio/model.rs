@@ -72,8 +72,9 @@ pub enum Phase {
 pub enum Notice {
     /// The clip was kept (its label).
     Kept(String),
-    /// Keeping it failed (why): the take is still there to try again.
-    NotKept(String),
+    /// Keeping it failed (the disk is full, or not): the take is still there to try
+    /// again. What failed is in the log.
+    NotKept { disk_full: bool },
 }
 
 /// The studio.
@@ -89,6 +90,8 @@ pub struct Model {
     /// Asked whether to leave (a take would be thrown away).
     pub asking_to_leave: bool,
     pub quit: bool,
+    /// The take being written: back on screen, to keep again, if writing it fails.
+    pub held: Option<Box<Processed>>,
 }
 
 /// Keys the studio knows (the runtime translates the terminal's).
@@ -131,7 +134,7 @@ pub enum Msg {
     Click(Target),
     Heard(Heard),
     Processed(Box<Processed>),
-    Kept(Result<PathBuf, String>),
+    Kept(Result<PathBuf, crate::audio::studio::encode::Unkept>),
 }
 
 /// What the runtime carries out.
@@ -178,6 +181,7 @@ impl Model {
             kept: 0,
             asking_to_leave: false,
             quit: false,
+            held: None,
         }
     }
 
@@ -291,14 +295,15 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Target::Keep => match std::mem::replace(&mut model.phase, Phase::Saving) {
-            Phase::Review(p) if p.keepable() => vec![
-                Effect::StopPlaying,
-                Effect::Keep {
+            Phase::Review(p) if p.keepable() => {
+                let effect = Effect::Keep {
                     index: model.at,
-                    samples: p.samples,
+                    samples: p.samples.clone(),
                     rate: p.rate,
-                },
-            ],
+                };
+                model.held = Some(p);
+                vec![Effect::StopPlaying, effect]
+            }
             other => {
                 model.phase = other;
                 Vec::new()
@@ -411,12 +416,16 @@ fn hear(model: &mut Model, heard: Heard) -> Vec<Effect> {
     }
 }
 
-fn kept(model: &mut Model, result: Result<PathBuf, String>) -> Vec<Effect> {
+fn kept(
+    model: &mut Model,
+    result: Result<PathBuf, crate::audio::studio::encode::Unkept>,
+) -> Vec<Effect> {
     if model.phase != Phase::Saving {
         return Vec::new();
     }
     match result {
         Ok(_) => {
+            model.held = None;
             model.kept += 1;
             if let Some(item) = model.items.get_mut(model.at) {
                 item.status = Status::Person;
@@ -425,8 +434,15 @@ fn kept(model: &mut Model, result: Result<PathBuf, String>) -> Vec<Effect> {
             move_to(model, model.at + 1);
         }
         Err(why) => {
-            model.notice = Some(Notice::NotKept(why));
-            model.phase = Phase::Ready;
+            model.notice = Some(Notice::NotKept {
+                disk_full: why.disk_full,
+            });
+            // The take stays: the volunteer frees the disk and keeps it again, or records
+            // it again.
+            model.phase = match model.held.take() {
+                Some(p) => Phase::Review(p),
+                None => Phase::Ready,
+            };
         }
     }
     Vec::new()
@@ -521,6 +537,34 @@ mod tests {
         assert_eq!(m.items[0].status, Status::Person);
         assert_eq!(m.phase, Phase::Ready);
         assert_eq!(m.notice, Some(Notice::Kept("bai/buoc-0.ogg".into())));
+    }
+
+    #[test]
+    fn a_take_that_could_not_be_written_is_still_there_to_keep_again() {
+        let mut m = Model::new(items(2));
+        // A take as the runtime hands it back, processed.
+        m.phase = Phase::Processing;
+        update(&mut m, Msg::Processed(processed(true)));
+        let Phase::Review(take) = m.phase.clone() else {
+            panic!("a take to review")
+        };
+        update(&mut m, Msg::Click(Target::Keep));
+        let full = crate::audio::studio::encode::Unkept {
+            disk_full: true,
+            detail: "No space left on device".into(),
+        };
+        update(&mut m, Msg::Kept(Err(full)));
+        assert_eq!(m.phase, Phase::Review(take.clone()), "the take is back");
+        assert_eq!(m.notice, Some(Notice::NotKept { disk_full: true }));
+        assert_eq!((m.at, m.kept), (0, 0));
+        // Kept again, it is written.
+        let effects = update(&mut m, Msg::Click(Target::Keep));
+        assert!(matches!(
+            &effects[..],
+            [Effect::StopPlaying, Effect::Keep { index: 0, samples, .. }] if *samples == take.samples
+        ));
+        update(&mut m, Msg::Kept(Ok(PathBuf::from("x.ogg"))));
+        assert_eq!((m.at, m.kept, m.held.is_none()), (1, 1, true));
     }
 
     #[test]

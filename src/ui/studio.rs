@@ -165,8 +165,12 @@ fn status_lines(
             theme::right(),
             &mut out,
         ),
-        Some(Notice::NotKept(why)) => say(
-            &i18n.text_with(lang, "studio-not-kept", &[("why", why.clone().into())]),
+        Some(Notice::NotKept { disk_full }) => say(
+            &t(if *disk_full {
+                "studio-not-kept-full"
+            } else {
+                "studio-not-kept"
+            }),
             theme::wrong(),
             &mut out,
         ),
@@ -194,10 +198,8 @@ fn status_lines(
         Phase::Review(p) => {
             review_lines(p, i18n, lang, &mut |text, style| say(text, style, &mut out))
         }
-        Phase::NoMicrophone(why) => {
-            say(&t("studio-no-microphone"), theme::wrong(), &mut out);
-            say(why, theme::dim(), &mut out);
-        }
+        // What the sound system said is in the log, for whoever looks after the kiosk.
+        Phase::NoMicrophone(_) => say(&t("studio-no-microphone"), theme::wrong(), &mut out),
         Phase::Finished if model.items.is_empty() => {
             say(&t("studio-nothing"), theme::right(), &mut out);
         }

@@ -29,6 +29,10 @@ pub fn hocso_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // The tests read the commands' English: the machine's own locale must not choose.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("hocso runs")
 }
@@ -44,6 +48,9 @@ pub fn hocso_with_stdin(args: &[&str], input: &str) -> Output {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

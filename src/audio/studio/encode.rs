@@ -37,6 +37,36 @@ pub fn ogg_vorbis(samples: &[f32], rate: u32) -> Result<Vec<u8>, String> {
 }
 
 /// Keeps a take as `slot`'s clip under the content folder `root` in `locale`, read by
+/// Why a take could not be written: the disk is full (the volunteer can free room and
+/// keep it again), or something else; `detail` is for the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unkept {
+    pub disk_full: bool,
+    pub detail: String,
+}
+
+impl Unkept {
+    fn io(path: &Path, e: &std::io::Error) -> Unkept {
+        Unkept {
+            disk_full: e.kind() == std::io::ErrorKind::StorageFull,
+            detail: format!("{}: {e}", path.display()),
+        }
+    }
+
+    fn other(detail: String) -> Unkept {
+        Unkept {
+            disk_full: false,
+            detail,
+        }
+    }
+}
+
+impl std::fmt::Display for Unkept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
 /// `name` (if given) on `date` (`YYYY-MM-DD`): the clip, then its manifest entry.
 pub fn keep(
     root: &Path,
@@ -46,16 +76,16 @@ pub fn keep(
     rate: u32,
     name: Option<&str>,
     date: &str,
-) -> Result<std::path::PathBuf, String> {
-    let bytes = ogg_vorbis(samples, rate)?;
+) -> Result<std::path::PathBuf, Unkept> {
+    let bytes = ogg_vorbis(samples, rate).map_err(Unkept::other)?;
     let path = slot.path(root, locale);
     std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
         .and_then(|()| crate::store::journal::write_whole(&path, &bytes))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| Unkept::io(&path, &e))?;
     // An author's own file for the step is named in the lesson, not in a manifest.
     if slot.explicit.is_none() {
         let folder = slot.dir(root, locale);
-        let mut manifest = Manifest::read(&folder).map_err(|e| e.to_string())?;
+        let mut manifest = Manifest::read(&folder).map_err(|e| Unkept::io(&folder, &e))?;
         manifest.clips.insert(
             slot.file.clone(),
             Entry {
@@ -68,7 +98,7 @@ pub fn keep(
         );
         manifest
             .save(&folder)
-            .map_err(|e| format!("{}: {e}", Manifest::path(&folder).display()))?;
+            .map_err(|e| Unkept::io(&Manifest::path(&folder), &e))?;
     }
     Ok(path)
 }
