@@ -172,7 +172,8 @@ fn warning(hidden: &Hidden, spans: &SpanStep) -> crate::lesson::diagnostic::Draf
                 .and_then(vietnamese)
                 .unwrap_or_else(whole),
             format!("item {} is below the fold", i + 1),
-            "shorten the instruction or the items, or order fewer items",
+            "shorten the instruction or the items, or order fewer items (at 58×14, four \
+             items of one line each fit under an instruction of two lines)",
         ),
         Hidden::Target => (
             format!(
