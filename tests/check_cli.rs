@@ -126,6 +126,12 @@ fn warnings_fail_only_with_deny_warnings() {
             "{ vi = \"Bài mẫu\" }",
             "vi,en",
         ),
+        (
+            "praise-repeated",
+            "praise-repeated",
+            "\"Đúng rồi. Câu",
+            "vi",
+        ),
     ] {
         let path = fixture(&format!("problems/{name}.toml"));
         let path = path.to_str().unwrap();

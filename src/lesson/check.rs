@@ -500,6 +500,45 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// What is said after a right answer follows the kiosk's own "Đúng rồi! Bác làm tốt
+    /// lắm.": a text that opens with praise again says it twice.
+    fn praise_again(&mut self, text: &Spanned<TextFile>) {
+        const PRAISE: &[&str] = &[
+            "đúng rồi",
+            "tốt lắm",
+            "rất tốt",
+            "right",
+            "well done",
+            "very good",
+        ];
+        let values: Vec<(&str, Range<usize>)> = match text.get_ref() {
+            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
+            TextFile::Localized(pairs) => pairs
+                .iter()
+                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
+                .collect(),
+        };
+        for (value, span) in values {
+            let lower = nfc(value.trim_start()).to_lowercase();
+            let Some(word) = PRAISE.iter().find(|p| {
+                lower.starts_with(**p)
+                    && !lower[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            }) else {
+                continue;
+            };
+            self.push(
+                Diagnostic::warning(
+                    "praise-repeated",
+                    format!("the kiosk has just said “Đúng rồi! Bác làm tốt lắm.”; this opens with “{word}” again"),
+                )
+                .at(span)
+                .label("said twice")
+                .help("start with why it is right: “CH Play là nơi cài ứng dụng an toàn.”"),
+            );
+            return;
+        }
+    }
+
     /// Checks a key of a locale table: a language the kiosk shows, else a diagnostic with
     /// the language it was most likely meant to be (returned). A key that is no language
     /// code at all (`en-US`, `EN`) is an error; a code the kiosk never shows (`eng`, `vn`,
@@ -717,6 +756,9 @@ impl<'a> FileCheck<'a> {
         let text = self.text(&step.text, "step text");
         let name = step.name.as_ref().and_then(|n| self.step_name(n));
         let hint = step.hint.as_ref().and_then(|h| self.text(h, "hint"));
+        if let Some(t) = &step.right_feedback {
+            self.praise_again(t);
+        }
         let right_feedback = step
             .right_feedback
             .as_ref()
@@ -1140,6 +1182,9 @@ impl<'a> FileCheck<'a> {
     }
 
     fn choice_option(&mut self, o: &ChoiceFile, correct: bool) -> Option<ChoiceOption> {
+        if correct && let Some(t) = &o.feedback {
+            self.praise_again(t);
+        }
         let text = self.text(&o.text, "option");
         let feedback = o.feedback.as_ref().and_then(|t| self.text(t, "feedback"));
         Some(ChoiceOption {
