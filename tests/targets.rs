@@ -9,7 +9,7 @@ use hocso::app::{
     BarKey, EnterMeaning, KeyboardKey, KeyboardLayer, Model, Msg, Screen, Settings, Size,
     StepLayout, Target, update,
 };
-use hocso::lesson::{Catalogue, CheckOptions, InputMethod, Lesson, Task};
+use hocso::lesson::{Catalogue, CheckOptions, Glossary, InputMethod, Lesson, Task};
 use support::root;
 use support::screen::render;
 use support::targets::{Smallest, gaps, pieces, touching};
@@ -24,6 +24,12 @@ fn lessons() -> Vec<Lesson> {
     all
 }
 
+fn glossary() -> std::sync::Arc<Glossary> {
+    let glossary = Catalogue::load_dir(&root().join("lessons"), &CheckOptions::default()).glossary;
+    assert!(!glossary.is_empty());
+    std::sync::Arc::new(glossary)
+}
+
 /// The phone's elements and its keys: the targets this measure holds to a gap.
 fn phone_or_keys(target: Target) -> bool {
     matches!(
@@ -35,10 +41,14 @@ fn phone_or_keys(target: Target) -> bool {
 /// The screens worth measuring at `w`×`h`, with a name each.
 fn screens(w: u16, h: u16) -> Vec<(String, Model)> {
     let size = Size::new(w, h);
+    let glossary = glossary();
     let mut out = Vec::new();
+    let mut explanation = false;
     for lesson in lessons() {
         for (index, step) in lesson.steps.iter().enumerate() {
-            if !step.is_practice() {
+            // Explanations are measured for their marked words (the rest is one button).
+            let marked = !glossary.marks(step.text.get("vi"), "vi").is_empty();
+            if !step.is_practice() && !marked {
                 continue;
             }
             let (mut model, _) = Model::preview(
@@ -51,8 +61,17 @@ fn screens(w: u16, h: u16) -> Vec<(String, Model)> {
                     ..Settings::default()
                 },
             );
+            model.glossary = glossary.clone();
             let _ = update(&mut model, Msg::Resize(size));
             assert_eq!(model.run().unwrap().1.id, lesson.steps[index].id);
+            // One word's explanation, with the button to the next word, over a step.
+            if !explanation && model.step_words().len() >= 2 {
+                explanation = true;
+                let mut open = model.clone();
+                let _ = update(&mut open, Msg::Key(hocso::app::Key::F(4)));
+                assert!(open.word.is_some());
+                out.push((format!("{}/{}, a word explained", lesson.id, step.id), open));
+            }
             if model.step_layout() == Some(StepLayout::Paged) {
                 let _ = update(
                     &mut model,

@@ -104,6 +104,7 @@ help-touch = You can touch the screen directly.
 help-enter = Enter: continue, or tap the selection.
 help-back = Esc or Backspace: go back.
 help-replay = Space: listen again.
+help-words = F4: explain an underlined word.
 help-move = Arrows, Tab: move the selection, or show what is hidden.
 help-digits = Number keys: choose an answer.
 help-language = F2: switch language (for volunteers).

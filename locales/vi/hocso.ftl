@@ -101,6 +101,7 @@ help-touch = Bác có thể chạm thẳng vào màn hình.
 help-enter = Enter: tiếp tục, chạm chỗ đang chọn.
 help-back = Esc hoặc Backspace: quay lại.
 help-replay = Phím cách (Space): nghe lại.
+help-words = F4: giải thích từ gạch chân.
 help-move = Mũi tên, Tab: chuyển chỗ chọn, hoặc xem phần bị khuất.
 help-digits = Phím số: chọn câu trả lời.
 help-language = F2: đổi ngôn ngữ (tình nguyện viên).

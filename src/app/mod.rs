@@ -584,12 +584,17 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lesson,
             now,
         } => volunteer::guided_started(model, learner, *progress, &lesson, now),
-        Msg::Click(Target::Guided(key)) => volunteer::guided_key(model, key),
+        // The volunteer's keys act on the step, so the step shows (and is said) again.
+        Msg::Click(Target::Guided(key)) => {
+            model.word = None;
+            volunteer::guided_key(model, key)
+        }
         Msg::Key(key)
             if model.guided.is_some()
                 && matches!(model.screen, Screen::Lesson(_) | Screen::Summary { .. })
                 && GuidedKey::from_key(key).is_some() =>
         {
+            model.word = None;
             GuidedKey::from_key(key)
                 .map(|k| volunteer::guided_key(model, k))
                 .unwrap_or_default()

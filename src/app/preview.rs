@@ -44,6 +44,8 @@ pub(super) fn reloaded(model: &mut Model, result: Result<Box<Lesson>, Vec<String
         Screen::Lesson(run) => Some((run.state.options.clone(), run.state.pool.clone())),
         _ => None,
     };
+    // An explanation open over the step is of the text before the edit.
+    model.word = None;
     match result {
         Ok(lesson) => {
             let index = current

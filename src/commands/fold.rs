@@ -19,7 +19,7 @@ use toml::Spanned;
 use crate::app::{Model, Screen, Settings, Size, StepLayout, Target};
 use crate::i18n::Localizer;
 use crate::lesson::text::TextFile;
-use crate::lesson::{CheckRun, Diagnostic, Lesson, Step, Task};
+use crate::lesson::{CheckRun, Diagnostic, Glossary, Lesson, Step, Task};
 use crate::typing::keyboard::KeyboardKey;
 use crate::ui::{self, HitMap};
 
@@ -42,7 +42,7 @@ pub fn below_fold(run: &CheckRun, i18n: &Localizer) -> Vec<Diagnostic> {
             continue;
         };
         for step in lesson.practice_steps() {
-            let Some(hidden) = hidden_at(lesson, step, FOLD, i18n) else {
+            let Some(hidden) = hidden_at(lesson, &run.glossary, step, FOLD, i18n) else {
                 continue;
             };
             let Some(spans) = file.steps.iter().find(|s| s.id.get_ref() == &step.id) else {
@@ -69,13 +69,20 @@ pub enum Hidden {
 }
 
 /// What of `step`'s answers is out of view when it opens on a screen of `size`, if any.
-pub fn hidden_at(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> Option<Hidden> {
-    let (hits, buffer) = drawn(lesson, step, size, i18n)?;
+pub fn hidden_at(
+    lesson: &Lesson,
+    glossary: &Glossary,
+    step: &Step,
+    size: Size,
+    i18n: &Localizer,
+) -> Option<Hidden> {
+    let (hits, buffer) = drawn(lesson, glossary, step, size, i18n)?;
     // Answers and items are in a text column as wide as the screen, whatever its height:
     // on a screen tall enough for everything, each shows all its lines. An answer with
     // fewer lines in view at `size` is (in part) below the fold.
     let answers = |count: usize, target: fn(usize) -> Target| -> Option<usize> {
-        let (tall_hits, tall_buffer) = drawn(lesson, step, Size::new(size.width, TALL), i18n)?;
+        let (tall_hits, tall_buffer) =
+            drawn(lesson, glossary, step, Size::new(size.width, TALL), i18n)?;
         (0..count).find(|&i| {
             let shown = lines_of(&hits, &buffer, target(i));
             shown == 0 || shown < lines_of(&tall_hits, &tall_buffer, target(i))
@@ -124,7 +131,13 @@ fn lines_of(hits: &HitMap, buffer: &Buffer, target: Target) -> usize {
 /// The step as it first shows, drawn at `size`: its touch regions. A step whose picture is
 /// one key away (the layout is paged) is measured on the picture's page, where its
 /// answers are.
-fn drawn(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> Option<(HitMap, Buffer)> {
+fn drawn(
+    lesson: &Lesson,
+    glossary: &Glossary,
+    step: &Step,
+    size: Size,
+    i18n: &Localizer,
+) -> Option<(HitMap, Buffer)> {
     let settings = Settings::default();
     let (mut model, _) = Model::preview(
         lesson.clone(),
@@ -133,6 +146,8 @@ fn drawn(lesson: &Lesson, step: &Step, size: Size, i18n: &Localizer) -> Option<(
         size,
         settings,
     );
+    // Its hard words marked, as the kiosk marks them: a marked last line keeps a gap.
+    model.glossary = std::sync::Arc::new(glossary.clone());
     let answers_on_phone = matches!(step.task, Task::Tap { .. } | Task::Type { .. });
     let paged = model.step_layout() == Some(StepLayout::Paged);
     if answers_on_phone
@@ -264,14 +279,15 @@ mod tests {
     #[test]
     fn no_two_targets_of_a_bundled_step_touch_at_the_kiosks_sizes() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-        let lessons = Catalogue::load_dir(&dir, &CheckOptions::default()).lessons;
+        let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
+        let (lessons, glossary) = (catalogue.lessons, catalogue.glossary);
         assert!(lessons.len() > 10);
         let i18n = Localizer::embedded();
         let mut found = Vec::new();
         for size in KIOSK {
             for lesson in &lessons {
                 for step in lesson.practice_steps() {
-                    let (hits, _) = drawn(lesson, step, size, &i18n).unwrap();
+                    let (hits, _) = drawn(lesson, &glossary, step, size, &i18n).unwrap();
                     let regions = hits.regions();
                     for (i, (a, ta)) in regions.iter().enumerate() {
                         for (b, tb) in &regions[i + 1..] {
@@ -346,13 +362,14 @@ mod tests {
     #[test]
     fn every_bundled_practice_step_shows_its_answers_at_the_fold() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-        let lessons = Catalogue::load_dir(&dir, &CheckOptions::default()).lessons;
+        let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
+        let (lessons, glossary) = (catalogue.lessons, catalogue.glossary);
         let i18n = Localizer::embedded();
         let hidden: Vec<String> = lessons
             .iter()
             .flat_map(|l| l.practice_steps().map(move |s| (l, s)))
             .filter_map(|(l, s)| {
-                hidden_at(l, s, FOLD, &i18n).map(|h| format!("{} {}: {h:?}", l.id, s.id))
+                hidden_at(l, &glossary, s, FOLD, &i18n).map(|h| format!("{} {}: {h:?}", l.id, s.id))
             })
             .collect();
         assert!(hidden.is_empty(), "{hidden:#?}");

@@ -261,6 +261,7 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
     ("help-enter", "the keys, in the help, for volunteers"),
     ("help-back", "the keys, in the help, for volunteers"),
     ("help-replay", "the keys, in the help, for volunteers"),
+    ("help-words", "the keys, in the help, for volunteers"),
     ("help-move", "the keys, in the help, for volunteers"),
     ("help-digits", "the keys, in the help, for volunteers"),
     ("help-language", "the keys, in the help, for volunteers"),

@@ -153,8 +153,7 @@ fn check_glossary(paths: &[PathBuf], run: &mut CheckRun) {
                     if !said.insert(word.clone()) {
                         continue;
                     }
-                    // Where the file first writes it, as a whole word.
-                    let at = whole_word(text, &word).unwrap_or(0);
+                    let at = where_written(text, &slot, &word);
                     found.push(
                         Diagnostic::warning(
                             "unexplained-term",
@@ -174,6 +173,32 @@ fn check_glossary(paths: &[PathBuf], run: &mut CheckRun) {
         run.diagnostics.extend(found);
     }
     run.glossary = glossary;
+}
+
+/// Where the lesson file `text` writes `word` of `slot`'s text: inside that text where
+/// it is written as it reads; else the first place the word stands alone outside a
+/// comment; else the step's `id`.
+fn where_written(text: &str, slot: &crate::audio::slots::Slot, word: &str) -> usize {
+    let in_text = text
+        .match_indices(slot.text.as_str())
+        .find_map(|(start, found)| whole_word(found, word).map(|at| start + at));
+    let outside_comments = || {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let comment = line.trim_start().starts_with('#');
+            if !comment && let Some(at) = whole_word(line, word) {
+                return Some(offset + at);
+            }
+            offset += line.len();
+        }
+        None
+    };
+    let step = slot.file.split('.').next().unwrap_or_default();
+    let step_id = || text.find(&format!("id = \"{step}\""));
+    in_text
+        .or_else(outside_comments)
+        .or_else(step_id)
+        .unwrap_or(0)
 }
 
 /// Where `word` first stands alone in `text`.

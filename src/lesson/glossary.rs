@@ -157,19 +157,25 @@ impl Glossary {
                 );
                 bad = true;
             }
+            // Without Vietnamese a term cannot be shown; without English it is shown in
+            // Vietnamese, as a lesson's text is.
             for (name, text) in [("word", &term.word), ("explain", &term.explain)] {
                 let local = text.get_ref().to_local();
                 for locale in super::DEFAULT_LOCALES {
                     if local.get_exact(locale).is_none_or(|t| t.trim().is_empty()) {
+                        let primary = *locale == PRIMARY_LOCALE;
+                        let message = format!("`{name}` of `{id}` has no `{locale}` text");
+                        let draft = if primary {
+                            Diagnostic::error("missing-locale", message)
+                        } else {
+                            Diagnostic::warning("missing-locale", message)
+                        };
                         problems.push(
-                            Diagnostic::error(
-                                "missing-locale",
-                                format!("`{name}` of `{id}` has no `{locale}` text"),
-                            )
-                            .at(text.span())
-                            .help(format!("write it as {name} = {{ vi = \"…\", en = \"…\" }}")),
+                            draft
+                                .at(text.span())
+                                .help(format!("write it as {name} = {{ vi = \"…\", en = \"…\" }}")),
                         );
-                        bad = true;
+                        bad |= primary;
                     }
                 }
             }
@@ -465,7 +471,7 @@ explain = { vi = "Mạng của nhà mạng.", en = "Mobile data." }
     }
 
     #[test]
-    fn a_term_without_english_or_a_form_in_two_terms_is_reported_and_left_out() {
+    fn a_term_without_english_is_kept_and_a_form_in_two_terms_is_left_out() {
         let text = r#"
 [[term]]
 id = "otp"
@@ -486,8 +492,10 @@ explain = { vi = "Mã.", en = "Code." }
         let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
         assert_eq!(codes, ["missing-locale", "duplicate-form"]);
         assert_eq!(problems[0].start.line, 4);
+        assert_eq!(problems[0].severity, crate::lesson::Severity::Warning);
+        // Without English it is kept (shown in Vietnamese); "Mã" in two terms is not.
         let ids: Vec<&str> = g.terms.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["ma"]);
+        assert_eq!(ids, ["otp", "ma"]);
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
     if !model.asking_sign_out {
         draw_bar(frame, bar, model, i18n, &mut hits);
     }
+    words::keep_apart(&mut hits);
     if model.asking_sign_out {
         hits = HitMap::default();
         ask_sign_out(frame, body, model, i18n, &mut hits);
@@ -394,6 +395,7 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
         "help-enter",
         "help-back",
         "help-replay",
+        "help-words",
         "help-move",
         "help-digits",
         "help-language",

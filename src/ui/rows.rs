@@ -62,6 +62,11 @@ impl<T: Copy + PartialEq> HitMap<T> {
         &self.regions
     }
 
+    /// Keeps the regions `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&(Rect, T)) -> bool) {
+        self.regions.retain(|r| keep(r));
+    }
+
     /// The first region of `target`, for tests that click on things.
     pub fn find(&self, target: T) -> Option<Rect> {
         self.regions

@@ -594,14 +594,17 @@ impl TextColumn<'_> {
             width,
             theme::base().add_modifier(Modifier::BOLD),
         );
+        // A marked word on the question's last line is a target: the answers keep a blank
+        // row from it, however tight.
+        let text_touched = rows.last().is_some_and(|r| !r.hits.is_empty());
         match &step.task {
             Task::Choice { options } => {
                 // Shown in this showing's order: place `at` holds option `i` as written.
                 for (at, i) in state.shown_options(step).into_iter().enumerate() {
                     let option = &options[i];
-                    // Tight, the first answer comes right under the question (which is
-                    // not a target: no gap is needed there).
-                    if at > 0 || self.fit < Fit::Tight {
+                    // Tight, the first answer comes right under the question (no gap
+                    // is needed there unless a marked word makes its last line a target).
+                    if at > 0 || self.fit < Fit::Tight || text_touched {
                         rows.push(Row::blank());
                     }
                     let focused = state.focus == Some(at) && !state.solved;
@@ -630,7 +633,13 @@ impl TextColumn<'_> {
                     );
                 }
             }
-            Task::Order { items } => rows.extend(self.order_rows(items, tall)),
+            Task::Order { items } => {
+                let order = self.order_rows(items, tall);
+                if text_touched && order.first().is_some_and(|r| !r.hits.is_empty()) {
+                    rows.push(Row::blank());
+                }
+                rows.extend(order);
+            }
             Task::Scan { .. } => {
                 rows.push(Row::blank());
                 rows.extend(wrapped(&self.t("scan-how"), width, theme::dim(), ""));

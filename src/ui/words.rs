@@ -109,13 +109,20 @@ pub fn marked(text: &str, marks: &[Mark], width: u16, style: Style) -> Vec<Row> 
                     at = end;
                 }
             }
-            // A cell more each side, where a space is (never over another word).
+            // A cell more each side, where a space is, but never up to another mark: a
+            // dead cell stays between two words that can be touched.
             let line_width = x as u16;
             let padded: Vec<(u16, u16, Target)> = hits
                 .iter()
-                .map(|&(hx, hw, t)| {
-                    let left = u16::from(hx > 0);
-                    let right = u16::from(hx + hw < line_width.min(width));
+                .enumerate()
+                .map(|(i, &(hx, hw, t))| {
+                    let before = i.checked_sub(1).map(|j| hits[j].0 + hits[j].1);
+                    let after = hits.get(i + 1).map(|h| h.0);
+                    let left = u16::from(hx > 0 && before.is_none_or(|end| hx >= end + 3));
+                    let right = u16::from(
+                        hx + hw < line_width.min(width)
+                            && after.is_none_or(|start| start >= hx + hw + 3),
+                    );
                     (hx - left, hw + left + right, t)
                 })
                 .collect();
@@ -123,7 +130,52 @@ pub fn marked(text: &str, marks: &[Mark], width: u16, style: Style) -> Vec<Row> 
             row.hits = padded;
             row
         })
-        .collect()
+        .collect::<Vec<Row>>()
+        .into_iter()
+        .fold(Vec::new(), |mut rows: Vec<Row>, mut row| {
+            // A word right under another on the line above would touch it: it stays
+            // marked, and is opened with the "Từ khó" button or F4 instead.
+            if let Some(above) = rows.last() {
+                let meets = |&(x, w, _): &(u16, u16, Target)| {
+                    above
+                        .hits
+                        .iter()
+                        .any(|&(ax, aw, _)| ax < x + w && x < ax + aw)
+                };
+                row.hits.retain(|h| !meets(h));
+            }
+            rows.push(row);
+            rows
+        })
+}
+
+/// A marked word whose touch region meets another target (the header's buttons above
+/// the question, an answer under it) is not touched: a finger a little off would do the
+/// other thing. It stays marked, and the "Từ khó" button or F4 opens it.
+pub fn keep_apart(hits: &mut HitMap) {
+    let before = hits.clone();
+    hits.retain(|&(rect, target)| {
+        if !matches!(target, Target::Word(_)) {
+            return true;
+        }
+        let meets = (rect.y..rect.bottom()).any(|y| {
+            (rect.x..rect.right()).any(|x| {
+                let around = [
+                    (x.checked_sub(1), Some(y)),
+                    (Some(x + 1), Some(y)),
+                    (Some(x), y.checked_sub(1)),
+                    (Some(x), Some(y + 1)),
+                ];
+                around.into_iter().any(|(nx, ny)| {
+                    let (Some(nx), Some(ny)) = (nx, ny) else {
+                        return false;
+                    };
+                    before.at(nx, ny).is_some_and(|other| other != target)
+                })
+            })
+        });
+        !meets
+    });
 }
 
 /// The explanation of the word open over a step: the word as its title, the
@@ -182,8 +234,6 @@ pub fn explanation(
         theme::base().add_modifier(Modifier::BOLD),
         "",
     ));
-    // Anywhere closes; the button for the next word is the one place that does not.
-    hits.add(area, Target::CloseWord);
     if at + 1 < count {
         let label = format!("{} ▶", t("word-next"));
         let room = usize::from(body.height);
@@ -203,5 +253,37 @@ pub fn explanation(
             rows.push(under);
         }
     }
-    draw_rows(frame, body, &rows, hits);
+    let mut drawn = HitMap::default();
+    draw_rows(frame, body, &rows, &mut drawn);
+    // Anywhere closes, but the rows of the button for the next word and one row round
+    // them: a touch a little off the button does nothing.
+    let button = drawn
+        .regions()
+        .iter()
+        .filter(|(_, t)| *t == Target::NextWord)
+        .map(|(r, _)| *r)
+        .reduce(|a, b| a.union(b));
+    match button {
+        None => hits.add(area, Target::CloseWord),
+        Some(b) => {
+            let above = b.y.saturating_sub(1);
+            let below = b.bottom() + 1;
+            hits.add(
+                Rect::new(area.x, area.y, area.width, above.saturating_sub(area.y)),
+                Target::CloseWord,
+            );
+            hits.add(
+                Rect::new(
+                    area.x,
+                    below,
+                    area.width,
+                    area.bottom().saturating_sub(below),
+                ),
+                Target::CloseWord,
+            );
+        }
+    }
+    for (rect, target) in drawn.regions() {
+        hits.add(*rect, *target);
+    }
 }

@@ -36,7 +36,6 @@ pub fn ogg_vorbis(samples: &[f32], rate: u32) -> Result<Vec<u8>, String> {
     encoder.finish().map_err(|e| e.to_string())
 }
 
-/// Keeps a take as `slot`'s clip under the content folder `root` in `locale`, read by
 /// Why a take could not be written: the disk is full (the volunteer can free room and
 /// keep it again), or something else; `detail` is for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +66,7 @@ impl std::fmt::Display for Unkept {
     }
 }
 
+/// Keeps a take as `slot`'s clip under the content folder `root` in `locale`, read by
 /// `name` (if given) on `date` (`YYYY-MM-DD`): the clip, then its manifest entry.
 pub fn keep(
     root: &Path,
