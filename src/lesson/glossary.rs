@@ -254,23 +254,14 @@ impl Glossary {
     /// order they appear. Longer forms win ("mã OTP" over "OTP"); a word is matched whole,
     /// whatever its capitals.
     pub fn marks(&self, text: &str, locale: &str) -> Vec<Mark> {
-        let mut found: Vec<Mark> = Vec::new();
-        for (index, term) in self.terms.iter().enumerate() {
-            let first = term
-                .forms_in(locale)
-                .filter_map(|form| {
-                    find_word(text, form).map(|start| start..start + form_len(text, start, form))
-                })
-                .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-            if let Some(range) = first {
-                found.push(Mark { term: index, range });
-            }
-        }
+        let mut found = self.marks_all(text, locale);
         found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
-        // Overlapping marks: the first (and longest) keeps its place.
+        // From the start: the longest at a place wins, a place inside one kept is not
+        // another, and each term is marked where it first comes free.
         let mut kept: Vec<Mark> = Vec::new();
         for mark in found {
-            if kept.last().is_none_or(|k| k.range.end <= mark.range.start) {
+            let free = kept.last().is_none_or(|k| k.range.end <= mark.range.start);
+            if free && !kept.iter().any(|k| k.term == mark.term) {
                 kept.push(mark);
             }
         }
@@ -280,8 +271,11 @@ impl Glossary {
     /// The short capitalised words of `text` (OTP, CCCD, 4G) that no term explains and
     /// that are not names: each with its byte range.
     pub fn unexplained(&self, text: &str) -> Vec<(Range<usize>, String)> {
-        let covered: Vec<Range<usize>> =
-            self.marks_all(text).into_iter().map(|m| m.range).collect();
+        let covered: Vec<Range<usize>> = self
+            .marks_all(text, PRIMARY_LOCALE)
+            .into_iter()
+            .map(|m| m.range)
+            .collect();
         let words = capitalised_words(text);
         // Two or more capitalised words in a row are a name written in capitals, as a
         // bank shows an account's owner (NGUYEN VAN MINH), or a network's (NHA MINH).
@@ -306,11 +300,11 @@ impl Glossary {
             .collect()
     }
 
-    /// Every place any Vietnamese form of a term appears (not only the first).
-    fn marks_all(&self, text: &str) -> Vec<Mark> {
+    /// Every place any form of a term in `locale` appears (not only the first).
+    fn marks_all(&self, text: &str, locale: &str) -> Vec<Mark> {
         let mut all = Vec::new();
         for (index, term) in self.terms.iter().enumerate() {
-            for form in term.forms_in(PRIMARY_LOCALE) {
+            for form in term.forms_in(locale) {
                 let mut from = 0;
                 while let Some(at) = find_word(&text[from..], form) {
                     let start = from + at;
@@ -450,6 +444,32 @@ explain = { vi = "Mạng của nhà mạng.", en = "Mobile data." }
         let words: Vec<&str> = marks.iter().map(|m| &text[m.range.clone()]).collect();
         assert_eq!(words, ["Mã OTP", "4G"]);
         assert_eq!(g.terms[marks[0].term].id, "ma-otp");
+    }
+
+    #[test]
+    fn a_term_first_written_inside_another_is_marked_where_it_comes_free() {
+        let (g, problems) = Glossary::parse(
+            Path::new("g.toml"),
+            r#"
+[[term]]
+id = "the-sim"
+word = { vi = "thẻ SIM", en = "SIM card" }
+explain = { vi = "Thẻ.", en = "Card." }
+
+[[term]]
+id = "sim"
+word = { vi = "SIM", en = "SIM" }
+explain = { vi = "Sim.", en = "Sim." }
+"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let text = "Lắp thẻ SIM vào. SIM đứng tên bác.";
+        let words: Vec<&str> = g
+            .marks(text, "vi")
+            .iter()
+            .map(|m| &text[m.range.clone()])
+            .collect();
+        assert_eq!(words, ["thẻ SIM", "SIM"]);
     }
 
     #[test]
