@@ -206,6 +206,10 @@ panel-forget = Erase this learner
 panel-lesson-for = Learner: { $name } · { $code }
 panel-guide = Guide this lesson
 panel-reset-lesson = Start this lesson afresh
+panel-guide-start-left-off = A guided session opens at step { $n } ({ $step }): where { $name } left off.
+panel-guide-start-stuck = A guided session opens at step { $n } ({ $step }): the step { $name } has missed most.
+panel-guide-start-not-yet = A guided session opens at step { $n } ({ $step }): the first step { $name } has not yet mastered.
+panel-guide-start-beginning = A guided session opens at step 1.
 
 confirm-reset-lesson = Start “{ $lesson }” afresh for { $name }? Their past answers stay in the ward's figures.
 confirm-reset-learner = Start every lesson afresh for { $name }? Their past answers stay in the ward's figures.

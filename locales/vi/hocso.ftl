@@ -203,6 +203,10 @@ panel-forget = Xóa hẳn học viên này
 panel-lesson-for = Học viên: { $name } · { $code }
 panel-guide = Hướng dẫn kèm bài này
 panel-reset-lesson = Cho học lại bài này từ đầu
+panel-guide-start-left-off = Hướng dẫn kèm sẽ mở ở bước { $n } ({ $step }): chỗ { $name } đang học dở.
+panel-guide-start-stuck = Hướng dẫn kèm sẽ mở ở bước { $n } ({ $step }): bước { $name } hay nhầm nhất.
+panel-guide-start-not-yet = Hướng dẫn kèm sẽ mở ở bước { $n } ({ $step }): bước đầu tiên { $name } chưa thuộc.
+panel-guide-start-beginning = Hướng dẫn kèm sẽ mở từ bước 1.
 
 confirm-reset-lesson = Cho { $name } học lại bài “{ $lesson }” từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.
 confirm-reset-learner = Cho { $name } học lại mọi bài từ đầu? Các câu đã trả lời vẫn được giữ cho số liệu của phường.

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{answer_rows, centred, menu::status_mark, theme};
-use crate::app::volunteer::{items, problem_count, to_practise_at_home};
+use crate::app::volunteer::{StartWhy, guided_start, items, problem_count, to_practise_at_home};
 use crate::app::{
     Danger, GuidedKey, Model, Panel, PanelItem, PanelView, PinMessage, PinPurpose, Target,
 };
@@ -274,6 +274,29 @@ pub fn panel(
                 ],
             );
             say(&mut top, &who);
+            // Where "guide" will open, so the volunteer knows before choosing it.
+            let start = model.lessons.get(*lesson).and_then(|l| {
+                let start = guided_start(l, &detail.progress);
+                Some((start, l.steps.get(start.step)?))
+            });
+            if let Some((start, step)) = start {
+                let id = match start.why {
+                    StartWhy::LeftOff => "panel-guide-start-left-off",
+                    StartWhy::Stuck => "panel-guide-start-stuck",
+                    StartWhy::NotYetMastered => "panel-guide-start-not-yet",
+                    StartWhy::Beginning => "panel-guide-start-beginning",
+                };
+                let text = i18n.text_with(
+                    lang,
+                    id,
+                    &[
+                        ("n", (start.step + 1).into()),
+                        ("step", step.display_name(lang.code()).into()),
+                        ("name", detail.learner.name.as_str().into()),
+                    ],
+                );
+                top.extend(wrapped(&text, width, theme::dim(), ""));
+            }
         }
         PanelView::Confirm { danger, .. } => {
             let text = match danger {
