@@ -2437,3 +2437,129 @@ mod guided_start {
         text
     }
 }
+
+/// The volunteers' fields take Telex and VNI, as the learner's do.
+mod volunteer_typing {
+    use super::*;
+    use crate::app::volunteer::items;
+    use crate::store::{LearnerRow, MemoryStore, Store};
+
+    fn learner() -> Learner {
+        Learner {
+            code: "4821".into(),
+            name: "Bà Lan".into(),
+            age_band: None,
+            sound: Default::default(),
+        }
+    }
+
+    /// The end of a guided session of the fixture lesson, at the note field.
+    fn guided_end() -> Model {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        update(
+            &mut model,
+            Msg::GuidedStarted {
+                learner: learner(),
+                progress: Box::default(),
+                lesson: "tap-luyen".into(),
+                now: 1_000,
+            },
+        );
+        key(&mut model, Key::F(9));
+        assert!(matches!(model.screen, Screen::GuidedEnd { .. }));
+        model
+    }
+
+    fn type_keys(model: &mut Model, keys: &str) -> Vec<Effect> {
+        keys.chars()
+            .flat_map(|c| key(model, Key::Char(c)))
+            .collect()
+    }
+
+    #[test]
+    fn a_note_typed_in_telex_or_vni_is_kept_with_its_accents_in_nfc() {
+        for keys in ["Bacs Lan ddax hocj xong", "Ba1c Lan d9a4 ho5c xong"] {
+            let mut model = guided_end();
+            type_keys(&mut model, keys);
+            // A wrong key, taken off as a letter reads: "xongg" → "xong".
+            type_keys(&mut model, "g");
+            key(&mut model, Key::Backspace);
+            let effects = key(&mut model, Key::Enter);
+            let text = effects
+                .iter()
+                .find_map(|e| match e {
+                    Effect::AddNote { learner, text } if learner == "4821" => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("a note is kept: {effects:?}"));
+            assert_eq!(text, "Bác Lan đã học xong", "{keys}");
+            // As the runtime keeps it: in the store, as typed, composed (NFC).
+            let mut store = MemoryStore::default();
+            store.ensure_learner(&learner(), 0).unwrap();
+            store.add_note("4821", &text, 1_000).unwrap();
+            let kept = &store.notes("4821").unwrap()[0].text;
+            assert_eq!(kept, "Bác Lan đã học xong");
+            assert!(unicode_normalization::is_nfc(kept));
+            assert!(kept.chars().any(|c| c == '\u{1ecd}'), "ọ is one letter");
+        }
+    }
+
+    #[test]
+    fn the_note_field_shows_the_note_as_it_will_be_kept() {
+        let mut model = guided_end();
+        type_keys(&mut model, "Hajnh caanf taapj laij");
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(58, 14)).unwrap();
+        terminal
+            .draw(|frame| {
+                crate::ui::draw(frame, &model, &crate::i18n::Localizer::embedded());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let shown: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert!(shown.contains("Hạnh cần tập lại"), "{shown}");
+    }
+
+    #[test]
+    fn a_search_by_name_takes_telex() {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        let i = items(&model)
+            .iter()
+            .position(|it| *it == PanelItem::Learners)
+            .unwrap();
+        update(&mut model, Msg::Click(Target::Answer(i)));
+        let effects = type_keys(&mut model, "Hajnh");
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::Load(PanelQuery::Learners("Hạnh".into())))
+        );
+        // Codes are digits: they stay as typed.
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        update(&mut model, Msg::Click(Target::Answer(i)));
+        let effects = type_keys(&mut model, "4821");
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::Load(PanelQuery::Learners("4821".into())))
+        );
+        update(
+            &mut model,
+            Msg::Panel(PanelData::Learners(vec![LearnerRow {
+                code: "4821".into(),
+                name: "Bà Hạnh".into(),
+                age_band: None,
+                last_visit: None,
+                mastered: 0,
+            }])),
+        );
+        assert_eq!(items(&model), [PanelItem::Learner(0)]);
+    }
+
+    #[test]
+    fn a_name_takes_vni_as_well_as_telex() {
+        assert_eq!(typed_name("Ba2 Ha5nh", true), "Bà Hạnh");
+        assert_eq!(typed_name("Baf Hajnh", true), "Bà Hạnh");
+    }
+}

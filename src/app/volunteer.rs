@@ -6,6 +6,7 @@
 use super::nav::{choose_among, sign_out};
 use super::{Effect, Key, KeypadKey, Model, Msg, RunKind, Screen, Target};
 use crate::audio::slots::Coverage;
+use crate::i18n::Lang;
 use crate::kiosk::{Idle, PIN_DIGITS, PinOutcome, PinProblem, check_pin};
 use crate::lesson::Lesson;
 use crate::mastery::{FirstTry, step_mastered};
@@ -299,8 +300,39 @@ fn close(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
+/// What the keys typed into a volunteer's field (a search, a note) read as: with the
+/// kiosk in Vietnamese, Telex and VNI at once (cage has no input method, and volunteers
+/// type as their phones taught them); else as typed. NFC either way.
+pub fn typed(lang: Lang, keys: &str) -> String {
+    if lang == Lang::Vi {
+        crate::typing::vietnamese(keys)
+    } else {
+        crate::lesson::nfc(keys)
+    }
+}
+
+/// The longest search, in letters as they read.
+const SEARCH_LETTERS: usize = 30;
+/// The longest note, in letters as they read.
+const NOTE_LETTERS: usize = 200;
+
+/// Adds `c` to the keys of a field unless the text would read longer than `letters`.
+fn type_into(keys: &mut String, c: char, lang: Lang, letters: usize) -> bool {
+    // Telex takes more keys than letters; a bound on keys too, so nothing grows unbounded.
+    if !crate::typing::typeable(c) || keys.chars().count() >= 3 * letters {
+        return false;
+    }
+    keys.push(c);
+    if typed(lang, keys).chars().count() > letters {
+        keys.pop();
+        return false;
+    }
+    true
+}
+
 /// A key on the PIN prompt, the panel, or the end of a guided session.
 pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let lang = model.lang;
     match &mut model.screen {
         Screen::Pin { .. } => match key {
             Key::Char(c) if c.is_ascii_digit() => {
@@ -321,15 +353,15 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         Screen::Panel(panel) => {
             if let PanelView::Learners { query, .. } = &mut panel.view {
                 match key {
-                    Key::Char(c) if crate::typing::typeable(c) && query.chars().count() < 30 => {
-                        query.push(c);
+                    Key::Char(c) if type_into(query, c, lang, SEARCH_LETTERS) => {
                         panel.focus = 0;
-                        return vec![Effect::Load(PanelQuery::Learners(query.clone()))];
+                        return vec![Effect::Load(PanelQuery::Learners(typed(lang, query)))];
                     }
+                    // A letter as it reads ("Hạnh" → "Hạn"), not the key that marked it.
                     Key::Backspace if !query.is_empty() => {
-                        query.pop();
+                        crate::typing::delete_letter(query, |k| typed(lang, k));
                         panel.focus = 0;
-                        return vec![Effect::Load(PanelQuery::Learners(query.clone()))];
+                        return vec![Effect::Load(PanelQuery::Learners(typed(lang, query)))];
                     }
                     _ => {}
                 }
@@ -351,12 +383,12 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
         }
         Screen::GuidedEnd { note, .. } => match key {
-            Key::Char(c) if crate::typing::typeable(c) && note.chars().count() < 200 => {
-                note.push(c);
+            Key::Char(c) => {
+                type_into(note, c, lang, NOTE_LETTERS);
                 Vec::new()
             }
             Key::Backspace => {
-                note.pop();
+                crate::typing::delete_letter(note, |k| typed(lang, k));
                 Vec::new()
             }
             Key::Enter => finish_guided(model),
@@ -894,7 +926,7 @@ fn finish_guided(model: &mut Model) -> Vec<Effect> {
     let Screen::GuidedEnd { note, .. } = &model.screen else {
         return Vec::new();
     };
-    let note = crate::lesson::nfc(note.trim());
+    let note = typed(model.lang, note).trim().to_owned();
     let mut effects = Vec::new();
     if let Some(learner) = &model.learner
         && !note.is_empty()

@@ -10,7 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{answer_rows, centred, menu::status_mark, theme};
-use crate::app::volunteer::{StartWhy, guided_start, items, problem_count, to_practise_at_home};
+use crate::app::volunteer::{
+    StartWhy, guided_start, items, problem_count, to_practise_at_home, typed,
+};
 use crate::app::{
     Danger, GuidedKey, Model, Panel, PanelItem, PanelView, PinMessage, PinPurpose, Target,
 };
@@ -223,7 +225,8 @@ pub fn panel(
         }
         PanelView::Learners { query, rows } => {
             top.extend(wrapped(&t("panel-search-title"), width, theme::title(), ""));
-            let field = i18n.text_with(lang, "panel-search", &[("query", query.as_str().into())]);
+            let query = typed(lang, query);
+            let field = i18n.text_with(lang, "panel-search", &[("query", query.into())]);
             top.push(Row::text(format!("{field}▏"), theme::focus()));
             if rows.is_empty() {
                 say(&mut bottom, &t("panel-no-learners"));
@@ -536,6 +539,7 @@ pub fn guided_end(
     // learner's name never scroll away.
     let mut foot = vec![Row::blank()];
     foot.extend(wrapped(&t("guided-end-note"), width, theme::dim(), ""));
+    let note = typed(lang, note);
     foot.extend(wrapped(&format!("{note}▏"), width, theme::focus(), ""));
     let room = usize::from(area.height).saturating_sub(rows.len() + foot.len());
     if let Some(l) = model.lessons.get(lesson) {
