@@ -728,4 +728,39 @@ mod tests {
         let shown = screen(&model);
         assert!(shown.contains(&expected), "{expected} in\n{shown}");
     }
+
+    /// The guided bar's buttons draw whole in the kiosk's font: Noto Sans Mono draws ◀ ▶
+    /// (and ◁ ▷) wider than a cell, and foot lets them spill into the next cell, so at a
+    /// button's end half the triangle was cut off (seen in the kiosk chroot at 1366×768).
+    /// The arrows ← → fit a cell.
+    #[test]
+    fn the_guided_bar_draws_whole_in_the_kiosks_font() {
+        let i18n = Localizer::embedded();
+        for lang in [Lang::Vi, Lang::En] {
+            for key in ["previous", "next", "reveal", "helped", "end"] {
+                for id in [format!("guided-{key}"), format!("guided-{key}-short")] {
+                    let text = i18n.text_with(lang, &id, &[("count", 0.into())]);
+                    assert!(
+                        !text.contains(['◀', '▶', '◁', '▷']),
+                        "{id} ({lang:?}): {text}"
+                    );
+                }
+            }
+        }
+        let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
+        model.guided = Some(Default::default());
+        let mut terminal = Terminal::new(TestBackend::new(58, 1)).unwrap();
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                super::guided_bar(frame, area, &model, &i18n, &mut Default::default());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let bar: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert_eq!(
+            bar.trim_end(),
+            " F5 ← Trước  F6 Sau →  F7 Đáp án  F8 Giúp (0)  F9 Xong"
+        );
+    }
 }
