@@ -18,7 +18,7 @@ use crate::app::{
 };
 use crate::i18n::Localizer;
 use crate::kiosk::VIETNAM_OFFSET;
-use crate::store::utc_stamp;
+use crate::store::{LessonStatus, utc_stamp};
 
 /// `at` as day/month hour:minute in Vietnam's time.
 fn when(at: i64) -> String {
@@ -144,7 +144,18 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
             let Some(lesson) = model.lessons.get(i) else {
                 return String::new();
             };
-            let (mark, status) = status_mark(detail.progress.status(&lesson.id, model.clock));
+            let progress = &detail.progress;
+            let mut status = progress.status(&lesson.id, model.clock);
+            // She is in it now, though the steps she has seen so far asked nothing.
+            if status == LessonStatus::New
+                && progress
+                    .place
+                    .as_ref()
+                    .is_some_and(|p| p.lesson == lesson.id)
+            {
+                status = LessonStatus::InProgress;
+            }
+            let (mark, status) = status_mark(status);
             format!("{mark} {} · {}", lesson.title.get(lang.code()), t(status))
         }
         PanelItem::ResetLearner => t("panel-reset-learner"),
