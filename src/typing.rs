@@ -611,6 +611,11 @@ mod tests {
             ("Vie65t Nam", "Việt Nam"),
             ("bước 2, mã 4821", "bước 2, mã 4821"),
             ("nguwowif", "người"),
+            // The volunteers' guide's table (docs/huong-dan-tinh-nguyen-vien.md).
+            ("caanf taapj theem", "cần tập thêm"),
+            ("ca62n ta65p the6m", "cần tập thêm"),
+            ("buwowcs 3", "bước 3"),
+            ("bu7o71c 3", "bước 3"),
         ] {
             assert_eq!(vietnamese(keys), reads, "{keys}");
             assert!(unicode_normalization::is_nfc(&vietnamese(keys)));

@@ -2414,6 +2414,13 @@ mod guided_start {
         assert!(matches!(panel.view, PanelView::Lesson { lesson: 7, .. }));
         let shown = screen(&model);
         assert!(shown.contains("chỗ Bà Hạnh đang học dở"), "{shown}");
+        // Back on her page, the lesson just left is the one lit.
+        key(&mut model, Key::Esc);
+        let Screen::Panel(panel) = &model.screen else {
+            panic!("the panel is open");
+        };
+        assert!(matches!(panel.view, PanelView::Learner(_)));
+        assert_eq!(items(&model)[panel.focus], PanelItem::Lesson(7));
     }
 
     /// The screen as characters, at the model's size.

@@ -536,7 +536,15 @@ fn back(model: &mut Model) -> Vec<Effect> {
             panel.focus = 0;
             return effects;
         }
-        PanelView::Lesson { detail, lesson } => (PanelView::Learner(detail), lesson),
+        // Back on the learner's page, the lesson just left is the one lit (by its place
+        // in the page's order, which is not the lessons' own).
+        PanelView::Lesson { detail, lesson } => {
+            let at = learner_lessons(model, &detail.progress)
+                .iter()
+                .position(|&i| i == lesson)
+                .unwrap_or(0);
+            (PanelView::Learner(detail), at)
+        }
         PanelView::Confirm { back, .. } => (*back, 0),
         _ => (PanelView::Home, 0),
     };
