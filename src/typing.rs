@@ -48,6 +48,33 @@ pub fn vni(keys: &str) -> String {
     convert(keys, Method::Vni)
 }
 
+/// Keys turned into Vietnamese by Telex and VNI at once, as a phone keyboard set to both
+/// does: "Bacs", "Ba1c" and "Bác" all read "Bác". For the volunteers' fields (notes,
+/// searches, names), where nobody chose a method and the kiosk has no input method of its
+/// own. A digit after a word's vowel is a VNI key ("A1" reads "Á"); numbers on their own
+/// ("bước 2", "4821") stay as typed.
+pub fn vietnamese(keys: &str) -> String {
+    vni(&telex(keys))
+}
+
+/// Takes the last letter off the text that `keys` read as through `read`: keys are taken
+/// off until one letter fewer reads; if that takes a mark off the letter before too ("Ùa"
+/// → "U"), the keys become the text as it read without its last letter.
+pub fn delete_letter(keys: &mut String, read: impl Fn(&str) -> String) {
+    let mut wanted: Vec<char> = read(keys).chars().collect();
+    wanted.pop();
+    let wanted: String = wanted.into_iter().collect();
+    while keys.pop().is_some() {
+        let now = read(keys);
+        if now.chars().count() <= wanted.chars().count() {
+            if now != wanted {
+                *keys = wanted;
+            }
+            return;
+        }
+    }
+}
+
 /// The Telex keys that type the Vietnamese `text` on a phone: each letter with its shape
 /// keys (â aa, ă aw, ơ ow, ư uw, đ dd), and each word's tone key at its end, where most
 /// people press it ("Việt" → "Vieetj"). For most words `telex` of the result is `text`
@@ -570,5 +597,33 @@ mod tests {
         assert_eq!(tone_free("thuý"), tone_free("thúy"));
         assert_ne!(tone_free("hòa"), tone_free("hóa"));
         assert_ne!(tone_free("ma"), tone_free("mà"));
+    }
+
+    /// The volunteers' fields read Telex and VNI alike, leave Vietnamese typed with an
+    /// input method as it is, and keep numbers on their own.
+    #[test]
+    fn telex_and_vni_together() {
+        for (keys, reads) in [
+            ("Bacs Lan ddax hocj xong", "Bác Lan đã học xong"),
+            ("Ba1c Lan d9a4 ho5c xong", "Bác Lan đã học xong"),
+            ("Bác Lan đã học xong", "Bác Lan đã học xong"),
+            ("Vieejt Nam", "Việt Nam"),
+            ("Vie65t Nam", "Việt Nam"),
+            ("bước 2, mã 4821", "bước 2, mã 4821"),
+            ("nguwowif", "người"),
+            // The volunteers' guide's table (docs/huong-dan-tinh-nguyen-vien.md).
+            ("caanf taapj theem", "cần tập thêm"),
+            ("ca62n ta65p the6m", "cần tập thêm"),
+            ("buwowcs 3", "bước 3"),
+            ("bu7o71c 3", "bước 3"),
+        ] {
+            assert_eq!(vietnamese(keys), reads, "{keys}");
+            assert!(unicode_normalization::is_nfc(&vietnamese(keys)));
+        }
+        let mut keys = "Bacs Lan ddax".to_owned();
+        delete_letter(&mut keys, vietnamese);
+        assert_eq!(vietnamese(&keys), "Bác Lan đ");
+        delete_letter(&mut keys, vietnamese);
+        assert_eq!(vietnamese(&keys), "Bác Lan ");
     }
 }

@@ -10,12 +10,12 @@ use crate::store::{AgeBand, Learner, Progress};
 pub const AGE_ANSWERS: usize = AgeBand::ALL.len() + 1;
 
 /// A name as it reads from the keys typed for it: with `telex` (a learner who started in
-/// Vietnamese), Telex turns them into Vietnamese as a phone's keyboard does ("Baf Hajnh"
-/// → "Bà Hạnh"; letters from a Vietnamese input method stay as they are); without, they
-/// stay as typed.
+/// Vietnamese), Telex and VNI turn them into Vietnamese as a phone's keyboard does ("Baf
+/// Hajnh" or "Ba2 Ha5nh" → "Bà Hạnh"; letters from a Vietnamese input method stay as they
+/// are); without, they stay as typed.
 pub fn typed_name(keys: &str, telex: bool) -> String {
     if telex {
-        crate::lesson::nfc(&crate::typing::telex(keys))
+        crate::typing::vietnamese(keys)
     } else {
         crate::lesson::nfc(keys)
     }

@@ -2246,3 +2246,359 @@ fn a_preview_reload_keeps_the_answers_in_their_places() {
         );
     }
 }
+
+/// Where a volunteer's guided session opens, and the learner's page in the panel.
+mod guided_start {
+    use super::*;
+    use crate::app::volunteer::{StartWhy, guided_start, items};
+    use crate::mastery::{FirstTry, Leitner};
+    use crate::store::{LearnerRow, LessonRecord};
+
+    fn row() -> LearnerRow {
+        LearnerRow {
+            code: "4821".into(),
+            name: "Bà Hạnh".into(),
+            age_band: None,
+            last_visit: Some(100),
+            mastered: 0,
+        }
+    }
+
+    fn learner() -> Learner {
+        Learner {
+            code: "4821".into(),
+            name: "Bà Hạnh".into(),
+            age_band: None,
+            sound: Default::default(),
+        }
+    }
+
+    /// Lesson `n`: the fixture under another id and title.
+    fn lesson_n(n: usize) -> Lesson {
+        let text = LESSON
+            .replacen("id = \"tap-luyen\"", &format!("id = \"bai-{n}\""), 1)
+            .replace("Bài tập đủ loại", &format!("Bài số {n}"));
+        parse_lesson(Path::new("bai.toml"), &text, &CheckOptions::default())
+            .lesson
+            .expect("the fixture lesson is valid")
+    }
+
+    fn choose(model: &mut Model, item: PanelItem) -> Vec<Effect> {
+        let i = items(model)
+            .iter()
+            .position(|it| *it == item)
+            .unwrap_or_else(|| panic!("{item:?} is not on {:?}", model.screen));
+        update(model, Msg::Click(Target::Answer(i)))
+    }
+
+    /// The panel, at 58×14, on the learner's page, the store having read `progress`.
+    fn learner_page(lessons: Vec<Lesson>, progress: &Progress) -> Model {
+        let mut model = Model::new(lessons, Lang::Vi, Size::new(58, 14));
+        model.clock = 100_000;
+        key(&mut model, Key::Volunteer);
+        choose(&mut model, PanelItem::Learners);
+        update(&mut model, Msg::Panel(PanelData::Learners(vec![row()])));
+        choose(&mut model, PanelItem::Learner(0));
+        update(
+            &mut model,
+            Msg::Panel(PanelData::Learner(Some(Box::new(LearnerDetail {
+                learner: row(),
+                progress: progress.clone(),
+                notes: vec![],
+            })))),
+        );
+        model
+    }
+
+    /// A guided session of lesson `id`, chosen on the learner's page.
+    fn guide(model: &mut Model, id: &str, progress: &Progress) {
+        let index = model.lessons.iter().position(|l| l.id == id).unwrap();
+        choose(model, PanelItem::Lesson(index));
+        let effects = choose(model, PanelItem::Guide);
+        assert_eq!(
+            effects,
+            [Effect::StartGuided {
+                learner: "4821".into(),
+                lesson: id.into()
+            }]
+        );
+        update(
+            model,
+            Msg::GuidedStarted {
+                learner: learner(),
+                progress: Box::new(progress.clone()),
+                lesson: id.into(),
+                now: 100_000,
+            },
+        );
+        assert!(model.guided.is_some());
+    }
+
+    /// First tries at `step` of the fixture: `'.'` right and clean, `'x'` wrong, `'h'`
+    /// right after a hint.
+    fn tried(progress: &mut Progress, step: &str, tries: &str) {
+        progress.started.insert("tap-luyen".into());
+        let list = tries.chars().map(|c| FirstTry {
+            right: c != 'x',
+            hint_used: c == 'h',
+            assisted: false,
+        });
+        progress
+            .history
+            .entry(("tap-luyen".into(), step.into()))
+            .or_default()
+            .extend(list);
+    }
+
+    #[test]
+    fn a_guided_session_opens_where_the_learner_left_off() {
+        let mut progress = Progress::default();
+        // She has missed "otp" more, but she stopped at "thu-tu" (in a practice run).
+        tried(&mut progress, "otp", "xxh");
+        progress.place = Some(Place {
+            lesson: "tap-luyen".into(),
+            kind: RunKind::Practice,
+            plan: vec!["otp".into(), "thu-tu".into()],
+            step: "thu-tu".into(),
+        });
+        let mut model = learner_page(vec![lesson()], &progress);
+        guide(&mut model, "tap-luyen", &progress);
+        assert_eq!(step_id(&model), "thu-tu");
+        // The whole lesson is there to move through, from where she is.
+        let run = model.run().unwrap().2;
+        assert_eq!(run.kind, RunKind::Full);
+        assert_eq!(run.plan.len(), model.lessons[0].steps.len());
+        key(&mut model, Key::F(5));
+        assert_eq!(step_id(&model), "otp");
+    }
+
+    #[test]
+    fn with_no_place_it_opens_at_the_step_she_misses_most() {
+        let mut progress = Progress::default();
+        // "cham-zalo" was missed most, but is mastered now (two clean in a row).
+        tried(&mut progress, "cham-zalo", "xxxx..");
+        tried(&mut progress, "otp", "x.h");
+        tried(&mut progress, "thu-tu", "x");
+        // A tie with "otp": the earlier step wins.
+        tried(&mut progress, "nhap-ma", "hx");
+        let mut model = learner_page(vec![lesson()], &progress);
+        guide(&mut model, "tap-luyen", &progress);
+        assert_eq!(step_id(&model), "otp");
+        assert_eq!(
+            guided_start(&model.lessons[0], &progress).why,
+            StartWhy::Stuck
+        );
+    }
+
+    #[test]
+    fn a_lesson_begun_without_a_miss_opens_at_its_first_step_not_yet_mastered() {
+        let mut progress = Progress::default();
+        tried(&mut progress, "cham-zalo", "..");
+        tried(&mut progress, "otp", ".");
+        let mut model = learner_page(vec![lesson()], &progress);
+        guide(&mut model, "tap-luyen", &progress);
+        assert_eq!(step_id(&model), "otp");
+        // Not begun: the first step.
+        let fresh = Progress::default();
+        let start = guided_start(&model.lessons[0], &fresh);
+        assert_eq!((start.step, start.why), (0, StartWhy::Beginning));
+    }
+
+    #[test]
+    fn the_learners_page_lists_the_lesson_she_is_in_then_those_begun_then_reviews() {
+        let lessons: Vec<Lesson> = (0..8).map(lesson_n).collect();
+        let mut progress = Progress::default();
+        // In bai-7 now (on a step that asks nothing yet); bai-5 begun; bai-2 due for
+        // review; bai-4 mastered, not due.
+        progress.started.insert("bai-5".into());
+        progress.place = Some(Place {
+            lesson: "bai-7".into(),
+            kind: RunKind::Full,
+            plan: vec!["gioi-thieu".into()],
+            step: "gioi-thieu".into(),
+        });
+        let record = |due| LessonRecord {
+            leitner: Some(Leitner { box_index: 0, due }),
+            mastered_at: Some(0),
+        };
+        progress.lessons.insert("bai-2".into(), record(50_000));
+        progress.lessons.insert("bai-4".into(), record(900_000));
+        let model = learner_page(lessons, &progress);
+        let lessons: Vec<usize> = items(&model)
+            .into_iter()
+            .filter_map(|item| match item {
+                PanelItem::Lesson(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lessons, [7, 5, 2, 0, 1, 3, 4, 6]);
+        // On the kiosk's smallest grid, the lesson she is in is on screen.
+        let shown = screen(&model);
+        assert!(shown.contains("◐ Bài số 7 · Đang học"), "{shown}");
+        // The first item, focused, is the lesson in progress: Enter opens it, and the page
+        // says where a guided session will open.
+        let mut model = model;
+        key(&mut model, Key::Enter);
+        let Screen::Panel(panel) = &model.screen else {
+            panic!("the panel is open");
+        };
+        assert!(matches!(panel.view, PanelView::Lesson { lesson: 7, .. }));
+        let shown = screen(&model);
+        assert!(shown.contains("chỗ Bà Hạnh đang học dở"), "{shown}");
+        // Back on her page, the lesson just left is the one lit.
+        key(&mut model, Key::Esc);
+        let Screen::Panel(panel) = &model.screen else {
+            panic!("the panel is open");
+        };
+        assert!(matches!(panel.view, PanelView::Learner(_)));
+        assert_eq!(items(&model)[panel.focus], PanelItem::Lesson(7));
+    }
+
+    /// The screen as characters, at the model's size.
+    fn screen(model: &Model) -> String {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut terminal =
+            Terminal::new(TestBackend::new(model.size.width, model.size.height)).unwrap();
+        terminal
+            .draw(|frame| {
+                crate::ui::draw(frame, model, &crate::i18n::Localizer::embedded());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// The volunteers' fields take Telex and VNI, as the learner's do.
+mod volunteer_typing {
+    use super::*;
+    use crate::app::volunteer::items;
+    use crate::store::{LearnerRow, MemoryStore, Store};
+
+    fn learner() -> Learner {
+        Learner {
+            code: "4821".into(),
+            name: "Bà Lan".into(),
+            age_band: None,
+            sound: Default::default(),
+        }
+    }
+
+    /// The end of a guided session of the fixture lesson, at the note field.
+    fn guided_end() -> Model {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        update(
+            &mut model,
+            Msg::GuidedStarted {
+                learner: learner(),
+                progress: Box::default(),
+                lesson: "tap-luyen".into(),
+                now: 1_000,
+            },
+        );
+        key(&mut model, Key::F(9));
+        assert!(matches!(model.screen, Screen::GuidedEnd { .. }));
+        model
+    }
+
+    fn type_keys(model: &mut Model, keys: &str) -> Vec<Effect> {
+        keys.chars()
+            .flat_map(|c| key(model, Key::Char(c)))
+            .collect()
+    }
+
+    #[test]
+    fn a_note_typed_in_telex_or_vni_is_kept_with_its_accents_in_nfc() {
+        for keys in ["Bacs Lan ddax hocj xong", "Ba1c Lan d9a4 ho5c xong"] {
+            let mut model = guided_end();
+            type_keys(&mut model, keys);
+            // A wrong key, taken off as a letter reads: "xongg" → "xong".
+            type_keys(&mut model, "g");
+            key(&mut model, Key::Backspace);
+            let effects = key(&mut model, Key::Enter);
+            let text = effects
+                .iter()
+                .find_map(|e| match e {
+                    Effect::AddNote { learner, text } if learner == "4821" => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("a note is kept: {effects:?}"));
+            assert_eq!(text, "Bác Lan đã học xong", "{keys}");
+            // As the runtime keeps it: in the store, as typed, composed (NFC).
+            let mut store = MemoryStore::default();
+            store.ensure_learner(&learner(), 0).unwrap();
+            store.add_note("4821", &text, 1_000).unwrap();
+            let kept = &store.notes("4821").unwrap()[0].text;
+            assert_eq!(kept, "Bác Lan đã học xong");
+            assert!(unicode_normalization::is_nfc(kept));
+            assert!(kept.chars().any(|c| c == '\u{1ecd}'), "ọ is one letter");
+        }
+    }
+
+    #[test]
+    fn the_note_field_shows_the_note_as_it_will_be_kept() {
+        let mut model = guided_end();
+        type_keys(&mut model, "Hajnh caanf taapj laij");
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(58, 14)).unwrap();
+        terminal
+            .draw(|frame| {
+                crate::ui::draw(frame, &model, &crate::i18n::Localizer::embedded());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let shown: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert!(shown.contains("Hạnh cần tập lại"), "{shown}");
+    }
+
+    #[test]
+    fn a_search_by_name_takes_telex() {
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        let i = items(&model)
+            .iter()
+            .position(|it| *it == PanelItem::Learners)
+            .unwrap();
+        update(&mut model, Msg::Click(Target::Answer(i)));
+        let effects = type_keys(&mut model, "Hajnh");
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::Load(PanelQuery::Learners("Hạnh".into())))
+        );
+        // Codes are digits: they stay as typed.
+        let mut model = Model::new(vec![lesson()], Lang::Vi, Size::new(58, 14));
+        key(&mut model, Key::Volunteer);
+        update(&mut model, Msg::Click(Target::Answer(i)));
+        let effects = type_keys(&mut model, "4821");
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::Load(PanelQuery::Learners("4821".into())))
+        );
+        update(
+            &mut model,
+            Msg::Panel(PanelData::Learners(vec![LearnerRow {
+                code: "4821".into(),
+                name: "Bà Hạnh".into(),
+                age_band: None,
+                last_visit: None,
+                mastered: 0,
+            }])),
+        );
+        assert_eq!(items(&model), [PanelItem::Learner(0)]);
+    }
+
+    #[test]
+    fn a_name_takes_vni_as_well_as_telex() {
+        assert_eq!(typed_name("Ba2 Ha5nh", true), "Bà Hạnh");
+        assert_eq!(typed_name("Baf Hajnh", true), "Bà Hạnh");
+    }
+}

@@ -6,8 +6,11 @@
 use super::nav::{choose_among, sign_out};
 use super::{Effect, Key, KeypadKey, Model, Msg, RunKind, Screen, Target};
 use crate::audio::slots::Coverage;
+use crate::i18n::Lang;
 use crate::kiosk::{Idle, PIN_DIGITS, PinOutcome, PinProblem, check_pin};
-use crate::store::{Figures, HelpCall, Learner, LearnerRow, Note, Progress};
+use crate::lesson::Lesson;
+use crate::mastery::{FirstTry, step_mastered};
+use crate::store::{Figures, HelpCall, Learner, LearnerRow, LessonStatus, Note, Progress};
 
 /// Why the PIN prompt is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,9 +216,11 @@ pub fn items(model: &Model) -> Vec<PanelItem> {
             ]
         }
         PanelView::Learners { rows, .. } => (0..rows.len()).map(PanelItem::Learner).collect(),
-        PanelView::Learner(_) => {
-            let mut items: Vec<PanelItem> =
-                (0..model.lessons.len()).map(PanelItem::Lesson).collect();
+        PanelView::Learner(detail) => {
+            let mut items: Vec<PanelItem> = learner_lessons(model, &detail.progress)
+                .into_iter()
+                .map(PanelItem::Lesson)
+                .collect();
             items.push(PanelItem::ResetLearner);
             items.push(PanelItem::Forget);
             items
@@ -295,8 +300,39 @@ fn close(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
+/// What the keys typed into a volunteer's field (a search, a note) read as: with the
+/// kiosk in Vietnamese, Telex and VNI at once (cage has no input method, and volunteers
+/// type as their phones taught them); else as typed. NFC either way.
+pub fn typed(lang: Lang, keys: &str) -> String {
+    if lang == Lang::Vi {
+        crate::typing::vietnamese(keys)
+    } else {
+        crate::lesson::nfc(keys)
+    }
+}
+
+/// The longest search, in letters as they read.
+const SEARCH_LETTERS: usize = 30;
+/// The longest note, in letters as they read.
+const NOTE_LETTERS: usize = 200;
+
+/// Adds `c` to the keys of a field unless the text would read longer than `letters`.
+fn type_into(keys: &mut String, c: char, lang: Lang, letters: usize) -> bool {
+    // Telex takes more keys than letters; a bound on keys too, so nothing grows unbounded.
+    if !crate::typing::typeable(c) || keys.chars().count() >= 3 * letters {
+        return false;
+    }
+    keys.push(c);
+    if typed(lang, keys).chars().count() > letters {
+        keys.pop();
+        return false;
+    }
+    true
+}
+
 /// A key on the PIN prompt, the panel, or the end of a guided session.
 pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let lang = model.lang;
     match &mut model.screen {
         Screen::Pin { .. } => match key {
             Key::Char(c) if c.is_ascii_digit() => {
@@ -317,15 +353,15 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
         Screen::Panel(panel) => {
             if let PanelView::Learners { query, .. } = &mut panel.view {
                 match key {
-                    Key::Char(c) if crate::typing::typeable(c) && query.chars().count() < 30 => {
-                        query.push(c);
+                    Key::Char(c) if type_into(query, c, lang, SEARCH_LETTERS) => {
                         panel.focus = 0;
-                        return vec![Effect::Load(PanelQuery::Learners(query.clone()))];
+                        return vec![Effect::Load(PanelQuery::Learners(typed(lang, query)))];
                     }
+                    // A letter as it reads ("Hạnh" → "Hạn"), not the key that marked it.
                     Key::Backspace if !query.is_empty() => {
-                        query.pop();
+                        crate::typing::delete_letter(query, |k| typed(lang, k));
                         panel.focus = 0;
-                        return vec![Effect::Load(PanelQuery::Learners(query.clone()))];
+                        return vec![Effect::Load(PanelQuery::Learners(typed(lang, query)))];
                     }
                     _ => {}
                 }
@@ -347,12 +383,12 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
         }
         Screen::GuidedEnd { note, .. } => match key {
-            Key::Char(c) if crate::typing::typeable(c) && note.chars().count() < 200 => {
-                note.push(c);
+            Key::Char(c) => {
+                type_into(note, c, lang, NOTE_LETTERS);
                 Vec::new()
             }
             Key::Backspace => {
-                note.pop();
+                crate::typing::delete_letter(note, |k| typed(lang, k));
                 Vec::new()
             }
             Key::Enter => finish_guided(model),
@@ -500,7 +536,15 @@ fn back(model: &mut Model) -> Vec<Effect> {
             panel.focus = 0;
             return effects;
         }
-        PanelView::Lesson { detail, lesson } => (PanelView::Learner(detail), lesson),
+        // Back on the learner's page, the lesson just left is the one lit (by its place
+        // in the page's order, which is not the lessons' own).
+        PanelView::Lesson { detail, lesson } => {
+            let at = learner_lessons(model, &detail.progress)
+                .iter()
+                .position(|&i| i == lesson)
+                .unwrap_or(0);
+            (PanelView::Learner(detail), at)
+        }
         PanelView::Confirm { back, .. } => (*back, 0),
         _ => (PanelView::Home, 0),
     };
@@ -890,7 +934,7 @@ fn finish_guided(model: &mut Model) -> Vec<Effect> {
     let Screen::GuidedEnd { note, .. } = &model.screen else {
         return Vec::new();
     };
-    let note = crate::lesson::nfc(note.trim());
+    let note = typed(model.lang, note).trim().to_owned();
     let mut effects = Vec::new();
     if let Some(learner) = &model.learner
         && !note.is_empty()
@@ -923,8 +967,119 @@ pub fn guided_started(
     model.now = now;
     model.covered = None;
     model.guided = Some(Guided::default());
-    let plan = (0..model.lessons[index].steps.len()).collect();
-    model.open_run(index, RunKind::Full, plan, 0)
+    let lesson = &model.lessons[index];
+    let plan = (0..lesson.steps.len()).collect();
+    let start = guided_start(lesson, &model.progress).step;
+    model.open_run(index, RunKind::Full, plan, start)
+}
+
+/// Why a guided session opens at its step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartWhy {
+    /// The step the learner was on when she stopped (or called for help).
+    LeftOff,
+    /// The practice step she has missed most (wrong first tries and hints), not yet
+    /// mastered.
+    Stuck,
+    /// The first practice step she has not yet mastered, in a lesson she has begun.
+    NotYetMastered,
+    /// A lesson not yet begun, or already mastered: its first step.
+    Beginning,
+}
+
+/// Where a guided session of a lesson opens, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuidedStart {
+    /// The step, by index into the lesson's steps.
+    pub step: usize,
+    pub why: StartWhy,
+}
+
+/// Where a volunteer's guided session of `lesson` opens, from what the store knows of the
+/// learner (`progress`): where she left off in it, else the step she is stuck on (the most
+/// first tries missed or hinted among the steps she has not mastered; the earlier step on
+/// a tie), else the first step she has not mastered, else (not begun, or mastered) the
+/// first step. The volunteer moves from there with ◀ and ▶.
+pub fn guided_start(lesson: &Lesson, progress: &Progress) -> GuidedStart {
+    let index_of = |id: &str| lesson.steps.iter().position(|s| s.id == id);
+    if let Some(place) = progress.place.as_ref().filter(|p| p.lesson == lesson.id) {
+        // The step itself, or (if an edit removed it) the next one of her run that exists.
+        let at = place
+            .plan
+            .iter()
+            .position(|id| *id == place.step)
+            .unwrap_or(0);
+        let found = index_of(&place.step).or_else(|| {
+            place
+                .plan
+                .iter()
+                .skip(at)
+                .find_map(|id| index_of(id.as_str()))
+        });
+        if let Some(step) = found {
+            return GuidedStart {
+                step,
+                why: StartWhy::LeftOff,
+            };
+        }
+    }
+    let open: Vec<(usize, &[FirstTry])> = (0..lesson.steps.len())
+        .filter(|&i| lesson.steps[i].is_practice())
+        .map(|i| (i, progress.first_tries(&lesson.id, &lesson.steps[i].id)))
+        .filter(|(_, tries)| !step_mastered(lesson.mastery, tries))
+        .collect();
+    let misses = |tries: &[FirstTry]| tries.iter().filter(|t| !t.right || t.hint_used).count();
+    // The most misses; on a tie, the earlier step (max_by_key keeps the last maximum).
+    let stuck = open
+        .iter()
+        .rev()
+        .map(|(i, tries)| (*i, misses(tries)))
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n);
+    if let Some((step, _)) = stuck {
+        return GuidedStart {
+            step,
+            why: StartWhy::Stuck,
+        };
+    }
+    let begun = progress.started.contains(&lesson.id)
+        || lesson
+            .steps
+            .iter()
+            .any(|s| !progress.first_tries(&lesson.id, &s.id).is_empty());
+    match open.first() {
+        Some((step, _)) if begun => GuidedStart {
+            step: *step,
+            why: StartWhy::NotYetMastered,
+        },
+        _ => GuidedStart {
+            step: 0,
+            why: StartWhy::Beginning,
+        },
+    }
+}
+
+/// The lessons of the learner's page in the panel: the one she is in now, then the others
+/// she has begun, then those due for review, then the rest as the kiosk lists them. So the
+/// lesson in progress is the first item, on screen whatever the screen's size.
+pub fn learner_lessons(model: &Model, progress: &Progress) -> Vec<usize> {
+    let now = model.clock;
+    let current = progress.place.as_ref().map(|p| p.lesson.as_str());
+    let rank = |i: &usize| {
+        let lesson = &model.lessons[*i];
+        if current == Some(lesson.id.as_str()) {
+            return 0;
+        }
+        match progress.status(&lesson.id, now) {
+            LessonStatus::InProgress => 1,
+            LessonStatus::ReviewDue => 2,
+            LessonStatus::New | LessonStatus::Mastered => 3,
+        }
+    };
+    let mut order: Vec<usize> = (0..model.lessons.len()).collect();
+    // Stable: each group keeps the kiosk's order.
+    order.sort_by_key(rank);
+    order
 }
 
 /// Whether `msg` only answers "still there?": any touch or key while it is asked.

@@ -10,13 +10,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, draw_scrolled, wrapped};
 use super::{answer_rows, centred, menu::status_mark, theme};
-use crate::app::volunteer::{items, problem_count, to_practise_at_home};
+use crate::app::volunteer::{
+    StartWhy, guided_start, items, problem_count, to_practise_at_home, typed,
+};
 use crate::app::{
     Danger, GuidedKey, Model, Panel, PanelItem, PanelView, PinMessage, PinPurpose, Target,
 };
 use crate::i18n::Localizer;
 use crate::kiosk::VIETNAM_OFFSET;
-use crate::store::utc_stamp;
+use crate::store::{LessonStatus, utc_stamp};
 
 /// `at` as day/month hour:minute in Vietnam's time.
 fn when(at: i64) -> String {
@@ -142,7 +144,18 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
             let Some(lesson) = model.lessons.get(i) else {
                 return String::new();
             };
-            let (mark, status) = status_mark(detail.progress.status(&lesson.id, model.clock));
+            let progress = &detail.progress;
+            let mut status = progress.status(&lesson.id, model.clock);
+            // She is in it now, though the steps she has seen so far asked nothing.
+            if status == LessonStatus::New
+                && progress
+                    .place
+                    .as_ref()
+                    .is_some_and(|p| p.lesson == lesson.id)
+            {
+                status = LessonStatus::InProgress;
+            }
+            let (mark, status) = status_mark(status);
             format!("{mark} {} · {}", lesson.title.get(lang.code()), t(status))
         }
         PanelItem::ResetLearner => t("panel-reset-learner"),
@@ -223,7 +236,8 @@ pub fn panel(
         }
         PanelView::Learners { query, rows } => {
             top.extend(wrapped(&t("panel-search-title"), width, theme::title(), ""));
-            let field = i18n.text_with(lang, "panel-search", &[("query", query.as_str().into())]);
+            let query = typed(lang, query);
+            let field = i18n.text_with(lang, "panel-search", &[("query", query.into())]);
             top.push(Row::text(format!("{field}▏"), theme::focus()));
             if rows.is_empty() {
                 say(&mut bottom, &t("panel-no-learners"));
@@ -274,6 +288,29 @@ pub fn panel(
                 ],
             );
             say(&mut top, &who);
+            // Where "guide" will open, so the volunteer knows before choosing it.
+            let start = model.lessons.get(*lesson).and_then(|l| {
+                let start = guided_start(l, &detail.progress);
+                Some((start, l.steps.get(start.step)?))
+            });
+            if let Some((start, step)) = start {
+                let id = match start.why {
+                    StartWhy::LeftOff => "panel-guide-start-left-off",
+                    StartWhy::Stuck => "panel-guide-start-stuck",
+                    StartWhy::NotYetMastered => "panel-guide-start-not-yet",
+                    StartWhy::Beginning => "panel-guide-start-beginning",
+                };
+                let text = i18n.text_with(
+                    lang,
+                    id,
+                    &[
+                        ("n", (start.step + 1).into()),
+                        ("step", step.display_name(lang.code()).into()),
+                        ("name", detail.learner.name.as_str().into()),
+                    ],
+                );
+                top.extend(wrapped(&text, width, theme::dim(), ""));
+            }
         }
         PanelView::Confirm { danger, .. } => {
             let text = match danger {
@@ -513,6 +550,7 @@ pub fn guided_end(
     // learner's name never scroll away.
     let mut foot = vec![Row::blank()];
     foot.extend(wrapped(&t("guided-end-note"), width, theme::dim(), ""));
+    let note = typed(lang, note);
     foot.extend(wrapped(&format!("{note}▏"), width, theme::focus(), ""));
     let room = usize::from(area.height).saturating_sub(rows.len() + foot.len());
     if let Some(l) = model.lessons.get(lesson) {
@@ -700,5 +738,40 @@ mod tests {
         panel.view = crate::app::PanelView::Help(vec![call]);
         let shown = screen(&model);
         assert!(shown.contains(&expected), "{expected} in\n{shown}");
+    }
+
+    /// The guided bar's buttons draw whole in the kiosk's font: Noto Sans Mono draws ◀ ▶
+    /// (and ◁ ▷) wider than a cell, and foot lets them spill into the next cell, so at a
+    /// button's end half the triangle was cut off (seen in the kiosk chroot at 1366×768).
+    /// The arrows ← → fit a cell.
+    #[test]
+    fn the_guided_bar_draws_whole_in_the_kiosks_font() {
+        let i18n = Localizer::embedded();
+        for lang in [Lang::Vi, Lang::En] {
+            for key in ["previous", "next", "reveal", "helped", "end"] {
+                for id in [format!("guided-{key}"), format!("guided-{key}-short")] {
+                    let text = i18n.text_with(lang, &id, &[("count", 0.into())]);
+                    assert!(
+                        !text.contains(['◀', '▶', '◁', '▷']),
+                        "{id} ({lang:?}): {text}"
+                    );
+                }
+            }
+        }
+        let mut model = Model::new(Vec::new(), Lang::Vi, Size::new(58, 15));
+        model.guided = Some(Default::default());
+        let mut terminal = Terminal::new(TestBackend::new(58, 1)).unwrap();
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                super::guided_bar(frame, area, &model, &i18n, &mut Default::default());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let bar: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert_eq!(
+            bar.trim_end(),
+            " F5 ← Trước  F6 Sau →  F7 Đáp án  F8 Giúp (0)  F9 Xong"
+        );
     }
 }
