@@ -235,6 +235,7 @@ figures-learners = Learners: { $count } (new: { $new })
 figures-answers = Answers: { $count } (with a volunteer's help: { $assisted })
 figures-mastered = Lessons mastered: { $count }
 figures-help = Calls for help: { $count }
+figures-erased = Erased learners still count in answers and lessons mastered (without a name), not in sessions, learners or calls for help.
 
 panel-problems-title = Problems at start-up
 panel-problems-none = No problems.

@@ -232,6 +232,7 @@ figures-learners = Học viên: { $count } (mới: { $new })
 figures-answers = Câu trả lời: { $count } (có tình nguyện viên giúp: { $assisted })
 figures-mastered = Bài đã thuộc: { $count }
 figures-help = Lần cần giúp: { $count }
+figures-erased = Người học đã xóa vẫn được đếm trong câu trả lời và bài đã thuộc (không kèm tên), nhưng không còn trong lượt học, học viên và lần cần giúp.
 
 panel-problems-title = Sự cố khi khởi động
 panel-problems-none = Không có sự cố nào.

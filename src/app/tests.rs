@@ -1955,6 +1955,21 @@ mod volunteers {
                 ..
             }) if f.sessions == 3
         ));
+        // The panel says how erased learners are counted, as the report does.
+        model.size = Size::new(87, 21);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(87, 21)).unwrap();
+        terminal
+            .draw(|frame| {
+                crate::ui::draw(frame, &model, &crate::i18n::Localizer::embedded());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let text: String = (0..21)
+            .map(|y| (0..87).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect();
+        assert!(text.contains("Lượt học: 3"), "{text}");
+        assert!(text.contains("Người học đã xóa vẫn được đếm"), "{text}");
     }
 
     #[test]

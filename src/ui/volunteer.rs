@@ -391,6 +391,9 @@ pub fn panel(
                             "• ",
                         ));
                     }
+                    // As the report says it: the two agree, and say why they may seem not
+                    // to add up after an erasure.
+                    top.extend(wrapped(&t("figures-erased"), width, theme::dim(), ""));
                 }
             }
         }
