@@ -402,6 +402,10 @@ fn what_the_volunteer_panel_reads_and_changes() {
     assert_eq!(found[0].name, "Bà Hạnh");
     assert_eq!(found[0].last_visit, Some(300));
     assert_eq!(store.find_learners("BÀ", 10).unwrap().len(), 1);
+    // Typed without accents, any accents match; with them, only those.
+    assert_eq!(store.find_learners("hanh", 10).unwrap()[0].name, "Bà Hạnh");
+    assert_eq!(store.find_learners("chu tu", 10).unwrap()[0].name, "Chú Tư");
+    assert!(store.find_learners("hành", 10).unwrap().is_empty());
     assert_eq!(
         store.find_learners(&tu.code[..3], 10).unwrap()[0].code,
         tu.code

@@ -1092,14 +1092,19 @@ impl SqliteStore {
                 })
             })
             .map_err(map_err)?;
+        // Typed without accents ("hanh"), a name matches whatever its accents ("Hạnh"):
+        // a volunteer in a hurry, or a keyboard without Vietnamese. With accents, exactly.
+        let plain = bare(&wanted) == crate::lesson::nfc(&wanted);
         let mut found = Vec::new();
         for row in rows {
             let row = row.map_err(map_err)?;
-            if wanted.is_empty()
-                || row.code.starts_with(&wanted)
-                || crate::lesson::nfc(&row.name.to_lowercase())
-                    .contains(&crate::lesson::nfc(&wanted))
-            {
+            let name = crate::lesson::nfc(&row.name.to_lowercase());
+            let matches = if plain {
+                bare(&name).contains(&bare(&wanted))
+            } else {
+                name.contains(&crate::lesson::nfc(&wanted))
+            };
+            if wanted.is_empty() || row.code.starts_with(&wanted) || matches {
                 found.push(row);
                 if found.len() == limit {
                     break;
@@ -1108,6 +1113,21 @@ impl SqliteStore {
         }
         Ok(found)
     }
+}
+
+/// `text` without its accents: Vietnamese letters as their bare Latin letter (ạ → a,
+/// ư → u, đ → d).
+fn bare(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
 }
 
 /// `secs` since the Unix epoch as a UTC timestamp for file names: `20261122T031500Z`.
