@@ -67,6 +67,10 @@ impl Clip {
 /// `assets/audio/<locale>/<lesson>/<step><suffix>.ogg` (a language other than
 /// Vietnamese) or `assets/audio/<lesson>/<step><suffix>.ogg` (Ogg Vorbis, or `.wav`),
 /// under the content folder `root`. None when there is none.
+/// The kinds of file a recording is read from, first found first played. Drafts and the
+/// studio write Ogg Vorbis; a `.wav` put beside one is a person's, and is played instead.
+pub const RECORDING_EXTENSIONS: [&str; 2] = ["wav", "ogg"];
+
 pub fn resolve(
     root: &Path,
     lesson: &str,
@@ -88,7 +92,8 @@ pub fn resolve(
     }
     folders.push(audio.join(lesson));
     for folder in folders {
-        for ext in ["ogg", "wav"] {
+        // A `.wav` is always someone's own (drafts and the studio write `.ogg`): it wins.
+        for ext in RECORDING_EXTENSIONS {
             let file = folder.join(format!("{step}{}.{ext}", clip.suffix()));
             if file.is_file() {
                 return Some(file);
@@ -109,7 +114,7 @@ pub fn words_folder(root: &Path, locale: &str) -> PathBuf {
 /// there is one: `<id>.ogg` or `<id>.wav` in [`words_folder`].
 pub fn resolve_words(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
     let folder = words_folder(root, locale);
-    ["ogg", "wav"]
+    RECORDING_EXTENSIONS
         .iter()
         .map(|ext| folder.join(format!("{id}.{ext}")))
         .find(|file| file.is_file())
@@ -119,7 +124,7 @@ pub fn resolve_words(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
 /// `<id>.wav` in `assets/audio/glossary/`.
 pub fn resolve_term(root: &Path, id: &str, locale: &str) -> Option<PathBuf> {
     let folder = lesson_folder(root, crate::lesson::glossary::AUDIO_FOLDER, locale);
-    ["ogg", "wav"]
+    RECORDING_EXTENSIONS
         .iter()
         .map(|ext| folder.join(format!("{id}.{ext}")))
         .find(|file| file.is_file())

@@ -185,15 +185,24 @@ impl Manifests {
     /// What is in `slot` under the content folder `root`.
     pub fn status(&mut self, root: &Path, slot: &Slot, locale: &str) -> Status {
         let path = slot.path(root, locale);
-        if !path.is_file() {
-            return Status::Missing;
-        }
         if slot.explicit.is_some() {
             // The author's own file for the step: theirs, whatever it says.
-            return Status::Person;
+            return if path.is_file() {
+                Status::Person
+            } else {
+                Status::Missing
+            };
         }
+        // A `.wav` beside the slot's `.ogg` is someone's own recording, and is what the
+        // tutor plays (see `RECORDING_EXTENSIONS`); a manifest may say what it reads.
+        let wav = path.with_extension("wav");
+        let file = match wav.file_name().map(|n| n.to_string_lossy().into_owned()) {
+            Some(name) if wav.is_file() => name,
+            _ if path.is_file() => slot.file.clone(),
+            _ => return Status::Missing,
+        };
         let folder = slot.dir(root, locale);
-        match self.get(&folder).clips.get(&slot.file) {
+        match self.get(&folder).clips.get(&file) {
             None => Status::Person,
             Some(entry) if entry.text != text_hash(&slot.text) => Status::Stale {
                 person: entry.voice.is_person(),
@@ -306,6 +315,17 @@ mod tests {
                 missing: 1
             }
         );
+        // A person's `.wav` beside a draft (or in an empty slot) is a person's voice,
+        // and is what the tutor plays.
+        std::fs::write(folder.join("b.wav"), b"RIFF").unwrap();
+        std::fs::write(folder.join("e.wav"), b"RIFF").unwrap();
+        let (_, statuses) = coverage(root.path(), &slots, "vi");
+        assert_eq!(
+            (&statuses[1], &statuses[4]),
+            (&Status::Person, &Status::Person)
+        );
+        let played = crate::audio::resolve(root.path(), "bai", "b", &Clip::Step, "vi", None);
+        assert_eq!(played, Some(folder.join("b.wav")));
     }
 
     #[test]

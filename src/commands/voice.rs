@@ -98,10 +98,11 @@ impl Kiosk {
     }
 }
 
-/// The slot's recording on disk, if any: its file name (`.ogg`, else `.wav`).
+/// The slot's recording on disk, if any: its file name, the one the tutor plays (a
+/// person's `.wav` before an `.ogg`).
 fn recording(folder: &Path, slot_file: &str) -> Option<String> {
     let stem = slot_file.strip_suffix(".ogg").unwrap_or(slot_file);
-    ["ogg", "wav"]
+    crate::audio::RECORDING_EXTENSIONS
         .iter()
         .map(|ext| format!("{stem}.{ext}"))
         .find(|name| {
