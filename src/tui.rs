@@ -81,6 +81,9 @@ pub struct Tutor<S: Store> {
 struct Watch {
     path: PathBuf,
     modified: Option<SystemTime>,
+    /// The glossary beside the lesson, and when it last changed.
+    glossary: PathBuf,
+    glossary_modified: Option<SystemTime>,
 }
 
 /// Seconds since the Unix epoch.
@@ -808,6 +811,20 @@ impl<S: Store> Tutor<S> {
         let modified = std::fs::metadata(&watch.path)
             .and_then(|m| m.modified())
             .ok();
+        let glossary_modified = std::fs::metadata(&watch.glossary)
+            .and_then(|m| m.modified())
+            .ok();
+        if glossary_modified != watch.glossary_modified {
+            watch.glossary_modified = glossary_modified;
+            let folder = watch.glossary.parent().unwrap_or(Path::new(".")).to_owned();
+            tracing::info!(file = %watch.glossary.display(), "glossary changed, reloading");
+            let (glossary, problems, _) = crate::lesson::Glossary::load(&folder);
+            for problem in &problems {
+                tracing::warn!(problem = %problem.message, line = problem.start.line, "glossary");
+            }
+            self.dispatch(Msg::GlossaryReloaded(std::sync::Arc::new(glossary)));
+            return true;
+        }
         if modified == watch.modified {
             return false;
         }
@@ -1271,9 +1288,15 @@ pub fn show_message(message: &str) -> anyhow::Result<()> {
 impl<S: Store> Tutor<S> {
     /// Watches `path` and reloads it when it changes (`preview`).
     pub fn watch(&mut self, path: &Path) {
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let glossary = folder
+            .unwrap_or(Path::new("."))
+            .join(crate::lesson::glossary::FILE);
         self.watch = Some(Watch {
             path: path.to_owned(),
             modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            glossary_modified: std::fs::metadata(&glossary).and_then(|m| m.modified()).ok(),
+            glossary,
         });
     }
 }

@@ -135,6 +135,44 @@ fn preview_reloads_the_lesson_when_the_file_is_saved() {
     tmux.keys(&["C-c"]);
 }
 
+#[test]
+fn preview_reads_the_glossary_again_when_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cham-va-chon.toml");
+    std::fs::copy(fixture("e2e/lessons/cham-va-chon.toml"), &file).unwrap();
+    let glossary = dir.path().join("glossary.toml");
+    let term = |explain: &str| {
+        format!(
+            "[[term]]\nid = \"ma-otp\"\nword = {{ vi = \"mã OTP\", en = \"OTP\" }}\n\
+             explain = {{ vi = \"{explain}\", en = \"A code.\" }}\n"
+        )
+    };
+    std::fs::write(&glossary, term("Dãy số dùng một lần.")).unwrap();
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        58,
+        15,
+        &[
+            "preview",
+            file.to_str().unwrap(),
+            "--step",
+            "hoi-otp",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    tmux.wait_for("Có người hỏi mã OTP của bác. Bác làm gì?");
+    tmux.keys(&["F4"]);
+    tmux.wait_for("Dãy số dùng một lần.");
+    // The author mends the explanation: it shows the next time the word is opened.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&glossary, term("Dãy số chỉ dùng được một lần.")).unwrap();
+    tmux.wait_for("Có người hỏi mã OTP của bác. Bác làm gì?");
+    tmux.keys(&["F4"]);
+    tmux.wait_for("Dãy số chỉ dùng được một lần.");
+    tmux.keys(&["C-c"]);
+}
+
 /// The pane's modes that a full-screen program changes, as tmux reports them.
 const MODES: [&str; 7] = [
     "alternate_on",

@@ -656,6 +656,11 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::LearnerFound { code, found, now } => sign_in::learner_found(model, code, found, now),
         Msg::LessonReloaded(result) => preview::reloaded(model, result),
+        Msg::GlossaryReloaded(glossary) => {
+            model.glossary = glossary;
+            model.word = None;
+            Vec::new()
+        }
         Msg::Notice(Some(notice)) => {
             if !model.notices.contains(&notice) {
                 model.notices.push(notice);

@@ -34,6 +34,8 @@ pub enum Msg {
     },
     /// `preview`: the lesson file changed; its lesson, or the checker's lines.
     LessonReloaded(Result<Box<Lesson>, Vec<String>>),
+    /// `preview`: the glossary beside the lesson changed; what it now explains.
+    GlossaryReloaded(std::sync::Arc<crate::lesson::Glossary>),
     /// Something for the volunteer, or (`None`) saving works again.
     Notice(Option<Notice>),
     /// How many confirmed writes wait to be saved (0: all saved).
