@@ -100,13 +100,9 @@ fn a_learner_goes_from_welcome_to_summary_with_keys_and_a_touch() {
     );
 }
 
-#[test]
-fn preview_reloads_the_lesson_when_the_file_is_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("cham-va-chon.toml");
-    let original = std::fs::read_to_string(fixture("e2e/lessons/cham-va-chon.toml")).unwrap();
-    std::fs::write(&file, &original).unwrap();
-    let data = dir.path().join("data");
+/// `hocso preview FILE` at its question about the OTP, at 58×15, its data in `dir`.
+fn preview_at_hoi_otp(dir: &std::path::Path, file: &std::path::Path) -> Tmux {
+    let data = dir.join("data");
     let tmux = Tmux::start(
         58,
         15,
@@ -120,6 +116,16 @@ fn preview_reloads_the_lesson_when_the_file_is_saved() {
         ],
     );
     tmux.wait_for("Có người hỏi mã OTP của bác. Bác làm gì?");
+    tmux
+}
+
+#[test]
+fn preview_reloads_the_lesson_when_the_file_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cham-va-chon.toml");
+    let original = std::fs::read_to_string(fixture("e2e/lessons/cham-va-chon.toml")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let tmux = preview_at_hoi_otp(dir.path(), &file);
 
     // A broken edit: the checker's message is shown in the tutor.
     std::fs::write(&file, original.replace("correct = true\n", "")).unwrap();
@@ -148,20 +154,7 @@ fn preview_reads_the_glossary_again_when_it_is_saved() {
         )
     };
     std::fs::write(&glossary, term("Dãy số dùng một lần.")).unwrap();
-    let data = dir.path().join("data");
-    let tmux = Tmux::start(
-        58,
-        15,
-        &[
-            "preview",
-            file.to_str().unwrap(),
-            "--step",
-            "hoi-otp",
-            "--data",
-            data.to_str().unwrap(),
-        ],
-    );
-    tmux.wait_for("Có người hỏi mã OTP của bác. Bác làm gì?");
+    let tmux = preview_at_hoi_otp(dir.path(), &file);
     tmux.keys(&["F4"]);
     tmux.wait_for("Dãy số dùng một lần.");
     // The author mends the explanation: it shows the next time the word is opened.

@@ -357,6 +357,35 @@ mod tests {
         assert_eq!(after, before, "{text}");
     }
 
+    /// The tutor at `step`, at `size`, with the glossary's words marked.
+    fn opened(
+        lesson: &Lesson,
+        step: &Step,
+        size: Size,
+        glossary: &std::sync::Arc<Glossary>,
+    ) -> Model {
+        let (mut model, _) = Model::preview(
+            lesson.clone(),
+            Some(&step.id),
+            String::new(),
+            size,
+            Settings::default(),
+        );
+        model.glossary = glossary.clone();
+        model
+    }
+
+    /// Where `model`'s targets are, drawn at its size.
+    fn hits_of(model: &Model, i18n: &Localizer) -> HitMap {
+        let mut terminal =
+            Terminal::new(TestBackend::new(model.size.width, model.size.height)).unwrap();
+        let mut hits = HitMap::default();
+        terminal
+            .draw(|frame| hits = ui::draw(frame, model, i18n))
+            .unwrap();
+        hits
+    }
+
     /// Every bundled order step at the kiosk's size: what she is told after one, two and
     /// three wrong checks (the words, the hint, the call for a volunteer) comes without
     /// moving an item she may be reaching for.
@@ -372,21 +401,9 @@ mod tests {
                 let Task::Order { items } = &step.task else {
                     continue;
                 };
-                let (mut model, _) = Model::preview(
-                    lesson.clone(),
-                    Some(&step.id),
-                    String::new(),
-                    FOLD,
-                    Settings::default(),
-                );
-                model.glossary = glossary.clone();
+                let mut model = opened(lesson, step, FOLD, &glossary);
                 let rows = |model: &Model| {
-                    let mut terminal =
-                        Terminal::new(TestBackend::new(FOLD.width, FOLD.height)).unwrap();
-                    let mut hits = HitMap::default();
-                    terminal
-                        .draw(|frame| hits = ui::draw(frame, model, &i18n))
-                        .unwrap();
+                    let hits = hits_of(model, &i18n);
                     let mut rows: Vec<u16> = (0..items.len())
                         .filter_map(|i| hits.find(Target::OrderItem(i)))
                         .map(|r| r.y)
@@ -442,21 +459,9 @@ mod tests {
                     let Task::Choice { options } = &step.task else {
                         continue;
                     };
-                    let (mut model, _) = Model::preview(
-                        lesson.clone(),
-                        Some(&step.id),
-                        String::new(),
-                        size,
-                        Settings::default(),
-                    );
-                    model.glossary = glossary.clone();
+                    let mut model = opened(lesson, step, size, &glossary);
                     let rows = |model: &Model| {
-                        let mut terminal =
-                            Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-                        let mut hits = HitMap::default();
-                        terminal
-                            .draw(|frame| hits = ui::draw(frame, model, &i18n))
-                            .unwrap();
+                        let hits = hits_of(model, &i18n);
                         (0..options.len())
                             .map(|at| hits.find(Target::Choice(at)).map(|r| r.y))
                             .collect::<Vec<_>>()

@@ -468,13 +468,7 @@ impl<'a> FileCheck<'a> {
     /// Warns where a text still holds the scaffold's placeholder mark ([`PLACEHOLDER`]):
     /// once for the text, at the first mark as written.
     fn placeholder(&mut self, text: &Spanned<TextFile>, what: &str) {
-        let values: Vec<(&str, Range<usize>)> = match text.get_ref() {
-            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
-            TextFile::Localized(pairs) => pairs
-                .iter()
-                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
-                .collect(),
-        };
+        let values = TextFile::values(text);
         let marked = |value: &str| {
             nfc(value)
                 .to_lowercase()
@@ -511,13 +505,7 @@ impl<'a> FileCheck<'a> {
             "well done",
             "very good",
         ];
-        let values: Vec<(&str, Range<usize>)> = match text.get_ref() {
-            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
-            TextFile::Localized(pairs) => pairs
-                .iter()
-                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
-                .collect(),
-        };
+        let values = TextFile::values(text);
         for (value, span) in values {
             let lower = nfc(value.trim_start()).to_lowercase();
             let Some(word) = PRAISE.iter().find(|p| {

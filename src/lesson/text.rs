@@ -48,6 +48,18 @@ impl TextFile {
         }
     }
 
+    /// Every value of `text` with where it is written: each locale's, or a plain string
+    /// whole.
+    pub fn values(text: &Spanned<TextFile>) -> Vec<(&str, Range<usize>)> {
+        match text.get_ref() {
+            TextFile::Plain(s) => vec![(s.as_str(), text.span())],
+            TextFile::Localized(pairs) => pairs
+                .iter()
+                .map(|(_, value)| (value.get_ref().as_str(), value.span()))
+                .collect(),
+        }
+    }
+
     /// The normalised text, as hocso uses it.
     pub fn to_local(&self) -> LocalText {
         LocalText(

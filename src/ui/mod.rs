@@ -348,9 +348,16 @@ fn pick_bar(labels: &[(BarKey, String)], count: usize) -> Vec<&(BarKey, String)>
     chosen
 }
 
-/// The keys, over the whole screen: the title where the header was, the way out where
-/// the key bar was, so every line fits even at 40×12.
-fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+/// A page over the whole screen (the help, a word's explanation): `title` where the
+/// header was, the way out where the key bar was, so every line fits even at 40×12.
+/// The body, inside its margins.
+pub(crate) fn over_screen(
+    frame: &mut Frame,
+    area: Rect,
+    title: Line<'static>,
+    model: &Model,
+    i18n: &Localizer,
+) -> Rect {
     let t = |id: &str| i18n.text(model.lang, id);
     frame.render_widget(Clear, area);
     frame.buffer_mut().set_style(area, theme::base());
@@ -361,15 +368,7 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
     ])
     .areas(area);
     frame.buffer_mut().set_style(top, theme::bar());
-    frame.render_widget(
-        Span::styled(
-            format!(" {}", t("help-title")),
-            theme::bar()
-                .fg(theme::ACCENT.color())
-                .add_modifier(Modifier::BOLD),
-        ),
-        top,
-    );
+    frame.render_widget(title, top);
     frame.buffer_mut().set_style(bottom, theme::bar());
     // The way out in one line: the short words where the long ones would be cut.
     let close = [t("help-close"), t("help-close-short")]
@@ -377,7 +376,21 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &m
         .find(|text| text.width() < usize::from(bottom.width))
         .unwrap_or_else(|| t("help-close-short"));
     frame.render_widget(Span::styled(format!(" {close}"), theme::bar()), bottom);
-    let body = body.inner(Margin::new(1, 0));
+    body.inner(Margin::new(1, 0))
+}
+
+/// The style of a page's title over the screen.
+pub(crate) fn title_style() -> ratatui::style::Style {
+    theme::bar()
+        .fg(theme::ACCENT.color())
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The keys, over the whole screen.
+fn help(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits: &mut HitMap) {
+    let t = |id: &str| i18n.text(model.lang, id);
+    let title = Line::from(Span::styled(format!(" {}", t("help-title")), title_style()));
+    let body = over_screen(frame, area, title, model, i18n);
     // First what to do on this screen, in words; then the keys, for volunteers.
     let mut rows = wrapped(
         &t(model.help_message()),

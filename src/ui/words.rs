@@ -4,10 +4,9 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
 use unicode_width::UnicodeWidthStr;
 
 use super::rows::{HitMap, Row, draw_rows, wrapped};
@@ -192,15 +191,6 @@ pub fn explanation(
     };
     let lang = model.lang;
     let t = |id: &str| i18n.text(lang, id);
-    frame.render_widget(Clear, area);
-    frame.buffer_mut().set_style(area, theme::base());
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    frame.buffer_mut().set_style(top, theme::bar());
     let count = model.step_words().len();
     let at = model.word.unwrap_or(0);
     let place = if count > 1 {
@@ -208,25 +198,14 @@ pub fn explanation(
     } else {
         String::new()
     };
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(
-                format!(" {}", term.word.get(lang.code())),
-                theme::bar()
-                    .fg(theme::ACCENT.color())
-                    .add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(place, theme::bar()),
-        ]),
-        top,
-    );
-    frame.buffer_mut().set_style(bottom, theme::bar());
-    let close = [t("help-close"), t("help-close-short")]
-        .into_iter()
-        .find(|text| text.width() < usize::from(bottom.width))
-        .unwrap_or_else(|| t("help-close-short"));
-    frame.render_widget(Span::styled(format!(" {close}"), theme::bar()), bottom);
-    let body = body.inner(Margin::new(1, 0));
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {}", term.word.get(lang.code())),
+            super::title_style(),
+        ),
+        Span::styled(place, theme::bar()),
+    ]);
+    let body = super::over_screen(frame, area, title, model, i18n);
     let mut rows = vec![Row::blank()];
     rows.extend(wrapped(
         term.explain.get(lang.code()),
