@@ -1605,7 +1605,7 @@ mod volunteers {
     use crate::kiosk::PinProblem;
     use crate::store::{Figures, LearnerRow};
 
-    fn row() -> LearnerRow {
+    pub(super) fn row() -> LearnerRow {
         LearnerRow {
             code: "4821".into(),
             name: "Bà Hạnh".into(),
@@ -1615,7 +1615,7 @@ mod volunteers {
         }
     }
 
-    fn learner() -> Learner {
+    pub(super) fn learner() -> Learner {
         Learner {
             code: "4821".into(),
             name: "Bà Hạnh".into(),
@@ -2267,26 +2267,9 @@ mod guided_start {
     use super::*;
     use crate::app::volunteer::{StartWhy, guided_start, items};
     use crate::mastery::{FirstTry, Leitner};
-    use crate::store::{LearnerRow, LessonRecord};
+    use crate::store::LessonRecord;
 
-    fn row() -> LearnerRow {
-        LearnerRow {
-            code: "4821".into(),
-            name: "Bà Hạnh".into(),
-            age_band: None,
-            last_visit: Some(100),
-            mastered: 0,
-        }
-    }
-
-    fn learner() -> Learner {
-        Learner {
-            code: "4821".into(),
-            name: "Bà Hạnh".into(),
-            age_band: None,
-            sound: Default::default(),
-        }
-    }
+    use super::volunteers::{learner, row};
 
     /// Lesson `n`: the fixture under another id and title.
     fn lesson_n(n: usize) -> Lesson {
