@@ -367,6 +367,11 @@ fn answered(model: &mut Model, outcome: Outcome) -> Vec<Effect> {
         // On a small screen the feedback is on the text's page: show it.
         run.state.show_page(false);
     }
+    // On a short screen, a wrong answer to a choice is told on a page over the step.
+    let page = !right && model.told_on_a_page();
+    if let Screen::Lesson(run) = &mut model.screen {
+        run.state.told_page = page;
+    }
     let attempt = Attempt {
         learner: model
             .learner

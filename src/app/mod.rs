@@ -125,6 +125,8 @@ pub enum Target {
     NextWord,
     /// Anywhere else on an open explanation: closes it.
     CloseWord,
+    /// Anywhere on the page of what a wrong answer was told: closes it.
+    CloseTold,
 }
 
 /// Keys and arrows are touched again and again; the volunteer's way in takes three taps.
@@ -460,6 +462,22 @@ impl Model {
         }
     }
 
+    /// Whether what a wrong answer is told comes on a page of its own, over the step: a
+    /// `choice` step on a screen of fewer than [`TOLD_PAGE_BELOW`] rows, where the words
+    /// below the answers would push the last answer under the ▼.
+    pub fn told_on_a_page(&self) -> bool {
+        self.size.height < TOLD_PAGE_BELOW
+            && self
+                .run()
+                .is_some_and(|(_, step, _)| matches!(step.task, Task::Choice { .. }))
+    }
+
+    /// The page of what a wrong answer was told is open over the step.
+    pub fn told_page_open(&self) -> bool {
+        self.told_on_a_page()
+            && matches!(&self.screen, Screen::Lesson(run) if run.state.told_page && !run.state.solved)
+    }
+
     /// The glossary term whose explanation is open, if any.
     pub fn open_word(&self) -> Option<&Term> {
         let mark = self.step_words().into_iter().nth(self.word?)?;
@@ -521,6 +539,10 @@ impl Model {
             .collect()
     }
 }
+
+/// Screens with fewer rows show what a wrong answer to a `choice` is told on a page of
+/// its own (58×14 and smaller: a three-line question and three answers leave no room).
+pub const TOLD_PAGE_BELOW: u16 = 15;
 
 /// The layout of `step` on a screen of `size` in `lang`.
 pub fn step_layout_for(size: Size, step: &Step, lang: Lang) -> StepLayout {
@@ -587,6 +609,7 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         // The volunteer's keys act on the step, so the step shows (and is said) again.
         Msg::Click(Target::Guided(key)) => {
             model.word = None;
+            close_told_page(model);
             volunteer::guided_key(model, key)
         }
         Msg::Key(key)
@@ -595,6 +618,7 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 && GuidedKey::from_key(key).is_some() =>
         {
             model.word = None;
+            close_told_page(model);
             GuidedKey::from_key(key)
                 .map(|k| volunteer::guided_key(model, k))
                 .unwrap_or_default()
@@ -626,6 +650,14 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Key(_) | Msg::Click(_) if model.word.is_some() => {
             model.word = None;
+            vec![Effect::StopNarration]
+        }
+        // The page of what she was told: any touch or key closes it, and does nothing
+        // else (the answers under it stay as they were).
+        Msg::Key(_) | Msg::Click(_) if model.told_page_open() => {
+            if let Screen::Lesson(run) = &mut model.screen {
+                run.state.told_page = false;
+            }
             vec![Effect::StopNarration]
         }
         Msg::Key(Key::F(4)) | Msg::Click(Target::Bar(BarKey::Words))
@@ -728,6 +760,13 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 mod speech_tests;
 #[cfg(test)]
 mod tests;
+
+/// Closes the page of what a wrong answer was told, if it is open.
+fn close_told_page(model: &mut Model) {
+    if let Screen::Lesson(run) = &mut model.screen {
+        run.state.told_page = false;
+    }
+}
 
 /// Opens the help; what to do on this screen is said as it appears (when narration is
 /// on).

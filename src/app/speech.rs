@@ -65,6 +65,18 @@ pub(super) fn heard(model: &Model) -> Heard {
             "sign-out-stay",
         ]));
     }
+    if model.told_page_open() {
+        let clip = |clip: Clip| match model.run() {
+            Some((lesson, step, _)) => Speech::Lesson(narration(lesson, step, clip, model.lang)),
+            None => Speech::Words {
+                id: "feedback-wrong",
+                locale: model.lang.code(),
+            },
+        };
+        let mut page: Vec<Part> = told(model, &clip).into_iter().collect();
+        page.push(words(model, "help-close"));
+        layers.push(page);
+    }
     if model.help_open {
         let mut help = vec![words(model, model.help_message())];
         if matches!(model.screen, Screen::Lesson(_)) {
@@ -292,7 +304,9 @@ fn step(model: &Model) -> Vec<Part> {
         }
         _ => {}
     }
-    if step.is_practice() && !matches!(step.task, Task::Order { .. }) {
+    // On a short screen a wrong answer's words are on their own page (see `heard`).
+    let paged = model.told_on_a_page() && !matches!(state.feedback, Some(Feedback::Right(_)));
+    if step.is_practice() && !matches!(step.task, Task::Order { .. }) && !paged {
         parts.extend(told);
     }
     if state.called && !state.solved {

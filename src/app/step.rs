@@ -84,6 +84,9 @@ pub struct StepState {
     pub show_picture: bool,
     /// Shown again in the same run after a first try: no new first try.
     pub retry: bool,
+    /// On a short screen, what a wrong answer was told is on a page over the step (see
+    /// [`crate::app::Model::told_on_a_page`]), until a touch or a key closes it.
+    pub told_page: bool,
 }
 
 /// A view with nothing to focus, moved with ▲ and ▼: by `rows` from where it would be,
@@ -150,6 +153,7 @@ impl StepState {
             scroll_picture: ViewScroll::default(),
             show_picture: false,
             retry: false,
+            told_page: false,
         }
     }
 

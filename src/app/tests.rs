@@ -2600,3 +2600,49 @@ mod volunteer_typing {
         assert_eq!(typed_name("Baf Hajnh", true), "Bà Hạnh");
     }
 }
+
+/// On a short screen (58×14) what a wrong answer is told comes on a page over the step:
+/// said, closed by any touch or key, the answers under it untouched; a right answer's
+/// words stay under the answers, as on every screen.
+#[test]
+fn on_a_short_screen_a_wrong_answer_is_told_on_a_page_of_its_own() {
+    let mut model = at_step("otp");
+    model.settings.narration = true;
+    model.size = Size::new(58, 14);
+    assert!(model.told_on_a_page());
+    let effects = touch(&mut model, 0);
+    assert!(!saved(&effects)[0].right);
+    assert!(model.told_page_open());
+    // The words are said from the page (the option's own, as written first).
+    assert!(
+        said(&effects).iter().any(|w| w.contains(".option-1")),
+        "{:?}",
+        said(&effects)
+    );
+    let before = state(&model).clone();
+    // A touch anywhere closes it, and does nothing else.
+    let effects = update(&mut model, Msg::Click(Target::CloseTold));
+    assert!(effects.contains(&Effect::StopNarration) && saved(&effects).is_empty());
+    assert!(!model.told_page_open());
+    assert_eq!(
+        (
+            &state(&model).tried,
+            state(&model).misses,
+            &state(&model).options
+        ),
+        (&before.tried, before.misses, &before.options)
+    );
+    // A key closes it too, without answering: the digit is not taken as an answer.
+    touch(&mut model, 2);
+    assert!(model.told_page_open() && state(&model).hint);
+    let effects = press(&mut model, 2);
+    assert!(saved(&effects).is_empty() && !model.told_page_open());
+    // Right: no page.
+    let effects = press(&mut model, 2);
+    assert!(saved(&effects)[0].right && !model.told_page_open());
+    // On the kiosk's panels, the words come under the answers.
+    let mut model = at_step("otp");
+    model.size = Size::new(62, 15);
+    touch(&mut model, 0);
+    assert!(!model.told_on_a_page() && !model.told_page_open());
+}

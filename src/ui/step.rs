@@ -101,6 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i18n: &Localizer, hits
             first: run.pos == 0,
             marks: model.step_words(),
             fit: Fit::Roomy,
+            told_elsewhere: model.told_on_a_page(),
         };
         draw_text(frame, text, &column, hits);
     }
@@ -358,6 +359,9 @@ struct TextColumn<'a> {
     marks: Vec<crate::lesson::Mark>,
     /// How tightly the answers are packed.
     fit: Fit,
+    /// What a wrong answer is told comes on a page over the step, not in the column:
+    /// only a right answer's words have a place kept here.
+    told_elsewhere: bool,
 }
 
 /// How tightly the text column packs a step, as the room there is demands. The blank
@@ -508,6 +512,42 @@ fn draw_text(frame: &mut Frame, area: Rect, column: &TextColumn, hits: &mut HitM
         Some((shift, _)) => draw_scrolled_by(frame, area, rows, hits, shift, false),
         None => draw_scrolled(frame, area, rows, hits),
     }
+}
+
+/// What a wrong answer was told, on a page of its own over the step (a short screen):
+/// the same words the column would show, large, and the way back.
+pub fn told_page(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    i18n: &Localizer,
+    hits: &mut HitMap,
+) {
+    let Some((lesson, step, run)) = model.run() else {
+        return;
+    };
+    let title = ratatui::text::Line::from(ratatui::text::Span::styled(
+        format!(" {}", lesson.title.get(model.lang.code())),
+        super::title_style(),
+    ));
+    let body = super::over_screen(frame, area, title, model, i18n);
+    let column = TextColumn {
+        step,
+        state: &run.state,
+        lang: model.lang,
+        i18n,
+        width: body.width,
+        first: run.pos == 0,
+        marks: Vec::new(),
+        fit: Fit::Roomy,
+        told_elsewhere: false,
+    };
+    let mut rows = vec![Row::blank()];
+    if let Some(told) = column.told_words() {
+        rows.extend(column.told_rows(&told));
+    }
+    draw_rows(frame, body, &rows, &mut HitMap::default());
+    hits.add(area, Target::CloseTold);
 }
 
 /// An answer or button: its label on a filled block, two rows tall when `tall` (a
@@ -1015,7 +1055,15 @@ impl TextColumn<'_> {
 
     /// The latest thing to tell the learner: the right answer's words; else the call for
     /// a volunteer, which replaces the hint, which replaces the wrong answer's words.
+    /// What the column shows of what she was told (a wrong answer's words are on their
+    /// own page when [`TextColumn::told_elsewhere`]).
     fn told(&self) -> Option<Told<'_>> {
+        self.told_words()
+            .filter(|t| !self.told_elsewhere || matches!(t, Told::Right(_)))
+    }
+
+    /// What she was told by her last answer, wherever it shows.
+    fn told_words(&self) -> Option<Told<'_>> {
         let (step, state) = (self.step, self.state);
         match &state.feedback {
             Some(Feedback::Right(words)) => return Some(Told::Right(words.as_ref())),
@@ -1090,22 +1138,25 @@ impl TextColumn<'_> {
         if !step.is_practice() {
             return 0;
         }
-        let mut all: Vec<Told> = vec![
-            Told::Right(step.right_feedback.as_ref()),
-            Told::Wrong(step.wrong_feedback.as_ref()),
-            Told::Volunteer,
-        ];
-        if let Some(hint) = &step.hint {
-            all.push(Told::Hint(hint));
+        let mut all: Vec<Told> = vec![Told::Right(step.right_feedback.as_ref())];
+        if !self.told_elsewhere {
+            all.extend([Told::Wrong(step.wrong_feedback.as_ref()), Told::Volunteer]);
+            if let Some(hint) = &step.hint {
+                all.push(Told::Hint(hint));
+            }
         }
         match &step.task {
             Task::Choice { options } => {
                 for option in options {
-                    all.push(if option.correct {
-                        Told::Right(option.feedback.as_ref().or(step.right_feedback.as_ref()))
-                    } else {
-                        Told::Wrong(option.feedback.as_ref().or(step.wrong_feedback.as_ref()))
-                    });
+                    if option.correct {
+                        all.push(Told::Right(
+                            option.feedback.as_ref().or(step.right_feedback.as_ref()),
+                        ));
+                    } else if !self.told_elsewhere {
+                        all.push(Told::Wrong(
+                            option.feedback.as_ref().or(step.wrong_feedback.as_ref()),
+                        ));
+                    }
                 }
             }
             Task::Tap { screen, .. } => {
