@@ -94,6 +94,10 @@ fn a_hard_word_opens_by_touch_and_by_key_is_heard_and_closes_to_the_step_as_it_w
         };
         let place = run.state.shown_at(step, wrong).unwrap();
         update(&mut model, Msg::Click(Target::Choice(place)));
+        // On the smallest screen its words came on a page of their own: read, closed.
+        if model.told_page_open() {
+            update(&mut model, Msg::Click(Target::CloseTold));
+        }
         let before = model.screen.clone();
 
         // By touch: the word in the text, then the next word's button, then anywhere.

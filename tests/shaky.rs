@@ -150,6 +150,14 @@ impl Finger {
             if let Some(rect) = self.tutor.hits.find(target) {
                 return Some(rect);
             }
+            // The page of what a wrong answer was told (a short screen): read, then
+            // touched to close, as she would.
+            if target != Target::CloseTold
+                && let Some(rect) = self.tutor.hits.find(Target::CloseTold)
+            {
+                self.tap_middle(rect);
+                continue;
+            }
             let hits = &self.tutor.hits;
             let see = Target::Bar(BarKey::Enter(EnterMeaning::SeePicture));
             let down = turn < 25;

@@ -29,11 +29,17 @@ fn base() -> Model {
     model
 }
 
-/// Sends `msgs`. On a choice step, a touch on `Target::Choice(i)` means option `i` as
+/// Sends `msgs` (closing the page of a wrong answer's words first, as she would). On a
+/// choice step, a touch on `Target::Choice(i)` means option `i` as
 /// written and a digit key its number as written: each is sent where this showing put
 /// that option (options are shuffled).
 fn send(model: &mut Model, msgs: &[Msg]) {
     for msg in msgs {
+        // On a short screen a wrong answer's words come on a page of their own: read,
+        // and closed with a touch, before the next thing she does.
+        if model.told_page_open() {
+            let _ = update(model, Msg::Click(Target::CloseTold));
+        }
         let place = |i: usize| {
             let (_, step, run) = model.run()?;
             matches!(step.task, Task::Choice { .. })

@@ -652,8 +652,13 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.word = None;
             vec![Effect::StopNarration]
         }
-        // The page of what she was told: any touch or key closes it, and does nothing
-        // else (the answers under it stay as they were).
+        // The page of what she was told: its call for a volunteer calls (and closes it);
+        // any other touch or key closes it, and does nothing else (the answers under it
+        // stay as they were).
+        Msg::Click(Target::CallVolunteer) if model.told_page_open() => {
+            close_told_page(model);
+            click(model, Target::CallVolunteer)
+        }
         Msg::Key(_) | Msg::Click(_) if model.told_page_open() => {
             if let Screen::Lesson(run) = &mut model.screen {
                 run.state.told_page = false;

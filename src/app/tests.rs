@@ -2646,3 +2646,32 @@ fn on_a_short_screen_a_wrong_answer_is_told_on_a_page_of_its_own() {
     touch(&mut model, 0);
     assert!(!model.told_on_a_page() && !model.told_page_open());
 }
+
+/// On a short screen, after the misses, the page says "touch the button below" and the
+/// button is on it: touching it calls the volunteer and closes the page.
+#[test]
+fn on_a_short_screen_the_call_for_a_volunteer_is_on_the_page_that_asks_for_it() {
+    use crate::ui::HitMap;
+    let mut model = at_step("otp");
+    model.size = Size::new(58, 14);
+    // A kiosk that asks for a volunteer after two misses (three is the default).
+    model.settings.help_after_misses = 2;
+    touch(&mut model, 0);
+    update(&mut model, Msg::Click(Target::CloseTold));
+    touch(&mut model, 2);
+    assert!(state(&model).needs_volunteer);
+    assert!(model.told_page_open());
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(58, 14)).unwrap();
+    let mut hits = HitMap::default();
+    terminal
+        .draw(|frame| hits = crate::ui::draw(frame, &model, &crate::i18n::Localizer::embedded()))
+        .unwrap();
+    let button = hits
+        .find(Target::CallVolunteer)
+        .expect("the call is on the page");
+    // A touch a row above the button does nothing: dead space round it.
+    assert_eq!(hits.at(button.x + 2, button.y - 1), None);
+    let effects = update(&mut model, Msg::Click(Target::CallVolunteer));
+    assert!(!model.told_page_open() && state(&model).called);
+    assert_eq!(said(&effects), ["step-volunteer-called"]);
+}

@@ -545,9 +545,15 @@ pub fn told_page(
     let mut rows = vec![Row::blank()];
     if let Some(told) = column.told_words() {
         rows.extend(column.told_rows(&told));
+        // "Touch the button below to get help": the button is here, below the words.
+        if matches!(told, Told::Volunteer) {
+            rows.push(Row::blank());
+            rows.extend(column.slot_rows(Slot::Volunteer { lit: true }, true));
+        }
     }
-    draw_rows(frame, body, &rows, &mut HitMap::default());
-    hits.add(area, Target::CloseTold);
+    let mut drawn = HitMap::default();
+    draw_rows(frame, body, &rows, &mut drawn);
+    super::words::close_around(hits, area, &drawn, Target::CloseTold);
 }
 
 /// An answer or button: its label on a filled block, two rows tall when `tall` (a

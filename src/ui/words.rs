@@ -234,22 +234,26 @@ pub fn explanation(
     }
     let mut drawn = HitMap::default();
     draw_rows(frame, body, &rows, &mut drawn);
-    // Anywhere closes, but the rows of the button for the next word and one row round
-    // them: a touch a little off the button does nothing.
-    let button = drawn
+    close_around(hits, area, &drawn, Target::CloseWord);
+}
+
+/// A page over the screen that any touch closes (`close`), but for the buttons `drawn`
+/// on it: their rows and one row round them close nothing, so a touch a little off a
+/// button does nothing.
+pub fn close_around(hits: &mut HitMap, area: Rect, drawn: &HitMap, close: Target) {
+    let buttons = drawn
         .regions()
         .iter()
-        .filter(|(_, t)| *t == Target::NextWord)
         .map(|(r, _)| *r)
         .reduce(|a, b| a.union(b));
-    match button {
-        None => hits.add(area, Target::CloseWord),
+    match buttons {
+        None => hits.add(area, close),
         Some(b) => {
             let above = b.y.saturating_sub(1);
             let below = b.bottom() + 1;
             hits.add(
                 Rect::new(area.x, area.y, area.width, above.saturating_sub(area.y)),
-                Target::CloseWord,
+                close,
             );
             hits.add(
                 Rect::new(
@@ -258,7 +262,7 @@ pub fn explanation(
                     area.width,
                     area.bottom().saturating_sub(below),
                 ),
-                Target::CloseWord,
+                close,
             );
         }
     }
