@@ -466,7 +466,9 @@ impl Model {
     /// `choice` step on a screen of fewer than [`TOLD_PAGE_BELOW`] rows, where the words
     /// below the answers would push the last answer under the ▼.
     pub fn told_on_a_page(&self) -> bool {
-        self.size.height < TOLD_PAGE_BELOW
+        // A guided session's bar takes a row from the column.
+        let bar = u16::from(self.guided.is_some());
+        self.size.height.saturating_sub(bar) < TOLD_PAGE_BELOW
             && self
                 .run()
                 .is_some_and(|(_, step, _)| matches!(step.task, Task::Choice { .. }))
@@ -475,7 +477,10 @@ impl Model {
     /// The page of what a wrong answer was told is open over the step.
     pub fn told_page_open(&self) -> bool {
         self.told_on_a_page()
-            && matches!(&self.screen, Screen::Lesson(run) if run.state.told_page && !run.state.solved)
+            && self.word.is_none()
+            && !self.help_open
+            && matches!(&self.screen, Screen::Lesson(run)
+                if run.state.told_page && !run.state.solved && !run.state.leaving)
     }
 
     /// The glossary term whose explanation is open, if any.
@@ -583,6 +588,12 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(size) => {
             model.size = size;
+            // The page of a wrong answer's words belongs to a short screen: grown, the
+            // words are under the answers.
+            let paged = model.told_on_a_page();
+            if let Screen::Lesson(run) = &mut model.screen {
+                run.state.told_page &= paged;
+            }
             let paged = model.step_layout() == Some(StepLayout::Paged);
             // The views open as they would at the new size; the picture's own page only
             // exists on small screens.
@@ -609,7 +620,9 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
         // The volunteer's keys act on the step, so the step shows (and is said) again.
         Msg::Click(Target::Guided(key)) => {
             model.word = None;
-            close_told_page(model);
+            if key.moves() {
+                close_told_page(model);
+            }
             volunteer::guided_key(model, key)
         }
         Msg::Key(key)
@@ -618,7 +631,9 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 && GuidedKey::from_key(key).is_some() =>
         {
             model.word = None;
-            close_told_page(model);
+            if GuidedKey::from_key(key).is_some_and(GuidedKey::moves) {
+                close_told_page(model);
+            }
             GuidedKey::from_key(key)
                 .map(|k| volunteer::guided_key(model, k))
                 .unwrap_or_default()
@@ -664,6 +679,14 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 run.state.told_page = false;
             }
             vec![Effect::StopNarration]
+        }
+        // On a short screen, an answer already tried brings back the page of its words:
+        // the way to read them again.
+        Msg::Click(Target::Choice(at)) if tried_again(model, at) => {
+            if let Screen::Lesson(run) = &mut model.screen {
+                run.state.told_page = true;
+            }
+            Vec::new()
         }
         Msg::Key(Key::F(4)) | Msg::Click(Target::Bar(BarKey::Words))
             if !model.step_words().is_empty() =>
@@ -765,6 +788,20 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 mod speech_tests;
 #[cfg(test)]
 mod tests;
+
+/// Whether touching the answer at place `at` is touching again one already tried, on a
+/// short screen whose words come on a page.
+fn tried_again(model: &Model, at: usize) -> bool {
+    model.told_on_a_page()
+        && model.run().is_some_and(|(_, step, run)| {
+            !run.state.solved
+                && run.state.feedback.is_some()
+                && run
+                    .state
+                    .option_at(step, at)
+                    .is_some_and(|i| run.state.tried.contains(&i))
+        })
+}
 
 /// Closes the page of what a wrong answer was told, if it is open.
 fn close_told_page(model: &mut Model) {

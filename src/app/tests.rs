@@ -1642,7 +1642,7 @@ mod volunteers {
     }
 
     /// A guided session of the fixture lesson, started from the panel.
-    fn guided() -> Model {
+    pub(super) fn guided() -> Model {
         let mut model = panel();
         choose(&mut model, PanelItem::Learners);
         update(&mut model, Msg::Panel(PanelData::Learners(vec![row()])));
@@ -2674,4 +2674,54 @@ fn on_a_short_screen_the_call_for_a_volunteer_is_on_the_page_that_asks_for_it() 
     let effects = update(&mut model, Msg::Click(Target::CallVolunteer));
     assert!(!model.told_page_open() && state(&model).called);
     assert_eq!(said(&effects), ["step-volunteer-called"]);
+}
+
+/// The page of a wrong answer's words, on a short screen: an answer tried before opens it
+/// again (the way to read them again); a resize to a taller screen puts the words back
+/// under the answers, and back to short the page does not come back by itself.
+#[test]
+fn the_page_of_a_wrong_answer_comes_back_when_asked_and_follows_the_screen() {
+    let mut model = at_step("otp");
+    model.size = Size::new(58, 14);
+    touch(&mut model, 0);
+    update(&mut model, Msg::Click(Target::CloseTold));
+    assert!(!model.told_page_open());
+    // The same answer again: no new miss, and its words again.
+    assert!(saved(&touch(&mut model, 0)).is_empty());
+    assert!(model.told_page_open());
+    assert_eq!(state(&model).misses, 1);
+    // Taller: the words are under the answers; short again: no page by itself.
+    update(&mut model, Msg::Resize(Size::new(62, 15)));
+    assert!(!model.told_page_open() && !state(&model).told_page);
+    update(&mut model, Msg::Resize(Size::new(58, 14)));
+    assert!(!model.told_page_open());
+}
+
+/// In a guided session the volunteer's bar takes a row: at 62×15 the column is as short
+/// as at 58×14, and a wrong answer's words come on the page. "Đáp án" (F7) brings the
+/// hint there; "Giúp" (F8) leaves the page as it is; ← and → close it.
+#[test]
+fn a_guided_session_tells_wrong_answers_on_the_page_and_its_keys_act_as_they_say() {
+    let mut model = volunteers::guided();
+    model.size = Size::new(62, 15);
+    while step_id(&model) != "otp" {
+        update(&mut model, Msg::Key(Key::F(6)));
+    }
+    assert!(model.told_on_a_page());
+    touch(&mut model, 0);
+    assert!(model.told_page_open());
+    update(&mut model, Msg::Key(Key::F(8)));
+    assert!(model.told_page_open(), "Giúp only counts the help");
+    update(&mut model, Msg::Click(Target::CloseTold));
+    update(&mut model, Msg::Key(Key::F(7)));
+    assert!(
+        model.told_page_open() && state(&model).hint,
+        "Đáp án: the hint, on the page"
+    );
+    update(&mut model, Msg::Key(Key::F(5)));
+    assert!(!model.told_page_open());
+    // Without a guided bar, 62×15 keeps the words under the answers.
+    let mut alone = at_step("otp");
+    alone.size = Size::new(62, 15);
+    assert!(!alone.told_on_a_page());
 }

@@ -173,6 +173,12 @@ pub enum GuidedKey {
 }
 
 impl GuidedKey {
+    /// Whether it takes the learner to another step or ends the session (rather than
+    /// acting on the step on screen).
+    pub fn moves(self) -> bool {
+        matches!(self, GuidedKey::Previous | GuidedKey::Next | GuidedKey::End)
+    }
+
     pub const ALL: [GuidedKey; 5] = [
         GuidedKey::Previous,
         GuidedKey::Next,
@@ -881,6 +887,7 @@ pub fn guided_key(model: &mut Model, key: GuidedKey) -> Vec<Effect> {
         }
         GuidedKey::End => end_guided(model),
         GuidedKey::Previous | GuidedKey::Next | GuidedKey::Reveal => {
+            let paged = model.told_on_a_page();
             let Screen::Lesson(run) = &mut model.screen else {
                 return Vec::new();
             };
@@ -896,6 +903,8 @@ pub fn guided_key(model: &mut Model, key: GuidedKey) -> Vec<Effect> {
                 GuidedKey::Reveal => {
                     run.state.hint = true;
                     run.state.highlight = true;
+                    // On a short screen the hint is on the page of what she was told.
+                    run.state.told_page |= paged && run.state.feedback.is_some();
                     Vec::new()
                 }
                 _ => Vec::new(),

@@ -457,7 +457,7 @@ mod tests {
                     let Task::Choice { options } = &step.task else {
                         continue;
                     };
-                    let mut model = opened(lesson, step, size, &glossary);
+                    let model = opened(lesson, step, size, &glossary);
                     let rows = |model: &Model| {
                         let hits = hits_of(model, &i18n);
                         (0..options.len())
@@ -475,31 +475,38 @@ mod tests {
                             .collect(),
                         _ => Vec::new(),
                     };
-                    for (miss, at) in wrong.into_iter().enumerate() {
-                        let _ = crate::app::update(
-                            &mut model,
-                            crate::app::Msg::Click(Target::Choice(at)),
-                        );
-                        // On a short screen the words come on a page of their own: read,
-                        // and closed with a touch.
-                        assert_eq!(model.told_page_open(), size == FOLD, "{}", step.id);
-                        if model.told_page_open() {
+                    // Each wrong answer first (its own words), then the others (the
+                    // hint, the call for a volunteer).
+                    for first in 0..wrong.len() {
+                        let mut model = opened(lesson, step, size, &glossary);
+                        let order = std::iter::once(wrong[first])
+                            .chain(wrong.iter().copied().filter(|&w| w != wrong[first]));
+                        for (miss, at) in order.enumerate() {
                             let _ = crate::app::update(
                                 &mut model,
-                                crate::app::Msg::Click(Target::CloseTold),
+                                crate::app::Msg::Click(Target::Choice(at)),
                             );
-                        }
-                        let after = rows(&model);
-                        if after != before {
-                            moved.push(format!(
-                                "{}/{} at {}×{} after miss {}: {before:?} → {after:?}",
-                                lesson.id,
-                                step.id,
-                                size.width,
-                                size.height,
-                                miss + 1
-                            ));
-                            break;
+                            // On a short screen the words come on a page of their own: read,
+                            // and closed with a touch.
+                            assert_eq!(model.told_page_open(), size == FOLD, "{}", step.id);
+                            if model.told_page_open() {
+                                let _ = crate::app::update(
+                                    &mut model,
+                                    crate::app::Msg::Click(Target::CloseTold),
+                                );
+                            }
+                            let after = rows(&model);
+                            if after != before {
+                                moved.push(format!(
+                                    "{}/{} at {}×{} after miss {}: {before:?} → {after:?}",
+                                    lesson.id,
+                                    step.id,
+                                    size.width,
+                                    size.height,
+                                    miss + 1
+                                ));
+                                break;
+                            }
                         }
                     }
                 }
