@@ -853,7 +853,11 @@ fn a_markdown_report_names_lessons_and_steps_as_learners_see_them_and_data_keeps
     let lesson = catalogue.lesson(L1).unwrap();
     let named = |id: &str| {
         let n = lesson.steps.iter().position(|s| s.id == id).unwrap();
-        format!("{}. {}", n + 1, lesson.steps[n].display_name("vi"))
+        format!(
+            "{}. {}",
+            n + 1,
+            hocso::i18n::Localizer::embedded().step_name(&lesson.steps[n], hocso::i18n::Lang::Vi)
+        )
     };
     let title = lesson.title.get("vi");
     let period = ["--from", "2026-11-20", "--to", "2026-11-20"];

@@ -395,3 +395,7 @@ studio-button-leave = Leave
 studio-button-leave-anyway = Discard, leave
 studio-button-stay = Stay
 studio-button-retry = Try again
+
+# A step with no name of its own, in lists: named by what it asks.
+step-name-tap = Tap { $label }
+step-name-scan = Scan the QR code

@@ -392,3 +392,7 @@ studio-button-leave = Thoát
 studio-button-leave-anyway = Bỏ bản thu, thoát
 studio-button-stay = Ở lại
 studio-button-retry = Thử lại
+
+# A step with no name of its own, in lists: named by what it asks.
+step-name-tap = Chạm vào { $label }
+step-name-scan = Quét mã QR

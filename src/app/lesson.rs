@@ -253,6 +253,7 @@ fn keypad(model: &mut Model, pressed: KeypadKey) -> Vec<Effect> {
 /// A click or touch on a step screen.
 fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
     let help_after = model.settings.help_after_misses;
+    let paged = model.told_on_a_page();
     let Screen::Lesson(run) = &mut model.screen else {
         return Vec::new();
     };
@@ -302,7 +303,16 @@ fn step_click(model: &mut Model, target: Target) -> Vec<Effect> {
     }
     let outcome = match target {
         Target::Phone(index) => state.tap(step, index, help_after),
-        Target::Choice(index) => state.choose(step, index, help_after),
+        Target::Choice(at) => {
+            let tried = state
+                .option_at(step, at)
+                .is_some_and(|i| state.tried.contains(&i));
+            let outcome = state.choose(step, at, help_after);
+            // An answer tried before is told its words again (no new miss): on a short
+            // screen, on their page; the way to read them, or the hint, again.
+            state.told_page |= tried && paged;
+            outcome
+        }
         Target::OrderItem(item) => {
             state.touch_item(item);
             Outcome::Nothing

@@ -680,14 +680,6 @@ fn route(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![Effect::StopNarration]
         }
-        // On a short screen, an answer already tried brings back the page of its words:
-        // the way to read them again.
-        Msg::Click(Target::Choice(at)) if tried_again(model, at) => {
-            if let Screen::Lesson(run) = &mut model.screen {
-                run.state.told_page = true;
-            }
-            Vec::new()
-        }
         Msg::Key(Key::F(4)) | Msg::Click(Target::Bar(BarKey::Words))
             if !model.step_words().is_empty() =>
         {
@@ -788,20 +780,6 @@ fn click(model: &mut Model, target: Target) -> Vec<Effect> {
 mod speech_tests;
 #[cfg(test)]
 mod tests;
-
-/// Whether touching the answer at place `at` is touching again one already tried, on a
-/// short screen whose words come on a page.
-fn tried_again(model: &Model, at: usize) -> bool {
-    model.told_on_a_page()
-        && model.run().is_some_and(|(_, step, run)| {
-            !run.state.solved
-                && run.state.feedback.is_some()
-                && run
-                    .state
-                    .option_at(step, at)
-                    .is_some_and(|i| run.state.tried.contains(&i))
-        })
-}
 
 /// Closes the page of what a wrong answer was told, if it is open.
 fn close_told_page(model: &mut Model) {

@@ -65,14 +65,8 @@ pub(super) fn heard(model: &Model) -> Heard {
             "sign-out-stay",
         ]));
     }
-    if model.told_page_open() {
-        let clip = |clip: Clip| match model.run() {
-            Some((lesson, step, _)) => Speech::Lesson(narration(lesson, step, clip, model.lang)),
-            None => Speech::Words {
-                id: "feedback-wrong",
-                locale: model.lang.code(),
-            },
-        };
+    if let Some((lesson, step, _)) = model.run().filter(|_| model.told_page_open()) {
+        let clip = |clip: Clip| Speech::Lesson(narration(lesson, step, clip, model.lang));
         let mut page: Vec<Part> = told(model, &clip).into_iter().collect();
         page.push(words(model, "help-close"));
         layers.push(page);

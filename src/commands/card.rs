@@ -50,7 +50,7 @@ pub fn card(lesson: &Lesson, lang: Lang, i18n: &Localizer) -> String {
         let plain = escape(step.text.get(l));
         // A practice step leads with its short name, in bold, unless the name is just
         // the text's own opening words.
-        let name = step.display_name(l);
+        let name = i18n.step_name(step, lang);
         let named = step.is_practice()
             && !step
                 .text

@@ -9,6 +9,7 @@
 //! in `lesson`, because drawing needs the terminal library the core never imports.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -32,6 +33,7 @@ pub const FOLD: Size = Size {
 /// A warning for each practice step of the checked lessons whose answers do not all show
 /// at [`FOLD`] (in Vietnamese, the learners' language).
 pub fn below_fold(run: &CheckRun, i18n: &Localizer) -> Vec<Diagnostic> {
+    let glossary = Arc::new(run.glossary.clone());
     let mut found = Vec::new();
     for lesson in &run.lessons {
         let Some(text) = run.text_of(&lesson.source) else {
@@ -42,7 +44,7 @@ pub fn below_fold(run: &CheckRun, i18n: &Localizer) -> Vec<Diagnostic> {
             continue;
         };
         for step in lesson.practice_steps() {
-            let Some(hidden) = hidden_at(lesson, &run.glossary, step, FOLD, i18n) else {
+            let Some(hidden) = hidden_at(lesson, &glossary, step, FOLD, i18n) else {
                 continue;
             };
             let Some(spans) = file.steps.iter().find(|s| s.id.get_ref() == &step.id) else {
@@ -71,7 +73,7 @@ pub enum Hidden {
 /// What of `step`'s answers is out of view when it opens on a screen of `size`, if any.
 pub fn hidden_at(
     lesson: &Lesson,
-    glossary: &Glossary,
+    glossary: &Arc<Glossary>,
     step: &Step,
     size: Size,
     i18n: &Localizer,
@@ -133,7 +135,7 @@ fn lines_of(hits: &HitMap, buffer: &Buffer, target: Target) -> usize {
 /// answers are.
 fn drawn(
     lesson: &Lesson,
-    glossary: &Glossary,
+    glossary: &Arc<Glossary>,
     step: &Step,
     size: Size,
     i18n: &Localizer,
@@ -147,7 +149,7 @@ fn drawn(
         settings,
     );
     // Its hard words marked, as the kiosk marks them: a marked last line keeps a gap.
-    model.glossary = std::sync::Arc::new(glossary.clone());
+    model.glossary = glossary.clone();
     let answers_on_phone = matches!(step.task, Task::Tap { .. } | Task::Type { .. });
     let paged = model.step_layout() == Some(StepLayout::Paged);
     if answers_on_phone
@@ -280,7 +282,7 @@ mod tests {
     fn no_two_targets_of_a_bundled_step_touch_at_the_kiosks_sizes() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
         let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
-        let (lessons, glossary) = (catalogue.lessons, catalogue.glossary);
+        let (lessons, glossary) = (catalogue.lessons, Arc::new(catalogue.glossary));
         assert!(lessons.len() > 10);
         let i18n = Localizer::embedded();
         let mut found = Vec::new();
@@ -358,12 +360,7 @@ mod tests {
     }
 
     /// The tutor at `step`, at `size`, with the glossary's words marked.
-    fn opened(
-        lesson: &Lesson,
-        step: &Step,
-        size: Size,
-        glossary: &std::sync::Arc<Glossary>,
-    ) -> Model {
+    fn opened(lesson: &Lesson, step: &Step, size: Size, glossary: &Arc<Glossary>) -> Model {
         let (mut model, _) = Model::preview(
             lesson.clone(),
             Some(&step.id),
@@ -393,7 +390,7 @@ mod tests {
     fn what_a_wrong_order_is_told_never_moves_its_items() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
         let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
-        let glossary = std::sync::Arc::new(catalogue.glossary);
+        let glossary = Arc::new(catalogue.glossary);
         let i18n = Localizer::embedded();
         let mut moved = Vec::new();
         for lesson in &catalogue.lessons {
@@ -448,7 +445,7 @@ mod tests {
     fn what_a_wrong_answer_is_told_never_moves_the_answers() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
         let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
-        let glossary = std::sync::Arc::new(catalogue.glossary);
+        let glossary = Arc::new(catalogue.glossary);
         let i18n = Localizer::embedded();
         let mut moved = Vec::new();
         for size in [FOLD, Size::new(62, 15), Size::new(87, 21)] {
@@ -521,7 +518,7 @@ mod tests {
     fn every_bundled_practice_step_shows_its_answers_at_the_fold() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
         let catalogue = Catalogue::load_dir(&dir, &CheckOptions::default());
-        let (lessons, glossary) = (catalogue.lessons, catalogue.glossary);
+        let (lessons, glossary) = (catalogue.lessons, Arc::new(catalogue.glossary));
         let i18n = Localizer::embedded();
         let hidden: Vec<String> = lessons
             .iter()

@@ -249,6 +249,10 @@ pub const NOT_SPOKEN: &[(&str, &str)] = &[
         "the help's heading: the help's words follow at once",
     ),
     (
+        "step-name-*",
+        "a step's name in the lists of the summary, the card and the panel: the summary says what its list is",
+    ),
+    (
         "word-next",
         "a button on a hard word's explanation, like the key bar's: the explanation is said",
     ),
@@ -440,6 +444,17 @@ impl Localizer {
     }
 
     /// The message `id` in `lang` (falling back to Vietnamese, then to the id itself).
+    /// A step's short name in `lang` (see [`crate::lesson::Step::display_name`]): its own,
+    /// or made from what it asks in the interface's words (`step-name-tap`,
+    /// `step-name-scan`).
+    pub fn step_name(&self, step: &crate::lesson::Step, lang: Lang) -> String {
+        use crate::lesson::NameOf;
+        step.display_name(lang.code(), &|of| match of {
+            NameOf::Tap(label) => self.text_with(lang, "step-name-tap", &[("label", label.into())]),
+            NameOf::Scan => self.text(lang, "step-name-scan"),
+        })
+    }
+
     pub fn text(&self, lang: Lang, id: &str) -> String {
         self.format(lang, id, None)
     }

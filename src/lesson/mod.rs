@@ -141,14 +141,15 @@ impl Step {
     /// take-home card, the volunteer's screens and the reports' step table.
     ///
     /// The lesson's own `name` when it has one. Otherwise a `tap` step is named by what
-    /// is touched ("Chạm vào CH Play"), a `scan` step "Quét mã QR", and every other step
-    /// by the first sentence of its text, without its closing full stop or colon, cut to
-    /// [`MAX_NAME_WORDS`] words and "…" when it is more than two words longer.
-    pub fn display_name(&self, locale: &str) -> String {
+    /// is touched, a `scan` step for its code, in the interface's words (`words`, see
+    /// [`crate::i18n::Localizer::step_name`]: "Chạm vào CH Play", "Quét mã QR"), and
+    /// every other step by the first sentence of its text, without its closing full stop
+    /// or colon, cut to [`MAX_NAME_WORDS`] words and "…" when it is more than two words
+    /// longer.
+    pub fn display_name(&self, locale: &str, words: &dyn Fn(NameOf<'_>) -> String) -> String {
         if let Some(name) = &self.name {
             return name.get(locale).to_owned();
         }
-        let english = locale == "en";
         match &self.task {
             Task::Tap { screen, target } => {
                 let label = screen
@@ -161,21 +162,10 @@ impl Step {
                     .map(str::trim)
                     .filter(|l| !l.is_empty() && budget::syllables(l) <= MAX_NAME_WORDS - 2);
                 if let Some(label) = label {
-                    return if english {
-                        format!("Tap {label}")
-                    } else {
-                        format!("Chạm vào {label}")
-                    };
+                    return words(NameOf::Tap(label));
                 }
             }
-            Task::Scan { .. } => {
-                return if english {
-                    "Scan the QR code"
-                } else {
-                    "Quét mã QR"
-                }
-                .to_owned();
-            }
+            Task::Scan { .. } => return words(NameOf::Scan),
             _ => {}
         }
         short_sentence(self.text.get(locale))
@@ -194,6 +184,15 @@ impl Step {
             _ => None,
         }
     }
+}
+
+/// What a step with no `name` of its own is named by, put in the interface's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOf<'a> {
+    /// A `tap` step: the label of what is touched.
+    Tap(&'a str),
+    /// A `scan` step.
+    Scan,
 }
 
 /// The first sentence of `text`, without its closing full stop or colon; a sentence of
@@ -370,6 +369,23 @@ mod tests {
         }
     }
 
+    fn i18n() -> crate::i18n::Localizer {
+        crate::i18n::Localizer::embedded()
+    }
+
+    use crate::i18n::Lang;
+
+    /// Its name in Vietnamese, in the interface's words.
+    trait Named {
+        fn named(&self) -> String;
+    }
+
+    impl Named for Step {
+        fn named(&self) -> String {
+            i18n().step_name(self, Lang::Vi)
+        }
+    }
+
     fn choice() -> Task {
         Task::Choice { options: vec![] }
     }
@@ -378,9 +394,9 @@ mod tests {
     fn a_given_name_is_the_name_in_each_locale() {
         let mut s = step("Một số lạ nhắn tới: “Mã OTP của bác là…”", choice());
         s.name = Some(LocalText::vi("Tin nhắn lạ đòi mã OTP"));
-        assert_eq!(s.display_name("vi"), "Tin nhắn lạ đòi mã OTP");
+        assert_eq!(i18n().step_name(&s, Lang::Vi), "Tin nhắn lạ đòi mã OTP");
         // A locale the name lacks falls back to Vietnamese, as every text does.
-        assert_eq!(s.display_name("en"), "Tin nhắn lạ đòi mã OTP");
+        assert_eq!(i18n().step_name(&s, Lang::En), "Tin nhắn lạ đòi mã OTP");
     }
 
     #[test]
@@ -404,8 +420,8 @@ mod tests {
                 target: "ch-play".into(),
             },
         );
-        assert_eq!(s.display_name("vi"), "Chạm vào CH Play");
-        assert_eq!(s.display_name("en"), "Tap CH Play");
+        assert_eq!(i18n().step_name(&s, Lang::Vi), "Chạm vào CH Play");
+        assert_eq!(i18n().step_name(&s, Lang::En), "Tap CH Play");
     }
 
     #[test]
@@ -415,11 +431,11 @@ mod tests {
                 "Bác chuyển 15.000.000 đồng. Ứng dụng hỏi khuôn mặt.",
                 choice()
             )
-            .display_name("vi"),
+            .named(),
             "Bác chuyển 15.000.000 đồng"
         );
         assert_eq!(
-            step("Một số lạ nhắn tới: “Bác trúng thưởng”", choice()).display_name("vi"),
+            step("Một số lạ nhắn tới: “Bác trúng thưởng”", choice()).named(),
             "Một số lạ nhắn tới"
         );
         assert_eq!(
@@ -427,7 +443,7 @@ mod tests {
                 "Khi có người gọi điện xưng là công an và đòi bác đọc mã, bác làm gì?",
                 choice()
             )
-            .display_name("vi"),
+            .named(),
             "Khi có người gọi điện xưng là công…"
         );
         // Nine or ten words stay whole.
@@ -436,7 +452,7 @@ mod tests {
                 "Người gọi tự xưng công an hỏi mã OTP. Bác làm gì?",
                 choice()
             )
-            .display_name("vi"),
+            .named(),
             "Người gọi tự xưng công an hỏi mã OTP"
         );
         assert_eq!(
@@ -446,7 +462,7 @@ mod tests {
                     url: "https://x.vn".into()
                 }
             )
-            .display_name("vi"),
+            .named(),
             "Quét mã QR"
         );
     }

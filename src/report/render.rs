@@ -268,7 +268,7 @@ pub fn to_markdown(report: &Report, i18n: &Localizer, lang: Lang, lessons: &[Les
                 Some(format!(
                     "{}. {}",
                     n + 1,
-                    md(&l.steps[n].display_name(lang.code()))
+                    md(&i18n.step_name(&l.steps[n], lang))
                 ))
             })
             .unwrap_or_else(|| md(&step.step));

@@ -132,7 +132,7 @@ pub fn draw(frame: &mut Frame, model: &Model, i18n: &Localizer) -> HitMap {
         hits = HitMap::default();
         words::explanation(frame, area, model, i18n, &mut hits);
     }
-    if model.told_page_open() && !model.help_open {
+    if model.told_page_open() {
         hits = HitMap::default();
         step::told_page(frame, area, model, i18n, &mut hits);
     }

@@ -45,7 +45,7 @@ pub fn draw(
         rows.extend(wrapped(&t(verdict), area.width, theme::base(), "↻ "));
         for &i in &summary.to_practise {
             if let Some(step) = lesson.steps.get(i) {
-                let text = step.display_name(lang.code());
+                let text = i18n.step_name(step, lang);
                 rows.extend(wrapped(&text, area.width, theme::dim(), "   · "));
             }
         }

@@ -173,11 +173,7 @@ fn item_label(model: &Model, i18n: &Localizer, panel: &Panel, item: PanelItem) -
                     let step = lesson
                         .and_then(|l| {
                             let n = l.steps.iter().position(|s| s.id == c.step)?;
-                            Some(format!(
-                                "{} ({})",
-                                n + 1,
-                                l.steps[n].display_name(lang.code())
-                            ))
+                            Some(format!("{} ({})", n + 1, i18n.step_name(&l.steps[n], lang)))
                         })
                         .unwrap_or_else(|| c.step.clone());
                     i18n.text_with(
@@ -305,7 +301,7 @@ pub fn panel(
                     id,
                     &[
                         ("n", (start.step + 1).into()),
-                        ("step", step.display_name(lang.code()).into()),
+                        ("step", i18n.step_name(step, lang).into()),
                         ("name", detail.learner.name.as_str().into()),
                     ],
                 );
@@ -560,7 +556,7 @@ pub fn guided_end(
         let lines: Vec<Vec<Row>> = steps
             .iter()
             .map(|&i| {
-                let name = l.steps[i].display_name(lang.code());
+                let name = i18n.step_name(&l.steps[i], lang);
                 let line = i18n.text_with(
                     lang,
                     "guided-end-step",
@@ -725,7 +721,11 @@ mod tests {
             .enumerate()
             .find(|(_, s)| s.is_practice())
             .unwrap();
-        let expected = format!("bước {} ({})", n + 1, step.display_name("vi"));
+        let expected = format!(
+            "bước {} ({})",
+            n + 1,
+            crate::i18n::Localizer::embedded().step_name(step, Lang::Vi)
+        );
         let call = crate::store::HelpCall {
             learner: "4821".into(),
             name: "Bà Hạnh".into(),
